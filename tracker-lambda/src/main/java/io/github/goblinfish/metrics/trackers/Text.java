@@ -1,0 +1,69 @@
+package io.github.goblinfish.metrics.trackers;
+
+/** Text helpers for the line: lone surrogates, UTF-8 sizes, cutting, millisecond figures. */
+final class Text {
+  private Text() {}
+
+  /** Replaces each unpaired surrogate with U+FFFD, so the line encodes to UTF-8 losslessly. */
+  static String withoutLoneSurrogates(String text) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        return replaceLoneSurrogates(text, i);
+      }
+    }
+    return text;
+  }
+
+  private static String replaceLoneSurrogates(String text, int from) {
+    StringBuilder clean = new StringBuilder(text.length()).append(text, 0, from);
+    int length = text.length();
+    for (int i = from; i < length; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        clean.append(c).append(text.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        clean.append('\uFFFD');
+      } else {
+        clean.append(c);
+      }
+    }
+    return clean.toString();
+  }
+
+  /** The UTF-8 size of text that holds no lone surrogates. */
+  static int utf8Length(CharSequence text) {
+    int length = text.length();
+    int bytes = length;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        // 2 bytes below U+0800, 3 above; a surrogate pair is 4 bytes for 2 chars.
+        bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
+      }
+    }
+    return bytes;
+  }
+
+  /** Cuts text to at most {@code maxChars} chars without splitting a surrogate pair. */
+  static String cut(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int end = maxChars;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /** Nanoseconds as milliseconds with exactly three decimals, rounded half up: "12.346". */
+  static String millis(long nanos) {
+    long micros = (nanos + 500L) / 1000L;
+    long whole = micros / 1000L;
+    int fraction = (int) (micros % 1000L);
+    char[] digits = {'.', (char) ('0' + fraction / 100), (char) ('0' + fraction / 10 % 10), (char) ('0' + fraction % 10)};
+    return whole + new String(digits);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.goblinfish.metrics.trackers;
+
+/**
+ * One running measurement of a named step, started by {@link ProcessTracker#timer(String)} and
+ * recorded by {@link #close()}. It is the Java form of the seed's {@code with tracker.timer(...)}.
+ *
+ * <pre>{@code
+ * try (Timer timer = tracker().timer("load_order")) {
+ *   order = orders.load(id);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: a timer may be closed on another thread than the one that started it (for
+ * example in a callback). {@link #close()} throws nothing and is idempotent; only the first call
+ * records. A timer still open when its run writes the line is measured up to that moment and the
+ * line says so in {@code tracker_warnings}. A timer closed after the line was written records
+ * nothing.
+ */
+public final class Timer implements AutoCloseable {
+
+  static final Timer INERT = new Timer(null, "", 0L);
+
+  final ProcessTracker tracker;
+  final String name;
+  final long startNanos;
+
+  // Both links and the flag are guarded by the tracker's lock: open timers form an intrusive list
+  // so that starting and stopping one costs no allocation beyond the timer itself.
+  Timer previousOpen;
+  Timer nextOpen;
+  boolean closed;
+
+  Timer(ProcessTracker tracker, String name, long startNanos) {
+    this.tracker = tracker;
+    this.name = name;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * Returns the latency name this timer records under.
+   *
+   * @return the name given to {@link ProcessTracker#timer(String)}
+   */
+  public String name() {
+    return name;
+  }
+
+  /** Stops the timer and adds its elapsed time to its name; later calls do nothing. */
+  @Override
+  public void close() {
+    if (tracker != null) {
+      tracker.stop(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Timer[" + name + "]";
+  }
+}

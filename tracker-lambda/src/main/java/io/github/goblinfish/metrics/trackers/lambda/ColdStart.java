@@ -1,0 +1,24 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether the process has served an invocation yet. This is the one piece of process-wide state:
+ * it describes the process, not an invocation, and flips once.
+ */
+final class ColdStart {
+  private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+
+  private ColdStart() {}
+
+  /** True exactly once per process, for the first caller, unless Lambda pre-initialised it. */
+  static boolean take() {
+    boolean first = FIRST.getAndSet(false);
+    return first && !"provisioned-concurrency".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+  }
+
+  /** Makes the next {@link #take()} the first again; tests only. */
+  static void resetForTests() {
+    FIRST.set(true);
+  }
+}

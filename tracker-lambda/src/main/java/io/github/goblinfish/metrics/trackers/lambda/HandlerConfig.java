@@ -1,0 +1,222 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import io.github.goblinfish.metrics.trackers.LineFormat;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Ticker;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How a tracked handler names its entry, which identifiers it adds, and where its line goes.
+ *
+ * <pre>{@code
+ * public final class OrderHandler extends TrackedRequestHandler<Request, Response> {
+ *   public OrderHandler() {
+ *     super(HandlerConfig.builder()
+ *         .entryName("order_handler")
+ *         .omitIdentifier(LambdaIdentifier.FUNCTION_VERSION)
+ *         .build());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; one instance serves every invocation of a handler.
+ */
+public final class HandlerConfig {
+  private static final HandlerConfig DEFAULTS = builder().build();
+
+  private final String entryName;
+  private final Consumer<String> output;
+  private final Ticker ticker;
+  private final LineFormat format;
+  private final Map<LambdaIdentifier, String> identifierNames;
+
+  private HandlerConfig(Builder builder) {
+    this.entryName = builder.entryName;
+    this.output = builder.output;
+    this.ticker = builder.ticker;
+    this.format = builder.format;
+    this.identifierNames = Collections.unmodifiableMap(new EnumMap<>(builder.identifierNames));
+  }
+
+  /**
+   * Returns the configuration a handler has when given none.
+   *
+   * @return the shared default configuration
+   */
+  public static HandlerConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Starts a builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the entry's latency name, when one was configured.
+   *
+   * @return the entry name, or empty for the handler's simple class name
+   */
+  public Optional<String> entryName() {
+    return Optional.ofNullable(entryName);
+  }
+
+  /**
+   * Returns the key each automatic identifier gets; omitted identifiers are absent.
+   *
+   * @return an unmodifiable map in {@link LambdaIdentifier} order
+   */
+  public Map<LambdaIdentifier, String> identifierNames() {
+    return identifierNames;
+  }
+
+  Consumer<String> output() {
+    return output;
+  }
+
+  Ticker ticker() {
+    return ticker;
+  }
+
+  LineFormat format() {
+    return format;
+  }
+
+  /**
+   * Builds a {@link HandlerConfig}.
+   *
+   * <pre>{@code
+   * HandlerConfig config = HandlerConfig.builder().output(System.out::println).build();
+   * }</pre>
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private String entryName;
+    private Consumer<String> output;
+    private Ticker ticker = Ticker.system();
+    private LineFormat format = LineFormat.json();
+    private final EnumMap<LambdaIdentifier, String> identifierNames =
+        new EnumMap<>(LambdaIdentifier.class);
+
+    private Builder() {
+      for (LambdaIdentifier identifier : LambdaIdentifier.values()) {
+        identifierNames.put(identifier, identifier.defaultName());
+      }
+    }
+
+    /**
+     * Names the entry's latency (default: the handler's simple class name).
+     *
+     * @param entryName the latency name of the whole invocation
+     * @return this builder
+     * @throws NullPointerException if {@code entryName} is null
+     * @throws IllegalArgumentException if {@code entryName} is blank
+     */
+    public Builder entryName(String entryName) {
+      requireName(entryName);
+      this.entryName = entryName;
+      return this;
+    }
+
+    /**
+     * Sends the line to {@code output} instead of the invocation's {@code LambdaLogger}.
+     *
+     * @param output receives each invocation's line
+     * @return this builder
+     */
+    public Builder output(Consumer<String> output) {
+      this.output = Objects.requireNonNull(output, "output");
+      return this;
+    }
+
+    /**
+     * Sets the monotonic clock (default: {@link Ticker#system()}); tests give a fake one.
+     *
+     * @param ticker the clock
+     * @return this builder
+     */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
+     * Sets the line format (default: {@link LineFormat#json()}).
+     *
+     * @param format the line format
+     * @return this builder
+     */
+    public Builder format(LineFormat format) {
+      this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * Gives an automatic identifier another key.
+     *
+     * @param identifier the identifier
+     * @param name its key in the line
+     * @return this builder
+     * @throws IllegalArgumentException if {@code name} is blank or one of
+     *     {@link ProcessTracker#RESERVED_NAMES}
+     */
+    public Builder identifierName(LambdaIdentifier identifier, String name) {
+      Objects.requireNonNull(identifier, "identifier");
+      requireName(name);
+      if (ProcessTracker.RESERVED_NAMES.contains(name)) {
+        throw new IllegalArgumentException("identifier name '" + name + "' is reserved");
+      }
+      identifierNames.put(identifier, name);
+      return this;
+    }
+
+    /**
+     * Leaves an automatic identifier out of the line.
+     *
+     * @param identifier the identifier to omit
+     * @return this builder
+     */
+    public Builder omitIdentifier(LambdaIdentifier identifier) {
+      identifierNames.remove(Objects.requireNonNull(identifier, "identifier"));
+      return this;
+    }
+
+    /**
+     * Leaves every automatic identifier out of the line.
+     *
+     * @return this builder
+     */
+    public Builder omitAllIdentifiers() {
+      identifierNames.clear();
+      return this;
+    }
+
+    /**
+     * Creates the configuration.
+     *
+     * @return a new, immutable configuration
+     */
+    public HandlerConfig build() {
+      return new HandlerConfig(this);
+    }
+
+    private static void requireName(String name) {
+      if (name == null) {
+        throw new NullPointerException("name must not be null");
+      }
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+    }
+  }
+}
