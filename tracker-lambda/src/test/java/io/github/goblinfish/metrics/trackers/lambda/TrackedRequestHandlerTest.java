@@ -1,0 +1,382 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.FakeTicker;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Timer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrackedRequestHandlerTest {
+  private final FakeTicker ticker = new FakeTicker();
+
+  @BeforeEach
+  void freshProcess() {
+    ColdStart.resetForTests();
+  }
+
+  /** A handler whose work is given by the test. */
+  static final class OrderHandler extends TrackedRequestHandler<Map<String, String>, String> {
+    private final Function<Map<String, String>, String> work;
+
+    OrderHandler(HandlerConfig config, Function<Map<String, String>, String> work) {
+      super(config);
+      this.work = work;
+    }
+
+    @Override
+    protected String handleTracked(Map<String, String> input, Context context) {
+      return work.apply(input);
+    }
+
+    ProcessTracker exposedTracker() {
+      return tracker();
+    }
+  }
+
+  private HandlerConfig.Builder config() {
+    return HandlerConfig.builder().ticker(ticker);
+  }
+
+  @Test
+  void writesOneLineThroughTheLoggersByteMethodWithTheAutomaticIdentifiers() {
+    OrderHandler handler =
+        new OrderHandler(
+            config().build(),
+            input -> {
+              try (Timer timer = ProcessTracker.current().timer("load_order")) {
+                ticker.advanceMicros(1_250);
+              }
+              ProcessTracker.current().setIdentifier("order_id", input.get("id"));
+              return "order " + input.get("id");
+            });
+    TestContext context =
+        new TestContext(
+            "req-1", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+
+    assertEquals("order 7", handler.handleRequest(Map.of("id", "7"), context));
+
+    assertEquals(List.of(), context.logger.stringEvents);
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"OrderHandler\":1.250,\"load_order\":1.250},\"metrics\":{},"
+                + "\"request_id\":\"req-1\",\"function_name\":\"orders\","
+                + "\"function_version\":\"$LATEST\",\"cold_start\":true,"
+                + "\"xray_trace_id\":\"1-5759e988-bd862e3fe1be46a994272793\","
+                + "\"order_id\":\"7\"}\n"),
+        context.logger.byteEvents);
+  }
+
+  @Test
+  void coldStartIsTrueOnlyForTheFirstInvocation() {
+    OrderHandler handler = new OrderHandler(config().build(), input -> "ok");
+    TestContext first = new TestContext("a");
+    TestContext second = new TestContext("b");
+    handler.handleRequest(Map.of(), first);
+    handler.handleRequest(Map.of(), second);
+    assertTrue(first.logger.byteEvents.get(0).contains("\"cold_start\":true"));
+    assertTrue(second.logger.byteEvents.get(0).contains("\"cold_start\":false"));
+  }
+
+  @Test
+  void identifiersCanBeRenamedOrOmittedAndTheEntryNamed() {
+    OrderHandler handler =
+        new OrderHandler(
+            config()
+                .entryName("orders_api")
+                .identifierName(LambdaIdentifier.REQUEST_ID, "aws_request_id")
+                .omitIdentifier(LambdaIdentifier.FUNCTION_NAME)
+                .omitIdentifier(LambdaIdentifier.FUNCTION_VERSION)
+                .omitIdentifier(LambdaIdentifier.COLD_START)
+                .build(),
+            input -> "ok");
+    TestContext context = new TestContext("req-2");
+    handler.handleRequest(Map.of(), context);
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"orders_api\":0.000},\"metrics\":{},\"aws_request_id\":\"req-2\"}\n"),
+        context.logger.byteEvents);
+  }
+
+  @Test
+  void allIdentifiersCanBeOmitted() {
+    List<String> lines = new ArrayList<>();
+    new OrderHandler(config().omitAllIdentifiers().output(lines::add).build(), input -> "ok")
+        .handleRequest(Map.of(), new TestContext("r"));
+    assertEquals(List.of("{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{}}"), lines);
+  }
+
+  @Test
+  void outputConsumerReplacesTheLogger() {
+    List<String> lines = new ArrayList<>();
+    TestContext context = new TestContext("req-3");
+    new OrderHandler(config().output(lines::add).build(), input -> "ok")
+        .handleRequest(Map.of(), context);
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"request_id\":\"req-3\","
+                + "\"function_name\":\"orders\",\"function_version\":\"$LATEST\","
+                + "\"cold_start\":true}"),
+        lines);
+    assertTrue(context.logger.byteEvents.isEmpty());
+  }
+
+  @Test
+  void theHandlersExceptionReachesTheRuntimeUnchangedAndTheLineRecordsIt() {
+    IllegalArgumentException thrown = new IllegalArgumentException("bad order");
+    OrderHandler handler =
+        new OrderHandler(
+            config().omitAllIdentifiers().build(),
+            input -> {
+              ticker.advanceMicros(3);
+              throw thrown;
+            });
+    TestContext context = new TestContext("req-4");
+    assertSame(
+        thrown,
+        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of(), context)));
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"OrderHandler\":0.003},\"metrics\":{\"failed\":1,"
+                + "\"exception_type\":\"java.lang.IllegalArgumentException\"}}\n"),
+        context.logger.byteEvents);
+  }
+
+  @Test
+  void theHandlersResultIsTheSameObject() {
+    String result = new String("result");
+    OrderHandler handler = new OrderHandler(config().build(), input -> result);
+    assertSame(result, handler.handleRequest(Map.of(), new TestContext("r")));
+  }
+
+  @Test
+  void aContextWhoseLoggerIsNullFallsBackToTheRuntimeLogger() {
+    Context context = mock(Context.class);
+    when(context.getLogger()).thenReturn(null);
+    when(context.getAwsRequestId()).thenReturn("req-5");
+    String out =
+        captureStandardOutput(
+            () ->
+                new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
+    assertEquals(
+        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"request_id\":\"req-5\","
+            + "\"cold_start\":true}\n",
+        out);
+  }
+
+  @Test
+  void aNullContextStillWorks() {
+    String out =
+        captureStandardOutput(
+            () ->
+                assertEquals(
+                    "ok",
+                    new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), null)));
+    assertEquals("{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"cold_start\":true}\n", out);
+  }
+
+  @Test
+  void aContextWhoseGettersThrowLosesOnlyThoseIdentifiers() {
+    Context context = mock(Context.class);
+    when(context.getAwsRequestId()).thenThrow(new UnsupportedOperationException());
+    when(context.getFunctionName()).thenReturn("orders");
+    when(context.getLogger()).thenThrow(new UnsupportedOperationException());
+    String out =
+        captureStandardOutput(
+            () -> new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
+    assertEquals(
+        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"function_name\":\"orders\","
+            + "\"cold_start\":true}\n",
+        out);
+  }
+
+  @Test
+  void aLoggerThatThrowsDoesNotChangeTheResult() {
+    Context context = mock(Context.class);
+    when(context.getLogger())
+        .thenReturn(
+            new com.amazonaws.services.lambda.runtime.LambdaLogger() {
+              @Override
+              public void log(String message) {
+                throw new IllegalStateException("closed");
+              }
+
+              @Override
+              public void log(byte[] message) {
+                throw new IllegalStateException("closed");
+              }
+            });
+    String[] result = new String[1];
+    String err =
+        captureStandardError(
+            () ->
+                result[0] =
+                    new OrderHandler(config().omitAllIdentifiers().build(), input -> "ok")
+                        .handleRequest(Map.of(), context));
+    assertEquals("ok", result[0]);
+    assertEquals(
+        "tracker-lambda: the output function threw: java.lang.IllegalStateException: closed;"
+            + " the line was: {\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{}}"
+            + System.lineSeparator(),
+        err);
+  }
+
+  @Test
+  void trackerOutsideAnInvocationIsDetached() {
+    OrderHandler handler = new OrderHandler(config().build(), input -> "ok");
+    assertFalse(handler.exposedTracker().isRecording());
+  }
+
+  @Test
+  void traceRootIsTakenFromTheHeaderOrTheBareId() {
+    assertEquals(
+        "1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "Root=1-abc-def;Sampled=0")));
+    assertEquals(
+        "1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "Sampled=0; Root=1-abc-def")));
+    assertEquals("1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "1-abc-def")));
+    assertEquals(null, InvocationTracking.traceRoot(new TestContext("r", "Parent=1;Sampled=0")));
+    assertEquals(null, InvocationTracking.traceRoot(new TestContext("r", " ")));
+  }
+
+  @Test
+  void configRejectsBadNames() {
+    assertThrows(NullPointerException.class, () -> HandlerConfig.builder().entryName(null));
+    assertThrows(IllegalArgumentException.class, () -> HandlerConfig.builder().entryName(" "));
+    assertEquals(
+        "identifier name 'metrics' is reserved",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, "metrics"))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, ""));
+  }
+
+  @Test
+  void wrappedHandlerIsTrackedByComposition() {
+    List<String> lines = new ArrayList<>();
+    com.amazonaws.services.lambda.runtime.RequestHandler<String, Integer> tracked =
+        TrackedHandlers.wrap(
+            new LengthHandler(ticker), config().omitAllIdentifiers().output(lines::add).build());
+    assertEquals(5, tracked.handleRequest("hello", new TestContext("r")));
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"LengthHandler\":0.010,\"count\":0.010},\"metrics\":{\"length\":5}}"),
+        lines);
+  }
+
+  @Test
+  void wrappedStreamHandlerIsTrackedAndItsIOExceptionPassesThrough() {
+    List<String> lines = new ArrayList<>();
+    IOException thrown = new IOException("broken pipe");
+    com.amazonaws.services.lambda.runtime.RequestStreamHandler tracked =
+        TrackedHandlers.wrap(
+            (in, out, context) -> {
+              throw thrown;
+            },
+            config().entryName("stream").omitAllIdentifiers().output(lines::add).build());
+    assertSame(
+        thrown,
+        assertThrows(
+            IOException.class,
+            () ->
+                tracked.handleRequest(
+                    new java.io.ByteArrayInputStream(new byte[0]),
+                    new ByteArrayOutputStream(),
+                    new TestContext("r"))));
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"stream\":0.000},"
+                + "\"metrics\":{\"failed\":1,\"exception_type\":\"java.io.IOException\"}}"),
+        lines);
+  }
+
+  static final class LengthHandler
+      implements com.amazonaws.services.lambda.runtime.RequestHandler<String, Integer> {
+    private final FakeTicker ticker;
+
+    LengthHandler(FakeTicker ticker) {
+      this.ticker = ticker;
+    }
+
+    @Override
+    public Integer handleRequest(String input, Context context) {
+      ProcessTracker tracker = ProcessTracker.current();
+      int length = tracker.track("count", () -> {
+        ticker.advanceMicros(10);
+        return input.length();
+      });
+      tracker.setMetric("length", length);
+      return length;
+    }
+  }
+
+  @Test
+  void streamHandlerTracksAndWritesItsResponse() throws IOException {
+    List<String> lines = new ArrayList<>();
+    TrackedRequestStreamHandler handler =
+        new TrackedRequestStreamHandler(config().omitAllIdentifiers().output(lines::add).build()) {
+          @Override
+          protected void handleTracked(
+              java.io.InputStream input, java.io.OutputStream output, Context context)
+              throws IOException {
+            byte[] event = tracker().track("read_event", () -> input.readAllBytes());
+            tracker().setMetric("event_bytes", event.length);
+            output.write(event);
+          }
+        };
+    ByteArrayOutputStream response = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new java.io.ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
+        response,
+        new TestContext("r"));
+    assertEquals("{\"a\":1}", response.toString(StandardCharsets.UTF_8));
+    assertEquals(1, lines.size());
+    assertTrue(
+        lines.get(0).matches(
+            "\\{\"latencies\":\\{\"[^\"]+\":0\\.000,\"read_event\":0\\.000},"
+                + "\"metrics\":\\{\"event_bytes\":7}}"),
+        lines.get(0));
+  }
+
+  static String captureStandardOutput(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  static String captureStandardError(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}
