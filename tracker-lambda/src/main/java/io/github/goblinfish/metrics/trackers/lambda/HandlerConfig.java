@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How a tracked handler names its entry, which identifiers it adds, and where its line goes.
@@ -27,7 +28,20 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe; one instance serves every invocation of a handler.
  */
 public final class HandlerConfig {
-  private static final HandlerConfig DEFAULTS = builder().build();
+  /** The entry's latency name, when the code does not name it. */
+  public static final String ENTRY_NAME_VARIABLE = "TRACKER_ENTRY_NAME";
+
+  /**
+   * Which automatic identifiers to add, when the code does not say: {@code all} (the default),
+   * {@code none}, or a comma-separated list of their default names, such as
+   * {@code request_id,cold_start}.
+   */
+  public static final String IDENTIFIERS_VARIABLE = "TRACKER_IDENTIFIERS";
+
+  private static final String ACCEPTED_IDENTIFIERS =
+      java.util.Arrays.stream(LambdaIdentifier.values())
+          .map(LambdaIdentifier::defaultName)
+          .collect(java.util.stream.Collectors.joining(", "));
 
   private final String entryName;
   private final Consumer<String> output;
@@ -44,12 +58,14 @@ public final class HandlerConfig {
   }
 
   /**
-   * Returns the configuration a handler has when given none.
+   * Returns the configuration a handler has when given none: the defaults, with the
+   * {@code TRACKER_*} environment variables applied.
    *
-   * @return the shared default configuration
+   * @return a configuration read from the environment now
+   * @throws IllegalArgumentException if an environment variable has a value that is not accepted
    */
   public static HandlerConfig defaults() {
-    return DEFAULTS;
+    return builder().build();
   }
 
   /**
@@ -104,7 +120,9 @@ public final class HandlerConfig {
     private String entryName;
     private Consumer<String> output;
     private Ticker ticker = Ticker.system();
-    private LineFormat format = LineFormat.json();
+    private LineFormat format;
+    private boolean identifiersSetInCode;
+    private Function<String, String> environment = System::getenv;
     private final EnumMap<LambdaIdentifier, String> identifierNames =
         new EnumMap<>(LambdaIdentifier.class);
 
@@ -177,6 +195,7 @@ public final class HandlerConfig {
         throw new IllegalArgumentException("identifier name '" + name + "' is reserved");
       }
       identifierNames.put(identifier, name);
+      identifiersSetInCode = true;
       return this;
     }
 
@@ -188,6 +207,7 @@ public final class HandlerConfig {
      */
     public Builder omitIdentifier(LambdaIdentifier identifier) {
       identifierNames.remove(Objects.requireNonNull(identifier, "identifier"));
+      identifiersSetInCode = true;
       return this;
     }
 
@@ -198,16 +218,88 @@ public final class HandlerConfig {
      */
     public Builder omitAllIdentifiers() {
       identifierNames.clear();
+      identifiersSetInCode = true;
       return this;
     }
 
     /**
-     * Creates the configuration.
+     * Sets where the {@code TRACKER_*} settings are read from (default: {@link System#getenv}).
+     *
+     * <pre>{@code
+     * HandlerConfig config = HandlerConfig.builder()
+     *     .environment(Map.of("TRACKER_IDENTIFIERS", "request_id")::get)
+     *     .build();
+     * }</pre>
+     *
+     * @param environment returns a variable's value, or null when it is not set
+     * @return this builder
+     */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * Creates the configuration: what was set in code, and for each setting not set in code, its
+     * {@code TRACKER_*} environment variable (see {@link HandlerConfig}).
      *
      * @return a new, immutable configuration
+     * @throws IllegalArgumentException if an environment variable has a value that is not
+     *     accepted; the message names the variable and the accepted values
      */
     public HandlerConfig build() {
+      if (entryName == null) {
+        String fromEnvironment = setting(ENTRY_NAME_VARIABLE);
+        if (fromEnvironment != null) {
+          entryName = fromEnvironment;
+        }
+      }
+      if (!identifiersSetInCode) {
+        String fromEnvironment = setting(IDENTIFIERS_VARIABLE);
+        if (fromEnvironment != null) {
+          applyIdentifiers(fromEnvironment);
+        }
+      }
+      if (format == null) {
+        format = TrackerSettings.formatFromEnvironment(environment);
+      }
       return new HandlerConfig(this);
+    }
+
+    private String setting(String variable) {
+      String value = environment.apply(variable);
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private void applyIdentifiers(String value) {
+      if (value.equalsIgnoreCase("all")) {
+        return;
+      }
+      identifierNames.clear();
+      if (value.equalsIgnoreCase("none")) {
+        return;
+      }
+      for (String part : value.split(",", -1)) {
+        LambdaIdentifier identifier = byDefaultName(part.trim());
+        if (identifier == null) {
+          throw new IllegalArgumentException(
+              IDENTIFIERS_VARIABLE
+                  + "='"
+                  + value
+                  + "' is not accepted: use all, none, or a comma-separated list of "
+                  + ACCEPTED_IDENTIFIERS);
+        }
+        identifierNames.put(identifier, identifier.defaultName());
+      }
+    }
+
+    private static LambdaIdentifier byDefaultName(String name) {
+      for (LambdaIdentifier identifier : LambdaIdentifier.values()) {
+        if (identifier.defaultName().equals(name)) {
+          return identifier;
+        }
+      }
+      return null;
     }
 
     private static void requireName(String name) {
