@@ -29,30 +29,47 @@ final class JsonLineFormat extends LineFormat {
 
   @Override
   String render(ProcessTracker tracker) {
+    return render(tracker, null);
+  }
+
+  /**
+   * Renders the default line, with what {@code extension} adds when it is not null (the EMF
+   * format); the size bound and the cutting apply to the whole line.
+   */
+  static String render(ProcessTracker tracker, Extension extension) {
     StringBuilder line = new StringBuilder(256);
-    write(tracker, line, null);
+    write(tracker, line, null, extension);
     if (line.length() * 3 <= ProcessTracker.MAX_LINE_BYTES
         || Text.utf8Length(line) <= ProcessTracker.MAX_LINE_BYTES) {
       return line.toString();
     }
-    return renderWithinLimit(tracker);
+    return renderWithinLimit(tracker, extension);
   }
 
   /** Writes the record, or when {@code fit} is given, only what it kept. */
-  private static void write(ProcessTracker tracker, StringBuilder line, Fit fit) {
+  private static void write(
+      ProcessTracker tracker, StringBuilder line, Fit fit, Extension extension) {
     try {
       JsonWriter json = new JsonWriter(new StringBuilderWriter(line));
+      List<Item> latencies = latencyItems(tracker, fit);
+      List<Item> metrics = items(tracker.metrics, fit == null ? null : fit.metrics);
+      List<Item> identifiers = items(tracker.identifiers, fit == null ? null : fit.identifiers);
+      Addition addition =
+          extension == null ? null : extension.plan(latencies, metrics, identifiers);
       json.beginObject();
+      if (addition != null) {
+        addition.writeFirst(json);
+      }
       json.name("latencies").beginObject();
       boolean repeated = false;
-      for (Item item : latencyItems(tracker, fit)) {
+      for (Item item : latencies) {
         json.name(item.name).jsonValue(Text.millis(item.latency.totalNanos));
         repeated |= item.latency.count > 1;
       }
       json.endObject();
       if (repeated) {
         json.name("latency_counts").beginObject();
-        for (Item item : latencyItems(tracker, fit)) {
+        for (Item item : latencies) {
           if (item.latency.count > 1) {
             json.name(item.name).value(item.latency.count);
           }
@@ -60,16 +77,22 @@ final class JsonLineFormat extends LineFormat {
         json.endObject();
       }
       json.name("metrics").beginObject();
-      for (Item item : items(tracker.metrics, fit == null ? null : fit.metrics)) {
+      for (Item item : metrics) {
         json.name(item.name);
         writeValue(json, item.value);
       }
       json.endObject();
       List<String> warnings = fit == null ? tracker.warnings : fit.warnings;
-      if (warnings != null) {
+      List<String> added = addition == null ? List.of() : addition.warnings();
+      if (warnings != null || !added.isEmpty()) {
         json.name("tracker_warnings").beginArray();
-        for (String warning : warnings) {
+        for (String warning : warnings == null ? added : warnings) {
           json.value(Text.withoutLoneSurrogates(warning));
+        }
+        if (warnings != null) {
+          for (String warning : added) {
+            json.value(Text.withoutLoneSurrogates(warning));
+          }
         }
         int dropped = fit == null ? tracker.droppedWarnings : fit.droppedWarnings;
         if (dropped > 0) {
@@ -77,9 +100,12 @@ final class JsonLineFormat extends LineFormat {
         }
         json.endArray();
       }
-      for (Item item : items(tracker.identifiers, fit == null ? null : fit.identifiers)) {
+      for (Item item : identifiers) {
         json.name(item.name);
         writeValue(json, item.value);
+      }
+      if (addition != null) {
+        addition.writeLast(json);
       }
       json.endObject();
     } catch (IOException impossible) {
@@ -110,9 +136,36 @@ final class JsonLineFormat extends LineFormat {
     }
   }
 
+  // --- what a format built on this one adds (EmfLineFormat) --------------------------------------
+
+  /** Adds members to the default line; see {@link EmfLineFormat}. Implementations are immutable. */
+  interface Extension {
+    /** Plans the added members of one line from the entries that line keeps. */
+    Addition plan(List<Item> latencies, List<Item> metrics, List<Item> identifiers);
+
+    /** Bytes the added members may take besides those counted by {@link #itemBytes}. */
+    int reservedBytes();
+
+    /** Bytes the added members may take for one kept entry whose default size is {@code size}. */
+    int itemBytes(Item item, int size);
+  }
+
+  /** The added members of one line. */
+  interface Addition {
+    /** Warnings written after the tracker's own in {@code tracker_warnings}. */
+    List<String> warnings();
+
+    /** Writes members right after the line's opening brace. */
+    void writeFirst(JsonWriter json) throws IOException;
+
+    /** Writes members right before the line's closing brace. */
+    void writeLast(JsonWriter json) throws IOException;
+  }
+
   // --- the record as items, whole or as fitted ---------------------------------------------------
 
-  private static final class Item {
+  /** One entry of the line: a latency (with {@link #latency}) or a metric or identifier value. */
+  static final class Item {
     final String name;
     final Object value;
     final ProcessTracker.Latency latency;
@@ -164,7 +217,7 @@ final class JsonLineFormat extends LineFormat {
     int droppedWarnings;
   }
 
-  private static String renderWithinLimit(ProcessTracker tracker) {
+  private static String renderWithinLimit(ProcessTracker tracker, Extension extension) {
     Fit fit = new Fit();
     int[] shortened = {0};
     List<Item> latencies = cutItems(latencyItems(tracker, null), shortened);
@@ -172,11 +225,14 @@ final class JsonLineFormat extends LineFormat {
     List<Item> identifiers = cutItems(items(tracker.identifiers, null), shortened);
 
     // Identifiers find the invocation, so they are kept first; then latencies, then metrics.
-    int budget = ProcessTracker.MAX_LINE_BYTES - RESERVED_BYTES;
+    int budget =
+        ProcessTracker.MAX_LINE_BYTES
+            - RESERVED_BYTES
+            - (extension == null ? 0 : extension.reservedBytes());
     int[] dropped = new int[3];
-    budget = keep(identifiers, fit.identifiers, budget, dropped, 2);
-    budget = keep(latencies, fit.latencies, budget, dropped, 0);
-    keep(metrics, fit.metrics, budget, dropped, 1);
+    budget = keep(identifiers, fit.identifiers, budget, dropped, 2, extension);
+    budget = keep(latencies, fit.latencies, budget, dropped, 0, extension);
+    keep(metrics, fit.metrics, budget, dropped, 1, extension);
 
     fit.warnings.add(
         "line cut to fit "
@@ -202,7 +258,7 @@ final class JsonLineFormat extends LineFormat {
     fit.droppedWarnings = tracker.droppedWarnings + original.size() - (fit.warnings.size() - 1);
 
     StringBuilder line = new StringBuilder(ProcessTracker.MAX_LINE_BYTES);
-    write(tracker, line, fit);
+    write(tracker, line, fit, extension);
     return line.toString();
   }
 
@@ -230,9 +286,13 @@ final class JsonLineFormat extends LineFormat {
     return cut;
   }
 
-  private static int keep(List<Item> items, List<Item> kept, int budget, int[] dropped, int kind) {
+  private static int keep(
+      List<Item> items, List<Item> kept, int budget, int[] dropped, int kind, Extension extension) {
     for (Item item : items) {
       int size = size(item);
+      if (extension != null) {
+        size += extension.itemBytes(item, size);
+      }
       if (size <= budget) {
         kept.add(item);
         budget -= size;

@@ -24,6 +24,22 @@ public abstract class LineFormat {
   }
 
   /**
+   * Starts a CloudWatch Embedded Metric Format line: the default line plus the {@code _aws}
+   * metadata and root members from which CloudWatch creates metrics; see {@link EmfLineFormat}.
+   *
+   * <pre>{@code
+   * ProcessTracker tracker = ProcessTracker.builder()
+   *     .format(LineFormat.emf().namespace("orders").build())
+   *     .build();
+   * }</pre>
+   *
+   * @return a new builder with the EMF defaults
+   */
+  public static EmfLineFormat.Builder emf() {
+    return EmfLineFormat.builder();
+  }
+
+  /**
    * Renders the tracker's record; called once, with the tracker's lock held.
    *
    * @param tracker the finished record

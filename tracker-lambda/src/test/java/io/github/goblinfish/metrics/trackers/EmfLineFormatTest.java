@@ -1,0 +1,618 @@
+package io.github.goblinfish.metrics.trackers;
+
+import static io.github.goblinfish.metrics.trackers.EmfSchemaCheck.assertValidEmf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmfLineFormatTest {
+  static final long NOW = 1_764_072_000_000L;
+  static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+
+  /** The body of a run, given the run's tracker and ticker. */
+  interface Scenario {
+    void run(ProcessTracker tracker, FakeTicker ticker);
+  }
+
+  /** Runs a scenario under {@code format} with a fake ticker and returns its one line. */
+  static String line(LineFormat format, Scenario scenario) {
+    FakeTicker ticker = new FakeTicker();
+    List<String> lines = new ArrayList<>();
+    ProcessTracker tracker =
+        ProcessTracker.builder().ticker(ticker).output(lines::add).format(format).build();
+    try {
+      tracker.trackProcess("main", () -> scenario.run(tracker, ticker));
+    } catch (RuntimeException expected) {
+      // A failing body still writes its line.
+    }
+    assertEquals(1, lines.size());
+    return lines.get(0);
+  }
+
+  /** Runs under the EMF format, checks the line against the schema, returns it. */
+  static String emfLine(EmfLineFormat.Builder format, Scenario scenario) {
+    String line = line(format.clock(CLOCK).build(), scenario);
+    assertValidEmf(line);
+    return line;
+  }
+
+  /** The EMF line with the EMF members removed: must be the default line. */
+  static String withoutEmfMembers(String emfLine) {
+    JsonObject root = JsonParser.parseString(emfLine).getAsJsonObject();
+    root.remove("_aws");
+    root.remove(EmfLineFormat.SERVICE_MEMBER);
+    for (String key : new ArrayList<>(root.keySet())) {
+      if (key.startsWith(EmfLineFormat.LATENCY_PREFIX)
+          || key.startsWith(EmfLineFormat.METRIC_PREFIX)) {
+        root.remove(key);
+      }
+    }
+    return root.toString();
+  }
+
+  private static final Scenario ORDER =
+      (tracker, ticker) -> {
+        ticker.advanceMicros(1_000);
+        tracker.track("load_order", () -> ticker.advanceMicros(8_100));
+        tracker.setMetric("order_lines", 3);
+        tracker.setMetric("error_name", "none");
+        tracker.setIdentifier("function_name", "orders");
+        tracker.setIdentifier("order_id", "o-1");
+      };
+
+  @Test
+  void theWholeLineIsPinned() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"tracker-lambda\","
+            + "\"Dimensions\":[[\"function_name\"]],\"Metrics\":["
+            + "{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"},"
+            + "{\"Name\":\"latency_ms:load_order\",\"Unit\":\"Milliseconds\"},"
+            + "{\"Name\":\"metric:order_lines\"}]}]},"
+            + "\"latencies\":{\"main\":9.100,\"load_order\":8.100},"
+            + "\"metrics\":{\"order_lines\":3,\"error_name\":\"none\"},"
+            + "\"function_name\":\"orders\",\"order_id\":\"o-1\","
+            + "\"latency_ms:main\":9.100,\"latency_ms:load_order\":8.100,\"metric:order_lines\":3}",
+        emfLine(LineFormat.emf(), ORDER));
+  }
+
+  @Test
+  void theDefaultMembersAreThoseOfTheDefaultLineByteForByte() {
+    Scenario busy =
+        (tracker, ticker) -> {
+          ORDER.run(tracker, ticker);
+          tracker.track("load_order", () -> ticker.advanceMicros(900));
+          tracker.setMetric("ratio", 0.25);
+          tracker.setMetric("big", new BigDecimal("1.50"));
+          tracker.setIdentifier("cold_start", true);
+          tracker.setIdentifier("quote\"d", "a\u0001b");
+        };
+    String emf = emfLine(LineFormat.emf(), busy);
+    String json = line(LineFormat.json(), busy);
+    assertEquals(json, withoutEmfMembers(emf));
+    JsonObject root = JsonParser.parseString(emf).getAsJsonObject();
+    assertEquals("9.000", root.getAsJsonObject("latencies").get("load_order").getAsString());
+    assertEquals(2, root.getAsJsonObject("latency_counts").get("load_order").getAsInt());
+    assertEquals("9.000", root.get("latency_ms:load_order").getAsString(), "the total");
+    assertEquals("1.50", root.get("metric:big").getAsString());
+    assertEquals(0.25, root.get("metric:ratio").getAsDouble());
+  }
+
+  @Test
+  void aLineWithWarningsKeepsThemAndAddsTheEmfOnesAfter() {
+    Scenario scenario =
+        (tracker, ticker) -> {
+          tracker.timer("left_open");
+          tracker.setIdentifier("function_name", "orders");
+        };
+    String emf = emfLine(LineFormat.emf(), scenario);
+    assertEquals(line(LineFormat.json(), scenario), withoutEmfMembers(emf));
+
+    Scenario withoutFunctionName = (tracker, ticker) -> tracker.timer("left_open");
+    JsonObject root = assertValidEmf(emfLine(LineFormat.emf(), withoutFunctionName));
+    assertEquals(
+        "[\"timer 'left_open' was still open when the line was written; measured until then\","
+            + "\"EMF: 1 of 1 dimension sets left out: no identifier holds text of 1 to 1024"
+            + " printable ASCII characters for 'function_name'; metrics declared with no"
+            + " dimensions\"]",
+        root.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void moreThanHundredMetricsAreSpreadOverDirectivesOfOneLine() {
+    String line =
+        emfLine(
+            LineFormat.emf(),
+            (tracker, ticker) -> {
+              tracker.setIdentifier("function_name", "orders");
+              for (int i = 0; i < 150; i++) {
+                tracker.track("step" + i, () -> ticker.advanceMicros(1));
+              }
+              for (int i = 0; i < 60; i++) {
+                tracker.setMetric("m" + i, i);
+              }
+            });
+    JsonObject root = JsonParser.parseString(line).getAsJsonObject();
+    JsonArray directives = root.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics");
+    assertEquals(3, directives.size());
+    List<String> names = new ArrayList<>();
+    int[] sizes = new int[3];
+    for (int d = 0; d < 3; d++) {
+      JsonObject directive = directives.get(d).getAsJsonObject();
+      assertEquals("tracker-lambda", directive.get("Namespace").getAsString());
+      assertEquals("[[\"function_name\"]]", directive.get("Dimensions").toString());
+      sizes[d] = directive.getAsJsonArray("Metrics").size();
+      for (JsonElement metric : directive.getAsJsonArray("Metrics")) {
+        names.add(metric.getAsJsonObject().get("Name").getAsString());
+      }
+    }
+    assertEquals("[100, 100, 11]", java.util.Arrays.toString(sizes));
+    assertEquals("latency_ms:main", names.get(0));
+    assertEquals("latency_ms:step149", names.get(150));
+    assertEquals("metric:m0", names.get(151));
+    assertEquals("metric:m59", names.get(210));
+    assertEquals("0.001", root.get("latency_ms:step7").getAsString());
+    assertEquals(59, root.get("metric:m59").getAsInt());
+    assertFalse(root.has("tracker_warnings"));
+  }
+
+  @Test
+  void exactlyHundredMetricsMakeOneDirective() {
+    String line =
+        emfLine(
+            LineFormat.emf().dimensions(List.of(List.of())),
+            (tracker, ticker) -> {
+              for (int i = 0; i < 99; i++) {
+                tracker.setMetric("m" + i, i);
+              }
+            });
+    JsonArray directives =
+        JsonParser.parseString(line)
+            .getAsJsonObject()
+            .getAsJsonObject("_aws")
+            .getAsJsonArray("CloudWatchMetrics");
+    assertEquals(1, directives.size());
+    assertEquals(100, directives.get(0).getAsJsonObject().getAsJsonArray("Metrics").size());
+  }
+
+  @Test
+  void valuesCloudWatchRefusesStayInMetricsButAreNotDeclared() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"tracker-lambda\","
+            + "\"Dimensions\":[[]],\"Metrics\":["
+            + "{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"},"
+            + "{\"Name\":\"metric:fine\"},{\"Name\":\"metric:zero\"},{\"Name\":\"metric:huge_ok\"}]}]},"
+            + "\"latencies\":{\"main\":0.000},"
+            + "\"metrics\":{\"nan\":\"NaN\",\"inf\":\"Infinity\",\"minus_inf\":\"-Infinity\","
+            + "\"nothing\":null,\"fine\":2.5,\"zero\":0.0,\"too_big\":1.0E300,\"too_small\":1.0E-200,"
+            + "\"huge\":"
+            + BigInteger.TWO.pow(400)
+            + ",\"huge_ok\":"
+            + BigInteger.TWO.pow(360)
+            + "},"
+            + "\"tracker_warnings\":[\"EMF: 7 metrics not declared: their values are not numbers"
+            + " CloudWatch accepts (null, NaN, infinite, or beyond 2^360 or below 2^-360 in"
+            + " magnitude): 'nan', 'inf', 'minus_inf', 'nothing', 'too_big' and 2 more\"],"
+            + "\"latency_ms:main\":0.000,\"metric:fine\":2.5,\"metric:zero\":0.0,"
+            + "\"metric:huge_ok\":"
+            + BigInteger.TWO.pow(360)
+            + "}",
+        emfLine(
+            LineFormat.emf().dimensions(List.of(List.of())),
+            (tracker, ticker) -> {
+              tracker.setMetric("nan", Double.NaN);
+              tracker.setMetric("inf", Double.POSITIVE_INFINITY);
+              tracker.setMetric("minus_inf", Float.NEGATIVE_INFINITY);
+              tracker.setMetric("nothing", (Number) null);
+              tracker.setMetric("fine", 2.5);
+              tracker.setMetric("zero", 0.0);
+              tracker.setMetric("too_big", 1e300);
+              tracker.setMetric("too_small", 1e-200);
+              tracker.setMetric("huge", BigInteger.TWO.pow(400));
+              tracker.setMetric("huge_ok", BigInteger.TWO.pow(360));
+            }));
+  }
+
+  @Test
+  void acceptedValuesFollowCloudWatchRange() {
+    assertTrue(EmfLineFormat.acceptedValue(Long.MIN_VALUE));
+    assertTrue(EmfLineFormat.acceptedValue(Math.scalb(1.0, 360)));
+    assertFalse(EmfLineFormat.acceptedValue(Math.nextUp(Math.scalb(1.0, 360))));
+    assertTrue(EmfLineFormat.acceptedValue(-Math.scalb(1.0, -360)));
+    assertFalse(EmfLineFormat.acceptedValue(Math.nextDown(Math.scalb(1.0, -360))));
+    assertTrue(EmfLineFormat.acceptedValue(-0.0f));
+    assertFalse(EmfLineFormat.acceptedValue(Float.NaN));
+    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("-1E+108")));
+    assertFalse(EmfLineFormat.acceptedValue(new BigDecimal("-1E+109")));
+    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("0E-400")));
+    assertFalse(EmfLineFormat.acceptedValue(new BigDecimal("1E-400")));
+    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("1E-108")));
+    assertFalse(EmfLineFormat.acceptedValue(BigInteger.TWO.pow(360).add(BigInteger.ONE).negate()));
+    assertFalse(EmfLineFormat.acceptedValue(null));
+    assertFalse(EmfLineFormat.acceptedValue("3"));
+  }
+
+  @Test
+  void textMetricsAndIdentifiersAreNeverMetrics() {
+    String line =
+        emfLine(
+            LineFormat.emf(),
+            (tracker, ticker) -> {
+              tracker.setMetric("error_name", "ValueError");
+              tracker.setIdentifier("function_name", "orders");
+              tracker.setIdentifier("cold_start", true);
+              tracker.setIdentifier("correlation_id", "c-1");
+            });
+    JsonObject root = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals(
+        "[{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"}]",
+        root.getAsJsonObject("_aws")
+            .getAsJsonArray("CloudWatchMetrics")
+            .get(0)
+            .getAsJsonObject()
+            .get("Metrics")
+            .toString());
+    assertEquals("ValueError", root.getAsJsonObject("metrics").get("error_name").getAsString());
+    assertEquals("c-1", root.get("correlation_id").getAsString());
+    assertTrue(root.get("cold_start").getAsBoolean());
+    assertFalse(root.has("metric:error_name"));
+    assertFalse(root.has("tracker_warnings"));
+  }
+
+  @Test
+  void anEmptyDimensionSetNeedsNoValue() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"shop\","
+            + "\"Dimensions\":[[]],\"Metrics\":["
+            + "{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"}]}]},"
+            + "\"latencies\":{\"main\":0.002},\"metrics\":{},\"latency_ms:main\":0.002}",
+        emfLine(
+            LineFormat.emf().namespace("shop").dimensions(EmfLineFormat.parseDimensions("")),
+            (tracker, ticker) -> ticker.advanceMicros(2)));
+  }
+
+  @Test
+  void aSetWhoseValueIsMissingIsLeftOutAndTheOthersKept() {
+    String line =
+        emfLine(
+            LineFormat.emf()
+                .dimensions(
+                    EmfLineFormat.parseDimensions(
+                        "function_name;function_name,cold_start;tenant;function_name,blank;")),
+            (tracker, ticker) -> {
+              tracker.setIdentifier("function_name", "orders");
+              tracker.setIdentifier("cold_start", true);
+              tracker.setIdentifier("blank", " ");
+            });
+    JsonObject root = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals(
+        "[[\"function_name\"],[]]",
+        root.getAsJsonObject("_aws")
+            .getAsJsonArray("CloudWatchMetrics")
+            .get(0)
+            .getAsJsonObject()
+            .get("Dimensions")
+            .toString());
+    assertEquals(
+        "[\"EMF: 3 of 5 dimension sets left out: no identifier holds text of 1 to 1024"
+            + " printable ASCII characters for 'cold_start', 'tenant', 'blank'\"]",
+        root.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void dimensionValuesMustBeShortPrintableAscii() {
+    for (String bad : new String[] {"caf\u00e9", "tab\there", "x".repeat(1025)}) {
+      JsonObject root =
+          assertValidEmf(
+              emfLine(
+                  LineFormat.emf(),
+                  (tracker, ticker) -> tracker.setIdentifier("function_name", bad)));
+      assertEquals(
+          "[[]]",
+          root.getAsJsonObject("_aws")
+              .getAsJsonArray("CloudWatchMetrics")
+              .get(0)
+              .getAsJsonObject()
+              .get("Dimensions")
+              .toString(),
+          bad);
+      assertTrue(root.get("tracker_warnings").getAsString().startsWith("EMF: 1 of 1"));
+    }
+    JsonObject longest =
+        assertValidEmf(
+            emfLine(
+                LineFormat.emf(),
+                (tracker, ticker) -> tracker.setIdentifier("function_name", "y".repeat(1024))));
+    assertFalse(longest.has("tracker_warnings"));
+  }
+
+  @Test
+  void theServiceIsARootMemberAndCanBeADimension() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"orders\","
+            + "\"Dimensions\":[[\"service\"],[\"service\",\"function_name\"]],\"Metrics\":["
+            + "{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"}]}]},"
+            + "\"latencies\":{\"main\":0.000},\"metrics\":{},\"function_name\":\"orders-fn\","
+            + "\"service\":\"order-api\",\"latency_ms:main\":0.000}",
+        emfLine(
+            LineFormat.emf()
+                .namespace("orders")
+                .service("order-api")
+                .dimensions(EmfLineFormat.parseDimensions(" service ; service , function_name ")),
+            (tracker, ticker) -> tracker.setIdentifier("function_name", "orders-fn")));
+  }
+
+  @Test
+  void anIdentifierNamedServiceWins() {
+    EmfLineFormat.Builder format =
+        LineFormat.emf().service("order-api").dimensions(List.of(List.of("service")));
+    JsonObject same =
+        JsonParser.parseString(
+                emfLine(format, (tracker, ticker) -> tracker.setIdentifier("service", "order-api")))
+            .getAsJsonObject();
+    assertFalse(same.has("tracker_warnings"));
+    String line =
+        emfLine(format, (tracker, ticker) -> tracker.setIdentifier("service", "billing"));
+    assertEquals(1, line.split("\"service\":", -1).length - 1, "one service member");
+    JsonObject root = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals("billing", root.get("service").getAsString());
+    assertEquals(
+        "[\"EMF: the identifier 'service' is kept, so the configured service 'order-api' is not"
+            + " written\"]",
+        root.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void highResolutionAndUnitsAreDeclaredPerName() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"tracker-lambda\","
+            + "\"Dimensions\":[[]],\"Metrics\":["
+            + "{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\"},"
+            + "{\"Name\":\"latency_ms:call\",\"Unit\":\"Milliseconds\",\"StorageResolution\":1},"
+            + "{\"Name\":\"metric:records_failed\",\"Unit\":\"Count\",\"StorageResolution\":1},"
+            + "{\"Name\":\"metric:payload\",\"Unit\":\"Kilobytes/Second\"},"
+            + "{\"Name\":\"metric:plain\"},"
+            + "{\"Name\":\"metric:failed\",\"Unit\":\"Count\"}]}]},"
+            + "\"latencies\":{\"main\":0.040,\"call\":0.040},"
+            + "\"metrics\":{\"records_failed\":2,\"payload\":1.5,\"plain\":7,\"failed\":1,"
+            + "\"exception_type\":\"java.lang.IllegalStateException\"},"
+            + "\"latency_ms:main\":0.040,\"latency_ms:call\":0.040,\"metric:records_failed\":2,"
+            + "\"metric:payload\":1.5,\"metric:plain\":7,\"metric:failed\":1}",
+        emfLine(
+            LineFormat.emf()
+                .dimensions(List.of(List.of()))
+                .unit("records_failed", EmfUnit.COUNT)
+                .unit("payload", EmfUnit.KILOBYTES_PER_SECOND)
+                .unit("plain", EmfUnit.NONE)
+                .highResolution("call")
+                .highResolution("records_failed")
+                .highResolution("not_there"),
+            (tracker, ticker) -> {
+              tracker.track("call", () -> ticker.advanceMicros(40));
+              tracker.incrementMetric("records_failed", 2);
+              tracker.setMetric("payload", 1.5);
+              tracker.setMetric("plain", 7);
+              throw new IllegalStateException("boom");
+            }));
+  }
+
+  @Test
+  void namesEmfCannotTakeAreKeptButNotDeclared() {
+    String longName = "n".repeat(245);
+    String line =
+        emfLine(
+            LineFormat.emf().dimensions(List.of(List.of())),
+            (tracker, ticker) -> {
+              tracker.track("caf\u00e9", () -> ticker.advanceMicros(1));
+              tracker.track(longName, () -> ticker.advanceMicros(1));
+              tracker.track(longName.substring(1), () -> ticker.advanceMicros(1));
+              tracker.setMetric("x", 1);
+              tracker.setMetric("y", 2);
+              tracker.setIdentifier("metric:x", "taken");
+            });
+    JsonObject root = JsonParser.parseString(line).getAsJsonObject();
+    assertEquals("taken", root.get("metric:x").getAsString());
+    assertEquals(2, root.get("metric:y").getAsInt());
+    assertTrue(root.has("latency_ms:" + longName.substring(1)), "255 characters is accepted");
+    assertFalse(root.has("latency_ms:" + longName));
+    assertEquals(
+        "[\"EMF: 2 metric names not declared: not 1 to 255 printable ASCII characters:"
+            + " 'latency_ms:caf\u00e9', 'latency_ms:"
+            + "n".repeat(49)
+            + "...'\","
+            + "\"EMF: 1 metric names not declared: an identifier has the same name: 'metric:x'\"]",
+        root.get("tracker_warnings").toString());
+    assertEquals(4, root.getAsJsonObject("latencies").size(), "all latencies are kept");
+  }
+
+  @Test
+  void aLineWithNothingToDeclareStillHasOneDirective() {
+    assertEquals(
+        "{\"_aws\":{\"Timestamp\":1764072000000,\"CloudWatchMetrics\":[{\"Namespace\":\"tracker-lambda\","
+            + "\"Dimensions\":[[]],\"Metrics\":[]}]},\"latencies\":{\"\u00e9t\u00e9\":0.000},"
+            + "\"metrics\":{},\"tracker_warnings\":[\"EMF: 1 metric names not declared: not 1 to"
+            + " 255 printable ASCII characters: 'latency_ms:\u00e9t\u00e9'\"]}",
+        emfLine2(LineFormat.emf().dimensions(List.of(List.of()))));
+  }
+
+  private static String emfLine2(EmfLineFormat.Builder format) {
+    List<String> lines = new ArrayList<>();
+    ProcessTracker tracker =
+        ProcessTracker.builder()
+            .ticker(new FakeTicker())
+            .output(lines::add)
+            .format(format.clock(CLOCK).build())
+            .build();
+    tracker.trackProcess("\u00e9t\u00e9", () -> {});
+    assertValidEmf(lines.get(0));
+    return lines.get(0);
+  }
+
+  @Test
+  void theTimestampComesFromTheClockWhenTheLineIsWritten() {
+    long[] now = {5L};
+    Clock moving =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(now[0]);
+          }
+        };
+    EmfLineFormat format = LineFormat.emf().clock(moving).build();
+    String first = line(format, (tracker, ticker) -> now[0] = 1_000L);
+    String second = line(format, (tracker, ticker) -> now[0] = 2_000L);
+    assertTrue(first.startsWith("{\"_aws\":{\"Timestamp\":1000,"), first);
+    assertTrue(second.startsWith("{\"_aws\":{\"Timestamp\":2000,"), second);
+
+    long before = System.currentTimeMillis();
+    String system = line(LineFormat.emf().build(), (tracker, ticker) -> {});
+    long stamp =
+        JsonParser.parseString(system)
+            .getAsJsonObject()
+            .getAsJsonObject("_aws")
+            .get("Timestamp")
+            .getAsLong();
+    assertTrue(stamp >= before && stamp <= System.currentTimeMillis(), "system clock by default");
+  }
+
+  @Test
+  void manyLatenciesAndMetricsOverTheSizeBoundAreCutConsistently() {
+    String longName = "n".repeat(200);
+    String line =
+        emfLine(
+            LineFormat.emf(),
+            (tracker, ticker) -> {
+              tracker.setIdentifier("function_name", "orders");
+              for (int i = 0; i < 500; i++) {
+                tracker.track(longName + i, () -> ticker.advanceMicros(1));
+                tracker.setMetric(longName + "m" + i, i);
+              }
+            });
+    JsonObject root = assertValidEmf(line);
+    JsonObject latencies = root.getAsJsonObject("latencies");
+    JsonObject metrics = root.getAsJsonObject("metrics");
+    assertEquals("orders", root.get("function_name").getAsString());
+    assertTrue(latencies.size() > 1 && latencies.size() < 501, "some latencies were cut");
+    assertEquals(0, metrics.size(), "latencies are kept before metrics");
+    int declared = 0;
+    for (JsonElement directive : root.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics")) {
+      declared += directive.getAsJsonObject().getAsJsonArray("Metrics").size();
+    }
+    assertEquals(latencies.size(), declared, "every kept latency is declared, nothing else");
+    for (String name : latencies.keySet()) {
+      assertEquals(latencies.get(name), root.get("latency_ms:" + name));
+    }
+    String warnings = root.get("tracker_warnings").toString();
+    assertTrue(
+        warnings.startsWith(
+            "[\"line cut to fit 256000 bytes: 0 names or text values shortened to 1024"
+                + " characters; dropped "
+                + (501 - latencies.size())
+                + " latencies, 500 metrics, 0 identifiers\""),
+        warnings);
+  }
+
+  @Test
+  void hugeValuesAreCutAndTheEmfMembersStillFit() {
+    String line =
+        emfLine(
+            LineFormat.emf().service("order-api").dimensions(List.of(List.of("service"))),
+            (tracker, ticker) -> {
+              tracker.setIdentifier("dump", "\u0001".repeat(300_000));
+              tracker.setMetric("count", 4);
+            });
+    JsonObject root = assertValidEmf(line);
+    assertEquals(4, root.get("metric:count").getAsInt());
+    assertEquals("order-api", root.get("service").getAsString());
+    assertEquals(1024, root.get("dump").getAsString().length());
+  }
+
+  @Test
+  void oneFormatServesManyTrackersAtOnce() throws Exception {
+    EmfLineFormat format = LineFormat.emf().clock(CLOCK).build();
+    List<Thread> threads = new ArrayList<>();
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int t = 0; t < 4; t++) {
+      int id = t;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  ProcessTracker tracker =
+                      ProcessTracker.builder()
+                          .ticker(new FakeTicker())
+                          .output(lines::add)
+                          .format(format)
+                          .build();
+                  tracker.trackProcess(
+                      "main", () -> tracker.setIdentifier("function_name", "f" + id));
+                }
+              }));
+    }
+    for (Thread thread : threads) {
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(200, lines.size());
+    for (String line : lines) {
+      JsonObject root = assertValidEmf(line);
+      assertFalse(root.has("tracker_warnings"), line);
+    }
+  }
+
+  @Test
+  void theSchemaCheckRejectsWhatCloudWatchWouldRefuse() {
+    EmfSchemaCheck.assumeSchema();
+    String good =
+        "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"n\","
+            + "\"Dimensions\":[[]],\"Metrics\":[{\"Name\":\"m\",\"Unit\":\"Count/Second\"}]}]},"
+            + "\"m\":1}";
+    assertTrue(EmfSchemaCheck.schemaErrors(good).isEmpty());
+    for (String bad :
+        List.of(
+            good.replace("Count/Second", "Counts"),
+            good.replace("\"Timestamp\":1,", ""),
+            good.replace("\"Dimensions\":[[]]", "\"Dimensions\":[]"),
+            good.replace("\"Namespace\":\"n\"", "\"Namespace\":\"\""),
+            good.replace("}]}]}", ",\"StorageResolution\":30}]}]}"))) {
+      assertFalse(EmfSchemaCheck.schemaErrors(bad).isEmpty(), bad);
+    }
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 101; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"Name\":\"m").append(i).append("\"}");
+    }
+    assertFalse(
+        EmfSchemaCheck.schemaErrors(
+                "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"n\","
+                    + "\"Dimensions\":[[]],\"Metrics\":["
+                    + many
+                    + "]}]}}")
+            .isEmpty(),
+        "101 metrics in one directive");
+  }
+}
