@@ -1,0 +1,143 @@
+package io.github.goblinfish.metrics.trackers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Test oracles for the line, written independently of the main code: a strict parser that rejects
+ * duplicate keys and trailing data, the lone-surrogate replacement, the cut and the millisecond
+ * figures.
+ */
+final class LineJson {
+  private LineJson() {}
+
+  /**
+   * Checks everything a line must be whatever went into it (one strict JSON object, no duplicate
+   * key at any depth, no raw line break or control character, valid UTF-8, at most
+   * {@link ProcessTracker#MAX_LINE_BYTES}) and returns it parsed.
+   */
+  static JsonObject parseLine(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+        fail("raw character U+" + Integer.toHexString(c) + " at " + i + " in the line");
+      }
+    }
+    byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+    assertTrue(
+        utf8.length <= ProcessTracker.MAX_LINE_BYTES, () -> "line has " + utf8.length + " bytes");
+    assertEquals(
+        line, new String(utf8, StandardCharsets.UTF_8), "the line survives UTF-8 unchanged");
+    try {
+      JsonReader reader = new JsonReader(new StringReader(line));
+      reader.setStrictness(Strictness.STRICT);
+      assertEquals(JsonToken.BEGIN_OBJECT, reader.peek(), "the line is an object");
+      JsonElement parsed = read(reader);
+      assertEquals(JsonToken.END_DOCUMENT, reader.peek(), "nothing follows the object");
+      return parsed.getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonElement read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        {
+          JsonObject object = new JsonObject();
+          reader.beginObject();
+          while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (object.has(name)) {
+              fail("duplicate key '" + name + "'");
+            }
+            object.add(name, read(reader));
+          }
+          reader.endObject();
+          return object;
+        }
+      case BEGIN_ARRAY:
+        {
+          JsonArray array = new JsonArray();
+          reader.beginArray();
+          while (reader.hasNext()) {
+            array.add(read(reader));
+          }
+          reader.endArray();
+          return array;
+        }
+      case STRING:
+        return new JsonPrimitive(reader.nextString());
+      case NUMBER:
+        return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
+      case BOOLEAN:
+        return new JsonPrimitive(reader.nextBoolean());
+      case NULL:
+        reader.nextNull();
+        return JsonNull.INSTANCE;
+      default:
+        throw new AssertionError("unexpected " + reader.peek());
+    }
+  }
+
+  /** Lone surrogates become U+FFFD; pairs stay. Built on code points, not on the main code. */
+  static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 0xD800 && cp <= 0xDFFF) {
+                out.append('\uFFFD');
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString();
+  }
+
+  /** The longest prefix of (clean) text with at most {@code maxChars} chars and whole pairs. */
+  static String cut(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(maxChars);
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      int chars = Character.charCount(cp);
+      if (out.length() + chars > maxChars) {
+        break;
+      }
+      out.appendCodePoint(cp);
+      i += chars;
+    }
+    return out.toString();
+  }
+
+  /** Nanoseconds as the line's millisecond figure: three decimals, half up. */
+  static JsonPrimitive millis(long nanos) {
+    return new JsonPrimitive(
+        new BigDecimal(nanos).movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
+  }
+
+  static int utf8Bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+}
