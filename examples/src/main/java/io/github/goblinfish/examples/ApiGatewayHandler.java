@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *   <li>a timer around request validation ({@code validate_request});
  *   <li>a repository call timed by {@code @Tracked} through a {@link TrackedProxy} built once, in a
  *       static field, and shared by every invocation ({@code load_order});
- *   <li>identifiers: {@code service} from the function's {@code TRACKER_SERVICE} variable, the
+ *   <li>identifiers: {@code service} from the function's {@code SERVICE_NAME} variable, the
  *       caller's {@code X-Correlation-Id} header (any letter case) as {@code correlation_id},
  *       falling back to API Gateway's request id, and the order id as {@code order_id};
  *   <li>metrics: {@code status_code} on every answer, {@code order_lines} and
@@ -55,7 +55,7 @@ public final class ApiGatewayHandler
   private static final String CORRELATION_HEADER = "X-Correlation-Id";
 
   /** Set in template.yaml; as an identifier it lets one Logs Insights query tell services apart. */
-  private static final String SERVICE = System.getenv().getOrDefault("TRACKER_SERVICE", "orders");
+  private static final String SERVICE = System.getenv().getOrDefault("SERVICE_NAME", "orders");
 
   private final OrderRepository orders;
 

@@ -1,0 +1,75 @@
+package io.github.goblinfish.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.reflect.TypeToken;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class OwnLogFormatHandlerTest {
+  private static final Pattern COLD_START = Pattern.compile(" cold_start=(true|false) ");
+
+  private final FakeTicker ticker = new FakeTicker();
+  private final TestContext context = new TestContext("OwnLogFormatFunction");
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
+  private final OwnLogFormatHandler handler = new OwnLogFormatHandler(logLines::add, ticker);
+
+  @Test
+  void quoteIsPricedAndTheLineIsWrittenAsKeyValueText() {
+    Map<String, Object> event =
+        Repository.pojoEvent("own-log-format.json", new TypeToken<Map<String, Object>>() {});
+
+    Map<String, Object> quote = handler.handleRequest(event, context);
+
+    assertEquals(Map.of("sku", "SKU-KEYBOARD", "quantity", 3L, "unitPriceCents", 8_999L, "totalCents", 26_997L), quote);
+    assertEquals(List.of(), context.logged(), "the JSON line went to the custom output only");
+    assertEquals(1, logLines.size());
+    String line = COLD_START.matcher(logLines.get(0)).replaceFirst(" cold_start=<bool> ");
+    assertEquals(
+        "metrics latency.quote_handler=0.000 latency.price_lookup=0.000"
+            + " metric.quantity=3 metric.total_cents=26997"
+            + " request_id=" + TestContext.REQUEST_ID
+            + " function_name=OwnLogFormatFunction function_version=$LATEST cold_start=<bool>"
+            + " xray_trace_id=" + TestContext.TRACE_ROOT
+            + " sku=SKU-KEYBOARD",
+        line);
+  }
+
+  @Test
+  void unknownProductFailsAndTheFailureIsInTheKeyValueLine() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> handler.handleRequest(Map.of("sku", "SKU-TEAPOT", "quantity", 1), context));
+
+    assertEquals(1, logLines.size());
+    assertTrue(
+        logLines.get(0).contains(" metric.failed=1 metric.exception_type=java.lang.IllegalArgumentException "),
+        logLines.get(0));
+  }
+
+  @Test
+  void productionHandlerWritesThroughTheRuntimeLogger() {
+    // Outside Lambda the runtime's logger prints to standard output.
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      new OwnLogFormatHandler().handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
+    } finally {
+      System.setOut(original);
+    }
+
+    String printed = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.startsWith("metrics latency.quote_handler="), printed);
+    assertTrue(printed.endsWith(" sku=SKU-MOUSE-PAD\n"), printed);
+    assertEquals(List.of(), context.logged());
+  }
+}

@@ -1,0 +1,284 @@
+package io.github.goblinfish.examples;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** template.yaml against the SAM schema, the examples module, the Makefile and events/. */
+class TemplateTest {
+  private static final Gson GSON = new Gson();
+
+  /**
+   * The sample events of each function. Convention: {@code events/<event source or function>-
+   * <case>.json}, holding exactly what Lambda passes to that function for the case.
+   */
+  static final Map<String, List<String>> EVENTS_BY_FUNCTION =
+      Map.of(
+          "ApiGatewayFunction",
+          List.of(
+              "api-gateway-get-order.json",
+              "api-gateway-unknown-order.json",
+              "api-gateway-bad-request.json"),
+          "SqsBatchFunction", List.of("sqs-batch.json"),
+          "AsyncLookupFunction", List.of("async-lookup.json"),
+          "StreamEchoFunction", List.of("stream-echo.json"),
+          "OwnLogFormatFunction", List.of("own-log-format.json"));
+
+  /** The SAM schema is 750 KB: read and compiled once for the whole class. */
+  private static Schema samSchema;
+
+  private static Path schemaPath() {
+    return Repository.root().resolve("../shared/reference/sam.schema.json").normalize();
+  }
+
+  private static synchronized Schema samSchema() throws IOException {
+    Path path = schemaPath();
+    assumeTrue(
+        Files.isRegularFile(path),
+        "SAM schema not found at " + path + "; schema validation skipped");
+    if (samSchema == null) {
+      samSchema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+              .getSchema(Files.readString(path), InputFormat.JSON);
+    }
+    return samSchema;
+  }
+
+  private static Map<String, Object> template() throws IOException {
+    return CloudFormationYaml.load(Files.readString(Repository.root().resolve("template.yaml")));
+  }
+
+  private static List<Error> validate(Map<String, Object> template) throws IOException {
+    return samSchema().validate(GSON.toJson(template), InputFormat.JSON);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private static Map<String, Map<String, Object>> functions(Map<String, Object> template) {
+    Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
+    map(template.get("Resources"))
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::Function".equals(map(resource).get("Type"))) {
+                functions.put(id, map(resource));
+              }
+            });
+    return functions;
+  }
+
+  /** A deep, independent copy to break. */
+  private static Map<String, Object> copy(Map<String, Object> template) {
+    return GSON.fromJson(GSON.toJson(template), new TypeToken<Map<String, Object>>() {}.getType());
+  }
+
+  @Test
+  void templateIsValidAgainstTheSamSchema() throws IOException {
+    List<Error> errors = validate(template());
+
+    assertEquals(List.of(), errors);
+  }
+
+  static Stream<Arguments> brokenTemplates() {
+    return Stream.of(
+        Arguments.of(
+            "unknown function property",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(map(template.get("Resources")).get("ApiGatewayFunction"))
+                            .get("Properties"))
+                        .put("Handlr", "io.github.goblinfish.examples.ApiGatewayHandler::handleRequest")),
+        Arguments.of(
+            "unknown resource attribute",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(template.get("Resources")).get("SqsBatchFunction"))
+                        .put("Propertes", Map.of("Timeout", 3))),
+        Arguments.of(
+            "event source of an unknown type",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(map(map(map(template.get("Resources")).get("ApiGatewayFunction"))
+                                    .get("Properties"))
+                                .get("Events"))
+                            .get("GetOrder"))
+                        .put("Type", "Carrier-Pigeon")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenTemplates")
+  void brokenCopyFailsValidation(String what, Consumer<Map<String, Object>> breakIt)
+      throws IOException {
+    Map<String, Object> broken = copy(template());
+    breakIt.accept(broken);
+
+    assertFalse(validate(broken).isEmpty(), what + " must not pass the schema");
+  }
+
+  @Test
+  void globalsGiveEveryFunctionTheSameRuntimeAndSize() throws IOException {
+    Map<String, Object> template = template();
+    assertEquals("2010-09-09", template.get("AWSTemplateFormatVersion"));
+    assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
+    Map<String, Object> globals = map(map(template.get("Globals")).get("Function"));
+    assertEquals("java21", globals.get("Runtime"));
+    assertEquals(512, globals.get("MemorySize"));
+    assertEquals(10, globals.get("Timeout"));
+    assertEquals(List.of("x86_64"), globals.get("Architectures"));
+  }
+
+  @Test
+  void everyFunctionIsBuiltByTheRootMakefile() throws IOException {
+    Map<String, Map<String, Object>> functions = functions(template());
+    assertEquals(EVENTS_BY_FUNCTION.keySet(), functions.keySet());
+    functions.forEach(
+        (id, function) -> {
+          assertEquals(Map.of("BuildMethod", "makefile"), function.get("Metadata"), id);
+          assertEquals(".", map(function.get("Properties")).get("CodeUri"), id);
+        });
+  }
+
+  @Test
+  void makefileHasABuildTargetForEveryFunction() throws Exception {
+    Path root = Repository.root();
+    for (String id : functions(template()).keySet()) {
+      Process make;
+      try {
+        // -n prints the commands without running them: the target exists and resolves.
+        make =
+            new ProcessBuilder("make", "-n", "-C", root.toString(), "build-" + id, "ARTIFACTS_DIR=/tmp/artifacts")
+                .redirectErrorStream(true)
+                .start();
+      } catch (IOException noMake) {
+        assumeTrue(false, "make is not installed: " + noMake.getMessage());
+        return;
+      }
+      String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(make.waitFor(30, TimeUnit.SECONDS), id);
+      assertEquals(0, make.exitValue(), id + ": " + output);
+      assertTrue(output.contains("mvnw"), output);
+      assertTrue(output.contains("examples/target/classes/. \"/tmp/artifacts/\""), output);
+      assertTrue(output.contains("examples/target/lib/*.jar \"/tmp/artifacts/lib/\""), output);
+    }
+  }
+
+  @Test
+  void everyHandlerIsALambdaHandlerTheRuntimeCanInstantiate() throws Exception {
+    for (Map.Entry<String, Map<String, Object>> function : functions(template()).entrySet()) {
+      String handler = (String) map(function.getValue().get("Properties")).get("Handler");
+      String[] classAndMethod = handler.split("::", 2);
+      assertEquals(2, classAndMethod.length, handler);
+      assertEquals("handleRequest", classAndMethod[1], handler);
+
+      Class<?> type = Class.forName(classAndMethod[0]);
+      assertTrue(
+          RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+          handler + " implements RequestHandler or RequestStreamHandler");
+      assertEquals(
+          io.github.goblinfish.examples.ApiGatewayHandler.class.getPackage(), type.getPackage(), handler);
+      // The runtime needs a public no-argument constructor.
+      assertDoesNotThrow(() -> type.getConstructor().newInstance(), handler);
+      if (RequestStreamHandler.class.isAssignableFrom(type)) {
+        type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+      } else {
+        type.getMethod("handleRequest", Object.class, Context.class);
+      }
+    }
+  }
+
+  @Test
+  void everyFunctionHasSampleEventsAndEveryEventBelongsToAFunction() throws IOException {
+    for (Map.Entry<String, List<String>> function : EVENTS_BY_FUNCTION.entrySet()) {
+      assertFalse(function.getValue().isEmpty(), function.getKey());
+      for (String file : function.getValue()) {
+        Path event = Repository.events().resolve(file);
+        assertTrue(Files.isRegularFile(event), "missing " + event);
+        assertTrue(GSON.fromJson(Files.readString(event), Object.class) instanceof Map, file);
+      }
+    }
+    Set<String> listed =
+        EVENTS_BY_FUNCTION.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+    try (Stream<Path> files = Files.list(Repository.events())) {
+      Set<String> present =
+          files.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+      assertEquals(listed, present, "every file in events/ is mapped to its function here");
+    }
+  }
+
+  @Test
+  void eventSourcesMatchTheHandlers() throws IOException {
+    Map<String, Object> template = template();
+    Map<String, Object> api =
+        map(map(map(map(map(template.get("Resources")).get("ApiGatewayFunction")).get("Properties")).get("Events")).get("GetOrder"));
+    assertEquals("Api", api.get("Type"));
+    assertEquals(Map.of("Path", "/orders/{id}", "Method", "get"), api.get("Properties"));
+
+    Map<String, Object> sqs =
+        map(map(map(map(map(template.get("Resources")).get("SqsBatchFunction")).get("Properties")).get("Events")).get("StockUpdates"));
+    assertEquals("SQS", sqs.get("Type"));
+    Map<String, Object> sqsProperties = map(sqs.get("Properties"));
+    // Without it Lambda ignores the handler's batchItemFailures and retries whole batches.
+    assertEquals(List.of("ReportBatchItemFailures"), sqsProperties.get("FunctionResponseTypes"));
+    assertEquals(Map.of("Fn::GetAtt", List.of("StockUpdatesQueue", "Arn")), sqsProperties.get("Queue"));
+    assertEquals("AWS::SQS::Queue", map(map(template.get("Resources")).get("StockUpdatesQueue")).get("Type"));
+  }
+
+  @Test
+  void logFormatsIncludeTextAndJsonAndTrackerVariablesAreAccepted() throws IOException {
+    Map<String, Object> template = template();
+    Map<String, Object> globalVariables =
+        map(map(map(map(template.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+    Set<String> formats = new java.util.HashSet<>();
+    functions(template)
+        .forEach(
+            (id, function) -> {
+              Map<String, Object> properties = map(function.get("Properties"));
+              formats.add((String) map(properties.get("LoggingConfig")).get("LogFormat"));
+
+              Map<String, Object> variables = new LinkedHashMap<>(globalVariables);
+              Object environment = properties.get("Environment");
+              if (environment != null) {
+                variables.putAll(map(map(environment).get("Variables")));
+              }
+              // A TRACKER_* value the library rejects would fail every cold start of the function.
+              assertDoesNotThrow(
+                  () -> HandlerConfig.builder().environment(name -> (String) variables.get(name)).build(),
+                  id);
+            });
+    assertEquals(Set.of("Text", "JSON"), formats);
+  }
+}
