@@ -82,6 +82,13 @@ import java.util.regex.Pattern;
  * {@code []} and the warning says so. Default: {@code [["function_name"]]}, which the Lambda
  * handlers fill.
  *
+ * <h2>Logs Insights</h2>
+ * Every field of the default line is still there, under the same name. Logs Insights discovers
+ * at most 200 fields per event, and the EMF members add fields of their own: {@code
+ * _aws.Timestamp}, each directive's namespace and dimension names, each declared metric's
+ * definition ({@code Name}, and {@code Unit} or {@code StorageResolution} when written) and its
+ * root member. A line with many metrics reaches that limit sooner than the default line.
+ *
  * <h2>Size</h2>
  * The line keeps the {@link ProcessTracker#MAX_LINE_BYTES} bound: a line that would be longer is
  * cut like the default line, and whatever is cut is also left out of the EMF members.

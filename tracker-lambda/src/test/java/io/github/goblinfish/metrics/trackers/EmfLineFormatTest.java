@@ -551,6 +551,55 @@ class EmfLineFormatTest {
   }
 
   @Test
+  void escapedNamesDeclaredInManyDirectivesStillFit() {
+    String quotes = "\"\\".repeat(100);
+    String line =
+        emfLine(
+            LineFormat.emf()
+                .service("s".repeat(1024))
+                .dimensions(List.of(List.of("service"), List.of()))
+                .highResolution(quotes + "m1"),
+            (tracker, ticker) -> {
+              for (int i = 0; i < 3_000; i++) {
+                tracker.track(quotes + i, () -> ticker.advanceMicros(1));
+              }
+              for (int i = 0; i < 3_000; i++) {
+                tracker.setMetric(quotes + "m" + i, i);
+              }
+            });
+    JsonObject root = assertValidEmf(line);
+    int declared = 0;
+    for (JsonElement directive : root.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics")) {
+      assertEquals(
+          "[[\"service\"],[]]", directive.getAsJsonObject().get("Dimensions").toString());
+      declared += directive.getAsJsonObject().getAsJsonArray("Metrics").size();
+    }
+    int latencies = root.getAsJsonObject("latencies").size();
+    int metrics = root.getAsJsonObject("metrics").size();
+    assertTrue(latencies > 100, "latencies kept: " + latencies);
+    assertEquals(latencies + metrics, declared);
+    assertTrue(
+        root.get("tracker_warnings").getAsJsonArray().get(0).getAsString().contains(" dropped "));
+  }
+
+  @Test
+  void emfWarningsComeAfterTheTrackersOwnEvenWhenThoseAreCapped() {
+    String line =
+        emfLine(
+            LineFormat.emf(),
+            (tracker, ticker) -> {
+              for (int i = 0; i < 25; i++) {
+                tracker.timer("open" + i);
+              }
+            });
+    JsonArray warnings = JsonParser.parseString(line).getAsJsonObject().getAsJsonArray("tracker_warnings");
+    assertEquals(22, warnings.size());
+    assertTrue(warnings.get(19).getAsString().startsWith("timer 'open19'"));
+    assertTrue(warnings.get(20).getAsString().startsWith("EMF: 1 of 1 dimension sets left out"));
+    assertEquals("and 5 more warnings", warnings.get(21).getAsString());
+  }
+
+  @Test
   void oneFormatServesManyTrackersAtOnce() throws Exception {
     EmfLineFormat format = LineFormat.emf().clock(CLOCK).build();
     List<Thread> threads = new ArrayList<>();
