@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * duplicate keys and trailing data, the lone-surrogate replacement, the cut and the millisecond
  * figures.
  */
-final class LineJson {
+public final class LineJson {
   private LineJson() {}
 
   /**
@@ -33,7 +33,7 @@ final class LineJson {
    * key at any depth, no raw line break or control character, valid UTF-8, at most
    * {@link ProcessTracker#MAX_LINE_BYTES}) and returns it parsed.
    */
-  static JsonObject parseLine(String line) {
+  public static JsonObject parseLine(String line) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c < 0x20 || c == '\u2028' || c == '\u2029') {
