@@ -248,13 +248,20 @@ public final class LocalInvoke {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new LocalInvokeException(what + " is not valid JSON: more than one value");
+            boolean more;
+            try {
+                more = reader.peek() != JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                more = true;
+            }
+            if (more) {
+                throw new LocalInvokeException(what + " is not valid JSON: text after the first value");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int see = message.indexOf("\nSee ");
-            message = (see < 0 ? message : message.substring(0, see)).replaceAll("\\s*\\n\\s*", " ");
+            message = (see < 0 ? message : message.substring(0, see)).replaceAll("\\s*\\n\\s*", " ")
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
             if (text.isBlank()) {
                 message = "it is empty";
             }

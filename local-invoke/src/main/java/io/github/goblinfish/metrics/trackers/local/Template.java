@@ -164,6 +164,13 @@ final class Template {
             return FunctionSpec.of(id, handler, classes, cp);
         }
         if (Files.exists(code.resolve("pom.xml"))) {
+            Path module = moduleWithHandler(code, handler);
+            if (module != null) {
+                List<Path> cp = new ArrayList<>();
+                cp.add(module.resolve("target/classes"));
+                cp.addAll(jars(module.resolve("target/lib")));
+                return FunctionSpec.of(id, handler, module.resolve("target/classes"), cp);
+            }
             throw new LocalInvokeException("function '" + id + "' is not built (" + classes + " is missing); "
                     + BUILD_HINT);
         }
@@ -172,6 +179,21 @@ final class Template {
         cp.add(code);
         cp.addAll(jars(code.resolve("lib")));
         return FunctionSpec.of(id, handler, code, cp);
+    }
+
+    /**
+     * A multi-module CodeUri (SAM's makefile builds point at the reactor root): the one module whose
+     * build output holds the handler class, as the makefile would have packaged it.
+     */
+    private static Path moduleWithHandler(Path root, String handler) throws LocalInvokeException {
+        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+        String classFile = "target/classes/" + className.replace('.', '/') + ".class";
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<Path> modules = dirs.filter(d -> Files.isRegularFile(d.resolve(classFile))).sorted().toList();
+            return modules.size() == 1 ? modules.get(0) : null;
+        } catch (IOException e) {
+            throw new LocalInvokeException("cannot list " + root + ": " + e.getMessage(), e);
+        }
     }
 
     static List<Path> jars(Path dir) throws LocalInvokeException {

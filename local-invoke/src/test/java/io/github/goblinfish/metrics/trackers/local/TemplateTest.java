@@ -156,6 +156,32 @@ class TemplateTest {
     }
 
     @Test
+    void reactorRootCodeUriUsesTheModuleHoldingTheHandler() throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        Path examples = builtModule("examples");
+        Files.createDirectories(examples.resolve("target/classes/com/example"));
+        Files.writeString(examples.resolve("target/classes/com/example/Api.class"), "");
+        builtModule("library");
+        Template template = Template.load(write("""
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Metadata: {BuildMethod: makefile}
+                    Properties: {Handler: com.example.Api::handleRequest, CodeUri: .}
+                  Gone:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: com.example.Gone::handleRequest, CodeUri: .}
+                """));
+        FunctionSpec fn = template.function("Api", w -> { });
+        Path module = examples.toAbsolutePath();
+        assertEquals(module.resolve("target/classes"), fn.taskRoot());
+        assertEquals(List.of(module.resolve("target/classes"), module.resolve("target/lib/a.jar"),
+                module.resolve("target/lib/b.jar")), fn.classpath());
+        LocalInvokeException e = assertThrows(LocalInvokeException.class, () -> template.function("Gone", w -> { }));
+        assertTrue(e.getMessage().startsWith("function 'Gone' is not built ("), e.getMessage());
+    }
+
+    @Test
     void jarCodeUriRunsAsIs() throws Exception {
         Files.writeString(dir.resolve("fn.jar"), "");
         FunctionSpec fn = Template.load(write("""
