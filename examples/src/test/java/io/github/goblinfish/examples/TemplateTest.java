@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import com.networknt.schema.Error;
@@ -18,11 +19,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,24 +205,85 @@ class TemplateTest {
   void everyHandlerIsALambdaHandlerTheRuntimeCanInstantiate() throws Exception {
     for (Map.Entry<String, Map<String, Object>> function : functions(template()).entrySet()) {
       String handler = (String) map(function.getValue().get("Properties")).get("Handler");
-      String[] classAndMethod = handler.split("::", 2);
-      assertEquals(2, classAndMethod.length, handler);
-      assertEquals("handleRequest", classAndMethod[1], handler);
+      // The class alone: see everyEventTypeIsConcreteAsTheRuntimeResolvesIt.
+      assertFalse(handler.contains("::"), function.getKey() + " names its class only: " + handler);
 
-      Class<?> type = Class.forName(classAndMethod[0]);
+      Class<?> type = Class.forName(handler);
       assertTrue(
           RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
           handler + " implements RequestHandler or RequestStreamHandler");
-      assertEquals(
-          io.github.goblinfish.examples.ApiGatewayHandler.class.getPackage(), type.getPackage(), handler);
+      assertEquals(ApiGatewayHandler.class.getPackage(), type.getPackage(), handler);
       // The runtime needs a public no-argument constructor.
       assertDoesNotThrow(() -> type.getConstructor().newInstance(), handler);
-      if (RequestStreamHandler.class.isAssignableFrom(type)) {
-        type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
-      } else {
-        type.getMethod("handleRequest", Object.class, Context.class);
+    }
+  }
+
+  /**
+   * Given a class alone, the Java runtime finds RequestHandler's type arguments through the
+   * class's superclasses and deserializes the event into the first one. They must be concrete
+   * types: a type variable would make it produce a LinkedHashMap.
+   */
+  @Test
+  void everyEventTypeIsConcreteAsTheRuntimeResolvesIt() throws Exception {
+    for (Map<String, Object> function : functions(template()).values()) {
+      Class<?> type = Class.forName((String) map(function.get("Properties")).get("Handler"));
+      if (RequestHandler.class.isAssignableFrom(type)) {
+        List<Type> arguments = requestHandlerTypeArguments(type);
+        assertEquals(2, arguments.size(), type.getName());
+        for (Type argument : arguments) {
+          assertFalse(argument instanceof TypeVariable, type.getName() + " resolves to " + arguments);
+        }
       }
     }
+    assertEquals(
+        List.of(APIGatewayProxyRequestEvent.class, APIGatewayProxyResponseEvent.class),
+        requestHandlerTypeArguments(ApiGatewayHandler.class));
+  }
+
+  /**
+   * Why the template does not say "::handleRequest": by method name, the runtime reads the event
+   * type from the method's declared parameter, which for a tracked handler is the base class's
+   * type variable.
+   */
+  @Test
+  void inheritedHandleRequestDeclaresATypeVariable() throws Exception {
+    Method handleRequest =
+        Stream.of(ApiGatewayHandler.class.getMethods())
+            .filter(method -> method.getName().equals("handleRequest") && !method.isBridge())
+            .findFirst()
+            .orElseThrow();
+
+    assertTrue(handleRequest.getGenericParameterTypes()[0] instanceof TypeVariable);
+  }
+
+  /** RequestHandler's type arguments for {@code type}, following its generic superclasses. */
+  private static List<Type> requestHandlerTypeArguments(Class<?> type) {
+    Map<TypeVariable<?>, Type> bound = new HashMap<>();
+    Class<?> current = type;
+    while (current != null) {
+      for (Type implemented : current.getGenericInterfaces()) {
+        if (implemented instanceof ParameterizedType
+            && ((ParameterizedType) implemented).getRawType() == RequestHandler.class) {
+          return Stream.of(((ParameterizedType) implemented).getActualTypeArguments())
+              .map(argument -> bound.getOrDefault(argument, argument))
+              .collect(Collectors.toList());
+        }
+      }
+      Type superclass = current.getGenericSuperclass();
+      if (superclass instanceof ParameterizedType) {
+        ParameterizedType parameterized = (ParameterizedType) superclass;
+        Class<?> raw = (Class<?>) parameterized.getRawType();
+        TypeVariable<?>[] variables = raw.getTypeParameters();
+        Type[] arguments = parameterized.getActualTypeArguments();
+        for (int i = 0; i < variables.length; i++) {
+          bound.put(variables[i], bound.getOrDefault(arguments[i], arguments[i]));
+        }
+        current = raw;
+      } else {
+        current = (Class<?>) superclass;
+      }
+    }
+    return List.of();
   }
 
   @Test
@@ -262,7 +328,7 @@ class TemplateTest {
     Map<String, Object> template = template();
     Map<String, Object> globalVariables =
         map(map(map(map(template.get("Globals")).get("Function")).get("Environment")).get("Variables"));
-    Set<String> formats = new java.util.HashSet<>();
+    Set<String> formats = new HashSet<>();
     functions(template)
         .forEach(
             (id, function) -> {
@@ -274,7 +340,16 @@ class TemplateTest {
               if (environment != null) {
                 variables.putAll(map(map(environment).get("Variables")));
               }
-              // A TRACKER_* value the library rejects would fail every cold start of the function.
+              // A TRACKER_* variable the library does not read is a typo; a value it rejects
+              // would fail every cold start of the function.
+              variables.keySet().stream()
+                  .filter(name -> name.startsWith("TRACKER_"))
+                  .forEach(
+                      name ->
+                          assertTrue(
+                              Set.of(HandlerConfig.ENTRY_NAME_VARIABLE, HandlerConfig.IDENTIFIERS_VARIABLE)
+                                  .contains(name),
+                              id + ": " + name));
               assertDoesNotThrow(
                   () -> HandlerConfig.builder().environment(name -> (String) variables.get(name)).build(),
                   id);
