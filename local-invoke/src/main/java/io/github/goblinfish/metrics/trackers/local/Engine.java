@@ -313,25 +313,21 @@ final class Engine implements AutoCloseable {
                 ? String.format(Locale.ROOT, "Init timed out after %.2f seconds", (c.exitNanos - c.startNanos) / 1e9)
                 : "Runtime exited with error: exit status " + c.exitCode;
         if (c.dispatched == 0 && !queue.isEmpty()) {
-            // Init failed. Lambda would retry init on each invocation; one failure is reported for all.
-            boolean first = true;
-            for (Invocation inv : queue) {
-                inv.dispatchedNanos = c.startNanos;
-                if (c.initErrorBody != null) {
-                    inv.fail(c.initErrorType == null ? "Runtime.Unknown" : c.initErrorType,
-                            new String(c.initErrorBody, StandardCharsets.UTF_8));
-                } else {
-                    inv.fail("Runtime.ExitError", errorJson("RequestId: " + inv.requestId() + " Error: " + status,
-                            "Runtime.ExitError"));
-                }
-                if (first) {
-                    inv.initDuration = Duration.ofNanos(c.exitNanos - c.startNanos);
-                    inv.initLogs.addAll(c.initLogs);
-                    first = false;
-                }
-                inv.closed = true;
+            // Init failed: the invocation that caused it fails with the init error. The rest stay
+            // queued and get a fresh runtime each, as Lambda retries init on the next invocation.
+            Invocation inv = queue.poll();
+            inv.dispatchedNanos = c.startNanos;
+            if (c.initErrorBody != null) {
+                inv.fail(c.initErrorType == null ? "Runtime.Unknown" : c.initErrorType,
+                        new String(c.initErrorBody, StandardCharsets.UTF_8));
+            } else {
+                inv.fail("Runtime.ExitError", errorJson("RequestId: " + inv.requestId() + " Error: " + status,
+                        "Runtime.ExitError"));
             }
-            queue.clear();
+            inv.completedNanos = c.exitNanos;
+            inv.initDuration = Duration.ofNanos(c.exitNanos - c.startNanos);
+            inv.initLogs.addAll(c.initLogs);
+            inv.closed = true;
         }
         for (Object[] notice : c.timeoutNotices) {
             ((Invocation) notice[0]).logs.add(LogEvent.platform((String) notice[1]));

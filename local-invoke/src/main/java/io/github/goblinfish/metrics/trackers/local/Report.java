@@ -117,7 +117,9 @@ final class Report {
             summary.append(inv.errorCategory()).append(' ');
         }
         summary.append(inv.errorType()).append(": ").append(message.replaceAll("\\s*\\n\\s*", " ").strip());
-        if ("Runtime.BadFunctionCode".equals(inv.errorCategory())) {
+        String type = String.valueOf(inv.errorType());
+        if ("Runtime.BadFunctionCode".equals(inv.errorCategory()) && (type.endsWith("ClassNotFoundException")
+                || message.startsWith("No public method named") || message.startsWith("Invalid handler"))) {
             summary.append(" (check the function's Handler in the template, and rebuild)");
         }
         return summary.toString();

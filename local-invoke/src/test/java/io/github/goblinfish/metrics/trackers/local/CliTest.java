@@ -96,7 +96,7 @@ class CliTest {
     void usageErrorsExitTwo() {
         assertEquals(2, run(null, "Nope"));
         assertOneLineError("function 'Nope' not found in " + Fixtures.template() + "; known functions: LogBytes, "
-                + "LogString, PrintLines, Fail, Sleep, Greet, SlowEcho, Missing");
+                + "LogString, PrintLines, Fail, Sleep, Greet, SlowEcho, Missing, BrokenInit, Exit");
 
         assertEquals(2, run(null, "LogBytes", "-e", dir.resolve("none.json").toString()));
         assertOneLineError("event file " + dir.resolve("none.json") + " not found");

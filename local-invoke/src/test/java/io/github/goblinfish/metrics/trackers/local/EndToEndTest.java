@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Starts the real runtime interface client in a child JVM through the runner. */
 class EndToEndTest {
@@ -198,6 +204,58 @@ class EndToEndTest {
         assertEquals(List.of(TRACKER), ra.invocations().get(0).logs().stream().map(LogEvent::text).toList());
         assertEquals("\"printed\"", rb.invocations().get(0).response().orElseThrow());
         assertEquals(4, rb.invocations().get(0).logs().size());
+    }
+
+    @Test
+    void initErrorsFailEachInvocationWithAFreshRuntime() throws Exception {
+        RunResult run = LocalInvoke.invoke(function("BrokenInit"), List.of("{}"), 2, 0);
+        assertEquals(1, run.exitCode());
+        for (Invocation inv : run.invocations()) {
+            assertEquals("Runtime.BadFunctionCode", inv.errorCategory());
+            assertEquals("java.lang.IllegalStateException", inv.errorType());
+            assertEquals("no config", JsonParser.parseString(inv.error().orElseThrow()).getAsJsonObject()
+                    .get("errorMessage").getAsString());
+            assertTrue(inv.initDuration().isPresent());
+            assertEquals(List.of(), inv.logs());
+            assertEquals(2, inv.initLogs().size(), () -> describe(inv));
+            assertEquals("constructing", inv.initLogs().get(0).text());
+            assertTrue(inv.initLogs().get(1).text().startsWith("no config: java.lang.IllegalStateException\n"));
+        }
+    }
+
+    @Test
+    void aRuntimeThatExitsMidInvocationIsAnExitError() throws Exception {
+        Invocation inv = once(function("Exit"), "{}");
+        assertEquals("Runtime.ExitError", inv.errorType());
+        assertEquals("{\"errorMessage\":\"RequestId: " + inv.requestId()
+                + " Error: Runtime exited with error: exit status 3\",\"errorType\":\"Runtime.ExitError\"}",
+                inv.error().orElseThrow());
+        assertEquals(List.of("exiting"), inv.logs().stream().map(LogEvent::text).toList());
+    }
+
+    @Test
+    void zipCodeUriIsUnpackedAsLambdaDoes(@TempDir Path dir) throws Exception {
+        Path fixtures = Fixtures.testClasses().resolve("io/github/goblinfish/metrics/trackers/local/fixtures");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("fn.zip")));
+                Stream<Path> classes = Files.list(fixtures)) {
+            for (Path cls : classes.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry("io/github/goblinfish/metrics/trackers/local/fixtures/"
+                        + cls.getFileName()));
+                zip.write(Files.readAllBytes(cls));
+                zip.closeEntry();
+            }
+        }
+        Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  Zipped:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: fn.zip
+                      Handler: io.github.goblinfish.metrics.trackers.local.fixtures.TestFunctions::logBytes
+                """);
+        Invocation inv = once(LocalInvoke.function(dir.resolve("template.yaml"), "Zipped"), "{}");
+        assertEquals("\"ok\"", inv.response().orElseThrow(), () -> describe(inv));
+        assertEquals(List.of(TRACKER), inv.logs().stream().map(LogEvent::text).toList());
     }
 
     private static RunResult invokeUnchecked(String id) {
