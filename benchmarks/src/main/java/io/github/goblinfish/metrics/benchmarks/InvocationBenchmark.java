@@ -42,6 +42,7 @@ public class InvocationBenchmark {
   private Scenario work;
   private BareHandler bare;
   private TrackerHandler tracker;
+  private TrackerHandler trackerEmf;
   private EmfLibHandler awsEmf;
   private PowertoolsHandler powertools;
 
@@ -64,6 +65,7 @@ public class InvocationBenchmark {
     work = Scenario.named(scenario);
     bare = new BareHandler();
     tracker = new TrackerHandler(sink);
+    trackerEmf = new TrackerHandler(TrackerHandler.emfConfig(sink));
     DiscardingEmfEnvironment environment = new DiscardingEmfEnvironment(sink);
     awsEmf = new EmfLibHandler(() -> new MetricsLogger(DiscardingEmfEnvironment.provider(environment)));
     powertools = new PowertoolsHandler(PowertoolsHandler.discardingInstance(sink));
@@ -81,9 +83,11 @@ public class InvocationBenchmark {
     return tracker.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  // TODO(emf-format): add `trackerEmf` (tracker-lambda with LineFormat.emf(...)) once the EMF line
-  // format lands in git; as of this module's first commit it had not (no Emf* file committed under
-  // tracker-lambda/src/main/java/io/github/goblinfish/metrics/trackers/).
+  /** @return tracker-lambda's response with the EMF line format; its line went to the blackhole */
+  @Benchmark
+  public String trackerEmf() {
+    return trackerEmf.handleRequest(work, BenchContext.INSTANCE);
+  }
 
   /** @return aws-embedded-metrics' response; its lines went to the blackhole */
   @Benchmark

@@ -50,6 +50,17 @@ class BenchmarkBodiesTest {
   }
 
   @Test
+  void trackerEmfWritesTheTypicalNamesAndDeclaresTheLatencies() {
+    List<String> lines = new ArrayList<>();
+    new TrackerHandler(TrackerHandler.emfConfig(lines::add))
+        .handleRequest(Scenario.TYPICAL, BenchContext.INSTANCE);
+    assertEquals(1, lines.size());
+    assertNames("tracker-lambda EMF", lines, TYPICAL_NAMES);
+    assertTrue(lines.get(0).contains("\"latency_ms:load_order\""), lines.get(0));
+    assertTrue(lines.get(0).contains("\"Namespace\":\"TrackerBench\""), lines.get(0));
+  }
+
+  @Test
   void awsEmbeddedMetricsWritesTheTypicalNames() {
     List<String> lines = new ArrayList<>();
     DiscardingEmfEnvironment environment = new DiscardingEmfEnvironment(lines::add);
@@ -83,6 +94,10 @@ class BenchmarkBodiesTest {
       assertEquals("ok", benchmark.tracker());
       assertEquals(1, consumed.size(), name);
       assertTrue(consumed.get(0).contains("\"TrackerHandler\""), consumed.get(0));
+      consumed.clear();
+      assertEquals("ok", benchmark.trackerEmf());
+      assertEquals(1, consumed.size(), name);
+      assertNames("tracker-lambda EMF " + name, consumed, "TrackerHandler", "_aws");
       consumed.clear();
       assertEquals("ok", benchmark.awsEmf());
       assertNames("aws-embedded-metrics " + name, consumed, "TrackerHandler");

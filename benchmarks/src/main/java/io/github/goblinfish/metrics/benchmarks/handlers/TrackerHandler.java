@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.benchmarks.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
@@ -34,6 +35,20 @@ public class TrackerHandler extends TrackedRequestHandler<Scenario, String> {
    */
   public TrackerHandler(HandlerConfig config) {
     super(config);
+  }
+
+  /**
+   * The configuration of tracker-lambda's EMF line: namespace {@code TrackerBench}, default
+   * dimensions ({@code [["function_name"]]}), lines to {@code output}.
+   *
+   * @param output receives each invocation's line
+   * @return the configuration
+   */
+  public static HandlerConfig emfConfig(Consumer<String> output) {
+    return HandlerConfig.builder()
+        .output(output)
+        .format(LineFormat.emf().namespace("TrackerBench").build())
+        .build();
   }
 
   @Override
