@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,8 +36,21 @@ final class JsonLineFormat extends LineFormat {
    * format); the size bound and the cutting apply to the whole line.
    */
   static String render(ProcessTracker tracker, Extension extension) {
-    StringBuilder line = new StringBuilder(256);
-    write(tracker, line, null, extension);
+    Addition addition =
+        extension == null
+            ? null
+            : extension.plan(
+                latencyItems(tracker), items(tracker.metrics), items(tracker.identifiers));
+    StringBuilder line = new StringBuilder(estimateChars(tracker));
+    write(
+        line,
+        tracker.latencies,
+        tracker.processName == null ? -1 : tracker.latencies.positionOf(tracker.processName),
+        tracker.metrics,
+        tracker.identifiers,
+        tracker.warnings,
+        tracker.droppedWarnings,
+        addition);
     if (line.length() * 3 <= ProcessTracker.MAX_LINE_BYTES
         || Text.utf8Length(line) <= ProcessTracker.MAX_LINE_BYTES) {
       return line.toString();
@@ -46,70 +58,113 @@ final class JsonLineFormat extends LineFormat {
     return renderWithinLimit(tracker, extension);
   }
 
-  /** Writes the record, or when {@code fit} is given, only what it kept. */
+  /** A first capacity that holds a typical line without growing the builder. */
+  private static int estimateChars(ProcessTracker tracker) {
+    int chars = 48 + 16 * (tracker.latencies.size + tracker.metrics.size + tracker.identifiers.size);
+    chars += namesLength(tracker.latencies) + namesLength(tracker.metrics);
+    chars += namesLength(tracker.identifiers);
+    Object[] values = tracker.identifiers.values;
+    for (int i = 0; i < tracker.identifiers.size; i++) {
+      if (values[i] instanceof String) {
+        chars += ((String) values[i]).length();
+      }
+    }
+    return Math.min(chars, ProcessTracker.MAX_LINE_BYTES);
+  }
+
+  private static int namesLength(NameIndex table) {
+    int chars = 0;
+    for (int i = 0; i < table.size; i++) {
+      chars += table.names[i].length();
+    }
+    return chars;
+  }
+
+  /**
+   * Writes a line from tables: the tracker's own, or the cut ones of a line over the limit. The
+   * process latency ({@code process}, or -1) is written first.
+   */
   private static void write(
-      ProcessTracker tracker, StringBuilder line, Fit fit, Extension extension) {
+      StringBuilder line,
+      LatencyTable latencies,
+      int process,
+      ValueTable metrics,
+      ValueTable identifiers,
+      List<String> warnings,
+      int droppedWarnings,
+      Addition addition) {
     try {
       JsonWriter json = new JsonWriter(new StringBuilderWriter(line));
-      List<Item> latencies = latencyItems(tracker, fit);
-      List<Item> metrics = items(tracker.metrics, fit == null ? null : fit.metrics);
-      List<Item> identifiers = items(tracker.identifiers, fit == null ? null : fit.identifiers);
-      Addition addition =
-          extension == null ? null : extension.plan(latencies, metrics, identifiers);
+      char[] digits = new char[Text.MILLIS_CHARS];
       json.beginObject();
       if (addition != null) {
         addition.writeFirst(json);
       }
       json.name("latencies").beginObject();
       boolean repeated = false;
-      for (Item item : latencies) {
-        json.name(item.name).jsonValue(Text.millis(item.latency.totalNanos));
-        repeated |= item.latency.count > 1;
+      if (process >= 0) {
+        writeLatency(json, latencies, process, digits);
+        repeated = latencies.counts[process] > 1;
+      }
+      for (int i = 0; i < latencies.size; i++) {
+        if (i != process && latencies.counts[i] > 0) {
+          writeLatency(json, latencies, i, digits);
+          repeated |= latencies.counts[i] > 1;
+        }
       }
       json.endObject();
       if (repeated) {
         json.name("latency_counts").beginObject();
-        for (Item item : latencies) {
-          if (item.latency.count > 1) {
-            json.name(item.name).value(item.latency.count);
+        if (process >= 0 && latencies.counts[process] > 1) {
+          json.name(Text.withoutLoneSurrogates(latencies.names[process]));
+          json.value(latencies.counts[process]);
+        }
+        for (int i = 0; i < latencies.size; i++) {
+          if (i != process && latencies.counts[i] > 1) {
+            json.name(Text.withoutLoneSurrogates(latencies.names[i])).value(latencies.counts[i]);
           }
         }
         json.endObject();
       }
       json.name("metrics").beginObject();
-      for (Item item : metrics) {
-        json.name(item.name);
-        writeValue(json, item.value);
-      }
+      writeValues(json, metrics);
       json.endObject();
-      List<String> warnings = fit == null ? tracker.warnings : fit.warnings;
       List<String> added = addition == null ? List.of() : addition.warnings();
       if (warnings != null || !added.isEmpty()) {
         json.name("tracker_warnings").beginArray();
-        for (String warning : warnings == null ? added : warnings) {
-          json.value(Text.withoutLoneSurrogates(warning));
-        }
         if (warnings != null) {
-          for (String warning : added) {
+          for (String warning : warnings) {
             json.value(Text.withoutLoneSurrogates(warning));
           }
         }
-        int dropped = fit == null ? tracker.droppedWarnings : fit.droppedWarnings;
-        if (dropped > 0) {
-          json.value("and " + dropped + " more warnings");
+        for (String warning : added) {
+          json.value(Text.withoutLoneSurrogates(warning));
+        }
+        if (droppedWarnings > 0) {
+          json.value("and " + droppedWarnings + " more warnings");
         }
         json.endArray();
       }
-      for (Item item : identifiers) {
-        json.name(item.name);
-        writeValue(json, item.value);
-      }
+      writeValues(json, identifiers);
       if (addition != null) {
         addition.writeLast(json);
       }
       json.endObject();
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
+    }
+  }
+
+  private static void writeLatency(JsonWriter json, LatencyTable latencies, int i, char[] digits)
+      throws IOException {
+    json.name(Text.withoutLoneSurrogates(latencies.names[i]));
+    json.jsonValue(Text.millis(latencies.totalNanos[i], digits));
+  }
+
+  private static void writeValues(JsonWriter json, ValueTable table) throws IOException {
+    for (int i = 0; i < table.size; i++) {
+      json.name(Text.withoutLoneSurrogates(table.names[i]));
+      writeValue(json, table.values[i]);
     }
   }
 
@@ -177,31 +232,33 @@ final class JsonLineFormat extends LineFormat {
     }
   }
 
-  private static List<Item> latencyItems(ProcessTracker tracker, Fit fit) {
-    if (fit != null) {
-      return fit.latencies;
+  private static List<Item> latencyItems(ProcessTracker tracker) {
+    LatencyTable latencies = tracker.latencies;
+    List<Item> items = new ArrayList<>(latencies.size);
+    int process =
+        tracker.processName == null ? -1 : latencies.positionOf(tracker.processName);
+    if (process >= 0) {
+      items.add(latencyItem(latencies, process));
     }
-    List<Item> items = new ArrayList<>(tracker.latencies.size());
-    ProcessTracker.Latency process =
-        tracker.processName == null ? null : tracker.latencies.get(tracker.processName);
-    if (process != null) {
-      items.add(new Item(Text.withoutLoneSurrogates(tracker.processName), null, process));
-    }
-    for (Map.Entry<String, ProcessTracker.Latency> entry : tracker.latencies.entrySet()) {
-      if (entry.getValue() != process && entry.getValue().count > 0) {
-        items.add(new Item(Text.withoutLoneSurrogates(entry.getKey()), null, entry.getValue()));
+    for (int i = 0; i < latencies.size; i++) {
+      if (i != process && latencies.counts[i] > 0) {
+        items.add(latencyItem(latencies, i));
       }
     }
     return items;
   }
 
-  private static List<Item> items(Map<String, Object> values, List<Item> fitted) {
-    if (fitted != null) {
-      return fitted;
-    }
-    List<Item> items = new ArrayList<>(values.size());
-    for (Map.Entry<String, Object> entry : values.entrySet()) {
-      items.add(new Item(Text.withoutLoneSurrogates(entry.getKey()), entry.getValue(), null));
+  private static Item latencyItem(LatencyTable latencies, int i) {
+    return new Item(
+        Text.withoutLoneSurrogates(latencies.names[i]),
+        null,
+        new ProcessTracker.Latency(latencies.totalNanos[i], latencies.counts[i]));
+  }
+
+  private static List<Item> items(ValueTable table) {
+    List<Item> items = new ArrayList<>(table.size);
+    for (int i = 0; i < table.size; i++) {
+      items.add(new Item(Text.withoutLoneSurrogates(table.names[i]), table.values[i], null));
     }
     return items;
   }
@@ -220,16 +277,16 @@ final class JsonLineFormat extends LineFormat {
   private static String renderWithinLimit(ProcessTracker tracker, Extension extension) {
     Fit fit = new Fit();
     int[] shortened = {0};
-    List<Item> latencies = cutItems(latencyItems(tracker, null), shortened);
-    List<Item> metrics = cutItems(items(tracker.metrics, null), shortened);
-    List<Item> identifiers = cutItems(items(tracker.identifiers, null), shortened);
+    int[] dropped = new int[3];
+    List<Item> latencies = cutItems(latencyItems(tracker), shortened, dropped, 0);
+    List<Item> metrics = cutItems(items(tracker.metrics), shortened, dropped, 1);
+    List<Item> identifiers = cutItems(items(tracker.identifiers), shortened, dropped, 2);
 
     // Identifiers find the invocation, so they are kept first; then latencies, then metrics.
     int budget =
         ProcessTracker.MAX_LINE_BYTES
             - RESERVED_BYTES
             - (extension == null ? 0 : extension.reservedBytes());
-    int[] dropped = new int[3];
     budget = keep(identifiers, fit.identifiers, budget, dropped, 2, extension);
     budget = keep(latencies, fit.latencies, budget, dropped, 0, extension);
     keep(metrics, fit.metrics, budget, dropped, 1, extension);
@@ -257,13 +314,38 @@ final class JsonLineFormat extends LineFormat {
     }
     fit.droppedWarnings = tracker.droppedWarnings + original.size() - (fit.warnings.size() - 1);
 
+    Addition addition =
+        extension == null ? null : extension.plan(fit.latencies, fit.metrics, fit.identifiers);
+    LatencyTable keptLatencies = new LatencyTable();
+    for (Item item : fit.latencies) {
+      int position = keptLatencies.add(item.name);
+      keptLatencies.totalNanos[position] = item.latency.totalNanos;
+      keptLatencies.counts[position] = item.latency.count;
+    }
     StringBuilder line = new StringBuilder(ProcessTracker.MAX_LINE_BYTES);
-    write(tracker, line, fit, extension);
+    write(
+        line,
+        keptLatencies,
+        -1,
+        table(fit.metrics),
+        table(fit.identifiers),
+        fit.warnings,
+        fit.droppedWarnings,
+        addition);
     return line.toString();
   }
 
+  private static ValueTable table(List<Item> items) {
+    ValueTable table = new ValueTable();
+    for (Item item : items) {
+      table.put(item.name, item.value);
+    }
+    return table;
+  }
+
   /** Cuts long names and text values, dropping names that the cut makes equal to another. */
-  private static List<Item> cutItems(List<Item> items, int[] shortened) {
+  private static List<Item> cutItems(
+      List<Item> items, int[] shortened, int[] dropped, int kind) {
     List<Item> cut = new ArrayList<>(items.size());
     Set<String> names = new HashSet<>();
     for (Item item : items) {
@@ -281,6 +363,8 @@ final class JsonLineFormat extends LineFormat {
       }
       if (names.add(name)) {
         cut.add(new Item(name, value, item.latency));
+      } else {
+        dropped[kind]++;
       }
     }
     return cut;

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -91,9 +90,9 @@ public final class ProcessTracker {
   private final LineFormat format;
 
   // Guarded by this; read by the line formats while they hold the lock.
-  final LinkedHashMap<String, Latency> latencies = new LinkedHashMap<>();
-  final LinkedHashMap<String, Object> metrics = new LinkedHashMap<>();
-  final LinkedHashMap<String, Object> identifiers = new LinkedHashMap<>();
+  final LatencyTable latencies = new LatencyTable();
+  final ValueTable metrics = new ValueTable();
+  final ValueTable identifiers = new ValueTable();
   List<String> warnings;
   int droppedWarnings;
   String processName;
@@ -242,7 +241,7 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public Timer timer(String name) {
-    requireName(name);
+    name = checkedName(name);
     if (state == DETACHED) {
       return Timer.INERT;
     }
@@ -252,7 +251,7 @@ public final class ProcessTracker {
         timer.closed = true;
         return timer;
       }
-      latencies.computeIfAbsent(name, ignored -> new Latency());
+      timer.position = latencies.positionFor(name);
       timer.nextOpen = openTimers;
       if (openTimers != null) {
         openTimers.previousOpen = timer;
@@ -353,7 +352,7 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void setMetric(String name, Number value) {
-    requireName(name);
+    name = checkedName(name);
     Object canonical = canonicalNumber(value);
     synchronized (this) {
       if (isRecording()) {
@@ -376,7 +375,7 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void setMetric(String name, String value) {
-    requireName(name);
+    name = checkedName(name);
     synchronized (this) {
       if (isRecording()) {
         metrics.put(name, value);
@@ -416,7 +415,7 @@ public final class ProcessTracker {
    *     error
    */
   public void incrementMetric(String name, long delta) {
-    requireName(name);
+    name = checkedName(name);
     synchronized (this) {
       if (!isRecording()) {
         return;
@@ -576,7 +575,7 @@ public final class ProcessTracker {
   // ---------------------------------------------------------------------------------------------
 
   private synchronized Timer begin(String processName) {
-    requireName(processName);
+    processName = checkedName(processName);
     if (state != READY) {
       throw new IllegalStateException(
           state == DETACHED
@@ -601,9 +600,7 @@ public final class ProcessTracker {
   }
 
   private void record(Timer timer, long end) {
-    Latency latency = latencies.get(timer.name);
-    latency.totalNanos += Math.max(0L, end - timer.startNanos);
-    latency.count++;
+    latencies.record(timer.position, Math.max(0L, end - timer.startNanos));
   }
 
   private void unlink(Timer timer) {
@@ -686,7 +683,7 @@ public final class ProcessTracker {
   }
 
   private void putIdentifier(String name, Object value) {
-    requireName(name);
+    name = checkedName(name);
     if (RESERVED_NAMES.contains(name)) {
       throw new IllegalArgumentException(
           "identifier name '" + name + "' is reserved for the line's own keys " + RESERVED_NAMES);
@@ -717,6 +714,15 @@ public final class ProcessTracker {
       default:
         return "detached";
     }
+  }
+
+  /**
+   * The name as the line will carry it: validated, and with lone surrogates already replaced so
+   * that names which only differ there are one entry, not two equal keys.
+   */
+  static String checkedName(String name) {
+    requireName(name);
+    return Text.withoutLoneSurrogates(name);
   }
 
   static void requireName(String name) {
@@ -768,10 +774,15 @@ public final class ProcessTracker {
     return ((Number) before).doubleValue() + delta;
   }
 
-  /** The total time and count of one latency name. Guarded by the tracker's lock. */
+  /** The total time and count of one latency name, as a line format reads them. */
   static final class Latency {
-    long totalNanos;
-    int count;
+    final long totalNanos;
+    final int count;
+
+    Latency(long totalNanos, int count) {
+      this.totalNanos = totalNanos;
+      this.count = count;
+    }
   }
 
   /** Restores the thread's previous run when closed on the thread that opened it. */

@@ -58,12 +58,28 @@ final class Text {
     return text.substring(0, end);
   }
 
+  /** Room for any {@link #millis(long, char[])} figure: a long's digits, a point, three more. */
+  static final int MILLIS_CHARS = 24;
+
   /** Nanoseconds as milliseconds with exactly three decimals, rounded half up: "12.346". */
   static String millis(long nanos) {
+    return millis(nanos, new char[MILLIS_CHARS]);
+  }
+
+  /** Like {@link #millis(long)}, composing the figure in {@code digits} to allocate only the result. */
+  static String millis(long nanos, char[] digits) {
     long micros = (nanos + 500L) / 1000L;
-    long whole = micros / 1000L;
-    int fraction = (int) (micros % 1000L);
-    char[] digits = {'.', (char) ('0' + fraction / 100), (char) ('0' + fraction / 10 % 10), (char) ('0' + fraction % 10)};
-    return whole + new String(digits);
+    int end = digits.length;
+    int at = end;
+    for (int i = 0; i < 3; i++) {
+      digits[--at] = (char) ('0' + (int) (micros % 10L));
+      micros /= 10L;
+    }
+    digits[--at] = '.';
+    do {
+      digits[--at] = (char) ('0' + (int) (micros % 10L));
+      micros /= 10L;
+    } while (micros > 0);
+    return new String(digits, at, end - at);
   }
 }

@@ -29,6 +29,7 @@ public final class Timer implements AutoCloseable {
   Timer previousOpen;
   Timer nextOpen;
   boolean closed;
+  int position;
 
   Timer(ProcessTracker tracker, String name, long startNanos) {
     this.tracker = tracker;
