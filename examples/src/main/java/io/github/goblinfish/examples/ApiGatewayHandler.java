@@ -27,20 +27,25 @@ import java.util.regex.Pattern;
  *   <li>identifiers: {@code service} from the function's {@code SERVICE_NAME} variable, the
  *       caller's {@code X-Correlation-Id} header (any letter case) as {@code correlation_id},
  *       falling back to API Gateway's request id, and the order id as {@code order_id};
- *   <li>metrics: {@code status_code} on every answer, {@code order_lines} and
- *       {@code order_total_cents} for a found order.
+ *   <li>metrics: {@code status_code} on every answer, {@code order_lines} and {@code
+ *       order_total_cents} for a found order.
  * </ul>
  *
- * <p>A found order's line reads like
- * {@code {"latencies":{"ApiGatewayHandler":1.204,"validate_request":0.031,"load_order":0.012},
+ * <p>A found order's line reads like {@code
+ * {"latencies":{"ApiGatewayHandler":1.204,"validate_request":0.031,"load_order":0.012},
  * "metrics":{"order_lines":3,"order_total_cents":13096,"status_code":200},"request_id":"...",
  * "function_name":"...","function_version":"$LATEST","cold_start":true,"service":"orders",
  * "correlation_id":"...","order_id":"ord-1001"}}.
  *
- * <p>Invoke it with {@code events/api-gateway-get-order.json} (200),
- * {@code events/api-gateway-unknown-order.json} (404) or {@code events/api-gateway-bad-request.json}
- * (400), for example {@code sam local invoke ApiGatewayFunction -e events/api-gateway-get-order.json}
- * after {@code sam build}, or through {@code sam local start-api} and
+ * <p>Invoke it with one of {@code events/api-gateway-get-order.json} (200),
+ * {@code events/api-gateway-unknown-order.json} (404) and
+ * {@code events/api-gateway-bad-request.json} (400) after {@code sam build}:
+ *
+ * <pre>
+ * sam local invoke ApiGatewayFunction -e events/api-gateway-get-order.json
+ * </pre>
+ *
+ * <p>or through {@code sam local start-api} and
  * {@code curl -H 'X-Correlation-Id: abc' localhost:3000/orders/ord-1001}.
  */
 public final class ApiGatewayHandler

@@ -37,14 +37,17 @@ import java.util.function.Supplier;
  *
  * <p>The event is {@code {"personId":"p-1001"}}; the lookups are simulated with sleeps of a few
  * tens of milliseconds. Invoke it with
- * {@code sam local invoke AsyncLookupFunction -e events/async-lookup.json}.
+ *
+ * <pre>
+ * sam local invoke AsyncLookupFunction -e events/async-lookup.json
+ * </pre>
  */
 public final class AsyncLookupHandler
     extends TrackedRequestHandler<Map<String, String>, Map<String, Object>> {
 
   /**
-   * Created once, as Lambda reuses the process: threads started per invocation would pile up
-   * across invocations. Daemon threads never keep a JVM alive that is otherwise done.
+   * Created once, as Lambda reuses the process: threads started per invocation would pile up across
+   * invocations. Daemon threads never keep a JVM alive that is otherwise done.
    */
   private static final ExecutorService LOOKUP_POOL =
       Executors.newFixedThreadPool(6, daemonThreads("profile-lookup-"));
@@ -95,11 +98,14 @@ public final class AsyncLookupHandler
    * counted as lookup time.
    */
   private static <T> CompletableFuture<T> lookUp(String name, Supplier<T> lookup, Executor pool) {
-    return CompletableFuture.supplyAsync(() -> ProcessTracker.current().track(name, lookup::get), pool);
+    return CompletableFuture.supplyAsync(
+        () -> ProcessTracker.current().track(name, lookup::get), pool);
   }
 
   private static Map<String, Object> profile(
-      Map<String, Object> person, List<Map<String, Object>> orders, Map<String, Object> preferences) {
+      Map<String, Object> person,
+      List<Map<String, Object>> orders,
+      Map<String, Object> preferences) {
     Map<String, Object> profile = new LinkedHashMap<>();
     profile.put("person", person);
     profile.put("orders", orders);

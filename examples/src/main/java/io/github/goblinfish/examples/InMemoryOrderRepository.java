@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fixed set of orders standing in for a database table, so that the example deploys without
- * one. Immutable and thread-safe.
+ * A fixed set of orders standing in for a database table, so that the example deploys without one.
+ * Immutable and thread-safe.
  */
 final class InMemoryOrderRepository implements OrderRepository {
   private final Map<String, Order> orders;

@@ -4,9 +4,9 @@ import io.github.goblinfish.metrics.trackers.Tracked;
 import java.util.Optional;
 
 /**
- * Where {@link ApiGatewayHandler} finds orders. The annotation makes every lookup through a
- * {@code TrackedProxy} appear as {@code load_order} in the line of the invocation that made it,
- * without the handler timing the call itself.
+ * Where {@link ApiGatewayHandler} finds orders. The annotation makes every lookup through a {@code
+ * TrackedProxy} appear as {@code load_order} in the line of the invocation that made it, without
+ * the handler timing the call itself.
  */
 public interface OrderRepository {
 

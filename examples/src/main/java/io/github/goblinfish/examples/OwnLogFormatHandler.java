@@ -15,14 +15,13 @@ import java.util.function.Consumer;
  * seed's "bring your own log format".
  *
  * <p>What it shows: {@code HandlerConfig.builder().output(...)} receives the tracker's finished
- * JSON line; this handler parses it with Gson ({@link KeyValueLogFormat}) and writes
- * {@code metrics latency.quote_handler=0.412 latency.price_lookup=0.020 metric.quantity=3 ...
- * request_id=... sku=SKU-KEYBOARD} through the runtime's logger instead. It also names the entry
- * latency {@code quote_handler} with {@code entryName}, so renaming the class does not break
- * saved queries.
+ * JSON line; this handler parses it with Gson ({@link KeyValueLogFormat}) and writes {@code metrics
+ * latency.quote_handler=0.412 latency.price_lookup=0.020 metric.quantity=3 ... request_id=...
+ * sku=SKU-KEYBOARD} through the runtime's logger instead. It also names the entry latency {@code
+ * quote_handler} with {@code entryName}, so renaming the class does not break saved queries.
  *
- * <p>The event is {@code {"sku":"SKU-KEYBOARD","quantity":3}}; the response is the quote. Invoke
- * it with {@code sam local invoke OwnLogFormatFunction -e events/own-log-format.json}.
+ * <p>The event is {@code {"sku":"SKU-KEYBOARD","quantity":3}}; the response is the quote. Invoke it
+ * with {@code sam local invoke OwnLogFormatFunction -e events/own-log-format.json}.
  */
 public final class OwnLogFormatHandler
     extends TrackedRequestHandler<Map<String, Object>, Map<String, Object>> {

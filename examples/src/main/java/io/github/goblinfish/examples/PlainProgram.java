@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * java -cp "examples/target/classes:examples/target/lib/*" io.github.goblinfish.examples.PlainProgram the quick brown fox jumps over the lazy dog the end
  * </pre>
  *
- * <p>which prints the most frequent word, then a line like
- * {@code {"latencies":{"main":2.113,"split_words":0.420,"count_words":0.912},"metrics":{"words":11,
+ * <p>which prints the most frequent word, then a line like {@code
+ * {"latencies":{"main":2.113,"split_words":0.420,"count_words":0.912},"metrics":{"words":11,
  * "distinct_words":9},"run_id":"..."}}.
  */
 public final class PlainProgram {
@@ -58,7 +58,8 @@ public final class PlainProgram {
 
     Map<String, Long> counts;
     try (Timer timer = tracker.timer("count_words")) {
-      counts = words.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      counts =
+          words.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     tracker.setMetric("words", words.size());
@@ -69,6 +70,7 @@ public final class PlainProgram {
             Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .ifPresent(
-            top -> System.out.println("most frequent: " + top.getKey() + " (" + top.getValue() + ")"));
+            top ->
+                System.out.println("most frequent: " + top.getKey() + " (" + top.getValue() + ")"));
   }
 }

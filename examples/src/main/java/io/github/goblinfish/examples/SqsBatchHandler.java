@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * <p>What it shows:
  *
  * <ul>
- *   <li>one timer name, {@code process_record}, used once per record: the line holds the total
- *       time and, under {@code latency_counts}, how many records it covers, so Logs Insights can
- *       compute the mean per record;
+ *   <li>one timer name, {@code process_record}, used once per record: the line holds the total time
+ *       and, under {@code latency_counts}, how many records it covers, so Logs Insights can compute
+ *       the mean per record;
  *   <li>{@code incrementMetric} for {@code records_failed}, started at zero so that every line has
  *       it and averages over invocations count the clean batches too;
  *   <li>the queue's name as the identifier {@code queue}.
@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  *
  * <p>The function needs {@code FunctionResponseTypes: [ReportBatchItemFailures]} on its SQS event
  * source, as in {@code template.yaml}; without it Lambda ignores the returned failures and retries
- * the whole batch. Invoke it with {@code events/sqs-batch.json}, whose second record is not a
- * stock update: {@code sam local invoke SqsBatchFunction -e events/sqs-batch.json}.
+ * the whole batch. Invoke it with {@code events/sqs-batch.json}, whose second record is not a stock
+ * update: {@code sam local invoke SqsBatchFunction -e events/sqs-batch.json}.
  */
 public final class SqsBatchHandler extends TrackedRequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -46,7 +46,8 @@ public final class SqsBatchHandler extends TrackedRequestHandler<SQSEvent, SQSBa
 
   /** The constructor the Lambda runtime calls. */
   public SqsBatchHandler() {
-    this(Ticker.system(), update -> STOCK.merge(update.sku(), update.quantityDelta(), Integer::sum));
+    this(
+        Ticker.system(), update -> STOCK.merge(update.sku(), update.quantityDelta(), Integer::sum));
   }
 
   /** Lets tests fix the clock and see what was applied, with the production configuration. */

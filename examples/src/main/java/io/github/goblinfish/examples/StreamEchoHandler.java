@@ -17,18 +17,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Echoes any JSON event back with a little about it, working on raw bytes as a
- * {@code RequestStreamHandler} does when the event type is not known in advance or the default
+ * Echoes any JSON event back with a little about it, working on raw bytes as a {@code
+ * RequestStreamHandler} does when the event type is not known in advance or the default
  * deserialization is in the way.
  *
- * <p>What it shows: timers around each stage of a stream handler ({@code read_event},
- * {@code parse_event}, {@code build_response}, {@code write_response}) and the metrics
- * {@code event_bytes} and {@code top_level_fields}.
+ * <p>What it shows: timers around each stage of a stream handler ({@code read_event}, {@code
+ * parse_event}, {@code build_response}, {@code write_response}) and the metrics {@code event_bytes}
+ * and {@code top_level_fields}.
  *
  * <p>The response is {@code {"echo":<the event>,"event_bytes":<n>,"top_level_fields":<n>}}. An
  * event that is not JSON fails the invocation (the line then has {@code failed} and
  * {@code exception_type}). Invoke it with
- * {@code sam local invoke StreamEchoFunction -e events/stream-echo.json}.
+ *
+ * <pre>
+ * sam local invoke StreamEchoFunction -e events/stream-echo.json
+ * </pre>
  */
 public final class StreamEchoHandler extends TrackedRequestStreamHandler {
   private static final Gson GSON = new Gson();

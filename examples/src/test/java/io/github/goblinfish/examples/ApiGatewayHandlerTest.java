@@ -116,7 +116,8 @@ class ApiGatewayHandlerTest {
 
     assertEquals(200, json.get("statusCode").getAsInt());
     assertTrue(json.get("body").getAsJsonPrimitive().isString(), "the body is a JSON string");
-    assertEquals("application/json", json.getAsJsonObject("headers").get("Content-Type").getAsString());
+    assertEquals(
+        "application/json", json.getAsJsonObject("headers").get("Content-Type").getAsString());
   }
 
   @Test

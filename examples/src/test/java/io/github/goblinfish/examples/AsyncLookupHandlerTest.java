@@ -33,7 +33,8 @@ class AsyncLookupHandlerTest {
         @Override
         public List<Map<String, Object>> orders(String personId) {
           pause();
-          return List.of(Map.of("id", "ord-1001"), Map.of("id", "ord-1002"), Map.of("id", "ord-1003"));
+          return List.of(
+              Map.of("id", "ord-1001"), Map.of("id", "ord-1002"), Map.of("id", "ord-1003"));
         }
 
         @Override
@@ -73,7 +74,12 @@ class AsyncLookupHandlerTest {
     List<String> names = List.copyOf(latencies.keySet());
     assertEquals(List.of("AsyncLookupHandler", "all_lookups"), names.subList(0, 2));
     assertEquals(
-        Set.of("AsyncLookupHandler", "all_lookups", "get_person_data", "get_orders", "get_preferences"),
+        Set.of(
+            "AsyncLookupHandler",
+            "all_lookups",
+            "get_person_data",
+            "get_orders",
+            "get_preferences"),
         Set.copyOf(names));
     double person = latencies.get("get_person_data").getAsDouble();
     double orders = latencies.get("get_orders").getAsDouble();
@@ -83,7 +89,8 @@ class AsyncLookupHandlerTest {
       assertTrue(lookup >= LOOKUP_MILLIS, "a lookup is timed for as long as it runs: " + latencies);
     }
     assertTrue(all >= Math.max(person, Math.max(orders, preferences)), latencies.toString());
-    assertTrue(all < person + orders + preferences, "parallel, not one after another: " + latencies);
+    assertTrue(
+        all < person + orders + preferences, "parallel, not one after another: " + latencies);
     assertTrue(latencies.get("AsyncLookupHandler").getAsDouble() >= all, latencies.toString());
 
     assertEquals(3, line.getAsJsonObject("metrics").get("orders_found").getAsInt());
@@ -121,7 +128,8 @@ class AsyncLookupHandlerTest {
     assertSame(outage, thrown);
     JsonObject metrics = TrackerLines.parse(TrackerLines.only(context)).getAsJsonObject("metrics");
     assertEquals(1, metrics.get("failed").getAsInt());
-    assertEquals(IllegalStateException.class.getName(), metrics.get("exception_type").getAsString());
+    assertEquals(
+        IllegalStateException.class.getName(), metrics.get("exception_type").getAsString());
   }
 
   @Test

@@ -13,10 +13,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Loads a CloudFormation or SAM template with SnakeYAML, turning the short intrinsic function
- * tags ({@code !Ref Queue}, {@code !GetAtt Queue.Arn}, {@code !Sub ...}) into the long forms
- * ({@code {"Ref": "Queue"}}, {@code {"Fn::GetAtt": ["Queue", "Arn"]}}, ...) that the JSON schema
- * describes.
+ * Loads a CloudFormation or SAM template with SnakeYAML, turning the short intrinsic function tags
+ * ({@code !Ref Queue}, {@code !GetAtt Queue.Arn}, {@code !Sub ...}) into the long forms ({@code
+ * {"Ref": "Queue"}}, {@code {"Fn::GetAtt": ["Queue", "Arn"]}}, ...) that the JSON schema describes.
  */
 final class CloudFormationYaml {
   private static final Map<String, String> LONG_FORMS =

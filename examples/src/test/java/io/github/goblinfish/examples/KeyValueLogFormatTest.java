@@ -25,11 +25,12 @@ class KeyValueLogFormatTest {
   @Test
   void textThatCouldBreakThePairsIsQuotedAndNamesAreMadeSafe() {
     String line =
-        "{\"latencies\":{\"load order\":1.000},\"metrics\":{\"error=name\":\"bad \\\"input\\\"\\nhere\"},"
-            + "\"user\":\"a b\"}";
+        "{\"latencies\":{\"load order\":1.000},\"metrics\":{\"error=name\":\"bad \\\"input\\\"\\n"
+            + "here\"},\"user\":\"a b\"}";
 
     assertEquals(
-        "metrics latency.load_order=1.000 metric.error_name=\"bad \\\"input\\\"\\nhere\" user=\"a b\"",
+        "metrics latency.load_order=1.000 metric.error_name=\"bad \\\"input\\\"\\n"
+            + "here\" user=\"a b\"",
         KeyValueLogFormat.format(line));
   }
 }

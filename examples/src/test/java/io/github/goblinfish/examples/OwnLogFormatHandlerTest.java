@@ -29,16 +29,21 @@ class OwnLogFormatHandlerTest {
 
     Map<String, Object> quote = handler.handleRequest(event, context);
 
-    assertEquals(Map.of("sku", "SKU-KEYBOARD", "quantity", 3L, "unitPriceCents", 8_999L, "totalCents", 26_997L), quote);
+    assertEquals(
+        Map.of(
+            "sku", "SKU-KEYBOARD", "quantity", 3L, "unitPriceCents", 8_999L, "totalCents", 26_997L),
+        quote);
     assertEquals(List.of(), context.logged(), "the JSON line went to the custom output only");
     assertEquals(1, logLines.size());
     String line = COLD_START.matcher(logLines.get(0)).replaceFirst(" cold_start=<bool> ");
     assertEquals(
         "metrics latency.quote_handler=0.000 latency.price_lookup=0.000"
             + " metric.quantity=3 metric.total_cents=26997"
-            + " request_id=" + TestContext.REQUEST_ID
+            + " request_id="
+            + TestContext.REQUEST_ID
             + " function_name=OwnLogFormatFunction function_version=$LATEST cold_start=<bool>"
-            + " xray_trace_id=" + TestContext.TRACE_ROOT
+            + " xray_trace_id="
+            + TestContext.TRACE_ROOT
             + " sku=SKU-KEYBOARD",
         line);
   }
@@ -51,7 +56,9 @@ class OwnLogFormatHandlerTest {
 
     assertEquals(1, logLines.size());
     assertTrue(
-        logLines.get(0).contains(" metric.failed=1 metric.exception_type=java.lang.IllegalArgumentException "),
+        logLines
+            .get(0)
+            .contains(" metric.failed=1 metric.exception_type=java.lang.IllegalArgumentException "),
         logLines.get(0));
   }
 
@@ -62,7 +69,8 @@ class OwnLogFormatHandlerTest {
     PrintStream original = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      new OwnLogFormatHandler().handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
+      new OwnLogFormatHandler()
+          .handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
     } finally {
       System.setOut(original);
     }

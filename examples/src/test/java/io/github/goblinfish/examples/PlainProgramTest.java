@@ -21,7 +21,9 @@ class PlainProgramTest {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       PlainProgram.main(
-          new String[] {"the", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog", "the", "end"});
+          new String[] {
+            "the", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog", "the", "end"
+          });
     } finally {
       System.setOut(original);
     }

@@ -11,7 +11,9 @@ import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The repository's root files (template.yaml, events/, Makefile) and events read as Lambda does. */
+/**
+ * The repository's root files (template.yaml, events/, Makefile) and events read as Lambda does.
+ */
 final class Repository {
   private Repository() {}
 
@@ -34,9 +36,8 @@ final class Repository {
   }
 
   /**
-   * Reads an {@code aws-lambda-java-events} type with the serializer the Java runtime picks for
-   * it, which knows the services' field names (such as {@code Records} and
-   * {@code eventSourceARN}).
+   * Reads an {@code aws-lambda-java-events} type with the serializer the Java runtime picks for it,
+   * which knows the services' field names (such as {@code Records} and {@code eventSourceARN}).
    */
   static <T> T event(String fileName, Class<T> type) {
     PojoSerializer<T> serializer =

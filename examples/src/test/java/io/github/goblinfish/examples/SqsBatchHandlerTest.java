@@ -74,7 +74,8 @@ class SqsBatchHandlerTest {
 
   @Test
   void eventFieldsArriveAsTheRuntimeDeserializesThem() {
-    SQSEvent.SQSMessage first = Repository.event("sqs-batch.json", SQSEvent.class).getRecords().get(0);
+    SQSEvent.SQSMessage first =
+        Repository.event("sqs-batch.json", SQSEvent.class).getRecords().get(0);
 
     assertEquals("aws:sqs", first.getEventSource());
     assertEquals("us-east-1", first.getAwsRegion());

@@ -27,7 +27,8 @@ class StreamEchoHandlerTest {
 
     JsonObject response =
         JsonParser.parseString(output.toString(StandardCharsets.UTF_8)).getAsJsonObject();
-    assertEquals(JsonParser.parseString(new String(event, StandardCharsets.UTF_8)), response.get("echo"));
+    assertEquals(
+        JsonParser.parseString(new String(event, StandardCharsets.UTF_8)), response.get("echo"));
     assertEquals(event.length, response.get("event_bytes").getAsInt());
     assertEquals(3, response.get("top_level_fields").getAsInt());
 
@@ -48,7 +49,9 @@ class StreamEchoHandlerTest {
 
     assertThrows(
         JsonSyntaxException.class,
-        () -> handler.handleRequest(new ByteArrayInputStream(event), new ByteArrayOutputStream(), context));
+        () ->
+            handler.handleRequest(
+                new ByteArrayInputStream(event), new ByteArrayOutputStream(), context));
 
     TrackerLines.assertLine(
         context,

@@ -56,10 +56,14 @@ class TemplateTest {
               "api-gateway-get-order.json",
               "api-gateway-unknown-order.json",
               "api-gateway-bad-request.json"),
-          "SqsBatchFunction", List.of("sqs-batch.json"),
-          "AsyncLookupFunction", List.of("async-lookup.json"),
-          "StreamEchoFunction", List.of("stream-echo.json"),
-          "OwnLogFormatFunction", List.of("own-log-format.json"));
+          "SqsBatchFunction",
+          List.of("sqs-batch.json"),
+          "AsyncLookupFunction",
+          List.of("async-lookup.json"),
+          "StreamEchoFunction",
+          List.of("stream-echo.json"),
+          "OwnLogFormatFunction",
+          List.of("own-log-format.json"));
 
   /** The SAM schema is 750 KB: read and compiled once for the whole class. */
   private static Schema samSchema;
@@ -126,7 +130,9 @@ class TemplateTest {
                 template ->
                     map(map(map(template.get("Resources")).get("ApiGatewayFunction"))
                             .get("Properties"))
-                        .put("Handlr", "io.github.goblinfish.examples.ApiGatewayHandler::handleRequest")),
+                        .put(
+                            "Handlr",
+                            "io.github.goblinfish.examples.ApiGatewayHandler::handleRequest")),
         Arguments.of(
             "unknown resource attribute",
             (Consumer<Map<String, Object>>)
@@ -185,7 +191,13 @@ class TemplateTest {
       try {
         // -n prints the commands without running them: the target exists and resolves.
         make =
-            new ProcessBuilder("make", "-n", "-C", root.toString(), "build-" + id, "ARTIFACTS_DIR=/tmp/artifacts")
+            new ProcessBuilder(
+                    "make",
+                    "-n",
+                    "-C",
+                    root.toString(),
+                    "build-" + id,
+                    "ARTIFACTS_DIR=/tmp/artifacts")
                 .redirectErrorStream(true)
                 .start();
       } catch (IOException noMake) {
@@ -210,7 +222,8 @@ class TemplateTest {
 
       Class<?> type = Class.forName(handler);
       assertTrue(
-          RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+          RequestHandler.class.isAssignableFrom(type)
+              || RequestStreamHandler.class.isAssignableFrom(type),
           handler + " implements RequestHandler or RequestStreamHandler");
       assertEquals(ApiGatewayHandler.class.getPackage(), type.getPackage(), handler);
       // The runtime needs a public no-argument constructor.
@@ -219,9 +232,9 @@ class TemplateTest {
   }
 
   /**
-   * Given a class alone, the Java runtime finds RequestHandler's type arguments through the
-   * class's superclasses and deserializes the event into the first one. They must be concrete
-   * types: a type variable would make it produce a LinkedHashMap.
+   * Given a class alone, the Java runtime finds RequestHandler's type arguments through the class's
+   * superclasses and deserializes the event into the first one. They must be concrete types: a type
+   * variable would make it produce a LinkedHashMap.
    */
   @Test
   void everyEventTypeIsConcreteAsTheRuntimeResolvesIt() throws Exception {
@@ -231,7 +244,8 @@ class TemplateTest {
         List<Type> arguments = requestHandlerTypeArguments(type);
         assertEquals(2, arguments.size(), type.getName());
         for (Type argument : arguments) {
-          assertFalse(argument instanceof TypeVariable, type.getName() + " resolves to " + arguments);
+          assertFalse(
+              argument instanceof TypeVariable, type.getName() + " resolves to " + arguments);
         }
       }
     }
@@ -242,8 +256,8 @@ class TemplateTest {
 
   /**
    * Why the template does not say "::handleRequest": by method name, the runtime reads the event
-   * type from the method's declared parameter, which for a tracked handler is the base class's
-   * type variable.
+   * type from the method's declared parameter, which for a tracked handler is the base class's type
+   * variable.
    */
   @Test
   void inheritedHandleRequestDeclaresATypeVariable() throws Exception {
@@ -309,25 +323,36 @@ class TemplateTest {
   void eventSourcesMatchTheHandlers() throws IOException {
     Map<String, Object> template = template();
     Map<String, Object> api =
-        map(map(map(map(map(template.get("Resources")).get("ApiGatewayFunction")).get("Properties")).get("Events")).get("GetOrder"));
+        map(
+            map(map(map(map(template.get("Resources")).get("ApiGatewayFunction")).get("Properties"))
+                    .get("Events"))
+                .get("GetOrder"));
     assertEquals("Api", api.get("Type"));
     assertEquals(Map.of("Path", "/orders/{id}", "Method", "get"), api.get("Properties"));
 
     Map<String, Object> sqs =
-        map(map(map(map(map(template.get("Resources")).get("SqsBatchFunction")).get("Properties")).get("Events")).get("StockUpdates"));
+        map(
+            map(map(map(map(template.get("Resources")).get("SqsBatchFunction")).get("Properties"))
+                    .get("Events"))
+                .get("StockUpdates"));
     assertEquals("SQS", sqs.get("Type"));
     Map<String, Object> sqsProperties = map(sqs.get("Properties"));
     // Without it Lambda ignores the handler's batchItemFailures and retries whole batches.
     assertEquals(List.of("ReportBatchItemFailures"), sqsProperties.get("FunctionResponseTypes"));
-    assertEquals(Map.of("Fn::GetAtt", List.of("StockUpdatesQueue", "Arn")), sqsProperties.get("Queue"));
-    assertEquals("AWS::SQS::Queue", map(map(template.get("Resources")).get("StockUpdatesQueue")).get("Type"));
+    assertEquals(
+        Map.of("Fn::GetAtt", List.of("StockUpdatesQueue", "Arn")), sqsProperties.get("Queue"));
+    assertEquals(
+        "AWS::SQS::Queue",
+        map(map(template.get("Resources")).get("StockUpdatesQueue")).get("Type"));
   }
 
   @Test
   void logFormatsIncludeTextAndJsonAndTrackerVariablesAreAccepted() throws IOException {
     Map<String, Object> template = template();
     Map<String, Object> globalVariables =
-        map(map(map(map(template.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+        map(
+            map(map(map(template.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables"));
     Set<String> formats = new HashSet<>();
     functions(template)
         .forEach(
@@ -347,11 +372,16 @@ class TemplateTest {
                   .forEach(
                       name ->
                           assertTrue(
-                              Set.of(HandlerConfig.ENTRY_NAME_VARIABLE, HandlerConfig.IDENTIFIERS_VARIABLE)
+                              Set.of(
+                                      HandlerConfig.ENTRY_NAME_VARIABLE,
+                                      HandlerConfig.IDENTIFIERS_VARIABLE)
                                   .contains(name),
                               id + ": " + name));
               assertDoesNotThrow(
-                  () -> HandlerConfig.builder().environment(name -> (String) variables.get(name)).build(),
+                  () ->
+                      HandlerConfig.builder()
+                          .environment(name -> (String) variables.get(name))
+                          .build(),
                   id);
             });
     assertEquals(Set.of("Text", "JSON"), formats);

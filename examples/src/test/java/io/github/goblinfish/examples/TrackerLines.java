@@ -28,9 +28,9 @@ final class TrackerLines {
   }
 
   /**
-   * Asserts the exact line, where {@link #AUTOMATIC_IDENTIFIERS} in {@code expected} stands for
-   * the Context's identifiers. {@code cold_start} is true only for the first invocation of the
-   * test JVM, whichever test that is, so only its type is fixed.
+   * Asserts the exact line, where {@link #AUTOMATIC_IDENTIFIERS} in {@code expected} stands for the
+   * Context's identifiers. {@code cold_start} is true only for the first invocation of the test
+   * JVM, whichever test that is, so only its type is fixed.
    */
   static JsonObject assertLine(TestContext context, String expected) {
     String line = only(context);
