@@ -60,7 +60,7 @@ final class JsonLineFormat extends LineFormat {
 
   /** A first capacity that holds a typical line without growing the builder. */
   private static int estimateChars(ProcessTracker tracker) {
-    int chars = 48 + 16 * (tracker.latencies.size + tracker.metrics.size + tracker.identifiers.size);
+    int chars = 48 + 12 * (tracker.latencies.size + tracker.metrics.size + tracker.identifiers.size);
     chars += namesLength(tracker.latencies) + namesLength(tracker.metrics);
     chars += namesLength(tracker.identifiers);
     Object[] values = tracker.identifiers.values;
@@ -95,7 +95,6 @@ final class JsonLineFormat extends LineFormat {
       Addition addition) {
     try {
       JsonWriter json = new JsonWriter(new StringBuilderWriter(line));
-      char[] digits = new char[Text.MILLIS_CHARS];
       json.beginObject();
       if (addition != null) {
         addition.writeFirst(json);
@@ -103,12 +102,12 @@ final class JsonLineFormat extends LineFormat {
       json.name("latencies").beginObject();
       boolean repeated = false;
       if (process >= 0) {
-        writeLatency(json, latencies, process, digits);
+        writeLatency(json, line, latencies, process);
         repeated = latencies.counts[process] > 1;
       }
       for (int i = 0; i < latencies.size; i++) {
         if (i != process && latencies.counts[i] > 0) {
-          writeLatency(json, latencies, i, digits);
+          writeLatency(json, line, latencies, i);
           repeated |= latencies.counts[i] > 1;
         }
       }
@@ -155,10 +154,13 @@ final class JsonLineFormat extends LineFormat {
     }
   }
 
-  private static void writeLatency(JsonWriter json, LatencyTable latencies, int i, char[] digits)
-      throws IOException {
+  private static void writeLatency(
+      JsonWriter json, StringBuilder line, LatencyTable latencies, int i) throws IOException {
     json.name(Text.withoutLoneSurrogates(latencies.names[i]));
-    json.jsonValue(Text.millis(latencies.totalNanos[i], digits));
+    // An empty raw value makes the writer put the name, colon and commas where they belong; the
+    // figure's digits then go straight into the same unbuffered builder, with no String per figure.
+    json.jsonValue("");
+    Text.appendMillis(line, latencies.totalNanos[i]);
   }
 
   private static void writeValues(JsonWriter json, ValueTable table) throws IOException {

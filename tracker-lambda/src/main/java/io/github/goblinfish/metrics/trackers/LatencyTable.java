@@ -4,8 +4,11 @@ import java.util.Arrays;
 
 /** Total time and count per latency name, in the order first started. Guarded by the tracker. */
 final class LatencyTable extends NameIndex {
-  long[] totalNanos = new long[SCAN_LIMIT];
-  int[] counts = new int[SCAN_LIMIT];
+  private static final long[] NO_NANOS = {};
+  private static final int[] NO_COUNTS = {};
+
+  long[] totalNanos = NO_NANOS;
+  int[] counts = NO_COUNTS;
 
   /** The position of {@code name}, adding it with no measurement when new. */
   int positionFor(String name) {

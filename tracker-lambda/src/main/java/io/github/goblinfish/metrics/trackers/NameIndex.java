@@ -11,7 +11,10 @@ import java.util.HashMap;
 class NameIndex {
   static final int SCAN_LIMIT = 8;
 
-  String[] names = new String[SCAN_LIMIT];
+  private static final String[] NO_NAMES = {};
+
+  // Arrays are made on the first add: many runs set no metrics at all.
+  String[] names = NO_NAMES;
   int size;
   private HashMap<String, Integer> positions;
 
@@ -34,7 +37,7 @@ class NameIndex {
   /** Adds a name not yet present and returns its position. */
   final int add(String name) {
     if (size == names.length) {
-      grow(size * 2);
+      grow(size == 0 ? SCAN_LIMIT : size * 2);
     }
     names[size] = name;
     if (positions != null) {

@@ -58,28 +58,19 @@ final class Text {
     return text.substring(0, end);
   }
 
-  /** Room for any {@link #millis(long, char[])} figure: a long's digits, a point, three more. */
-  static final int MILLIS_CHARS = 24;
-
   /** Nanoseconds as milliseconds with exactly three decimals, rounded half up: "12.346". */
   static String millis(long nanos) {
-    return millis(nanos, new char[MILLIS_CHARS]);
+    return appendMillis(new StringBuilder(12), nanos).toString();
   }
 
-  /** Like {@link #millis(long)}, composing the figure in {@code digits} to allocate only the result. */
-  static String millis(long nanos, char[] digits) {
+  /** Appends {@link #millis(long)}'s figure to {@code text} without an intermediate String. */
+  static StringBuilder appendMillis(StringBuilder text, long nanos) {
     long micros = (nanos + 500L) / 1000L;
-    int end = digits.length;
-    int at = end;
-    for (int i = 0; i < 3; i++) {
-      digits[--at] = (char) ('0' + (int) (micros % 10L));
-      micros /= 10L;
-    }
-    digits[--at] = '.';
-    do {
-      digits[--at] = (char) ('0' + (int) (micros % 10L));
-      micros /= 10L;
-    } while (micros > 0);
-    return new String(digits, at, end - at);
+    int fraction = (int) (micros % 1000L);
+    return text.append(micros / 1000L)
+        .append('.')
+        .append((char) ('0' + fraction / 100))
+        .append((char) ('0' + fraction / 10 % 10))
+        .append((char) ('0' + fraction % 10));
   }
 }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /** Values by name, in the order first set; setting again replaces in place. Guarded by the tracker. */
 final class ValueTable extends NameIndex {
-  Object[] values = new Object[SCAN_LIMIT];
+  private static final Object[] NO_VALUES = {};
+
+  Object[] values = NO_VALUES;
 
   void put(String name, Object value) {
     int position = positionOf(name);
