@@ -1,7 +1,7 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import java.io.File;
-import java.io.FilterInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,8 +51,6 @@ final class Engine implements AutoCloseable {
     static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
     private static final String PREFIX = "/2018-06-01/runtime/";
-    // A reader blocked this long with the runtime parked in GET /next has nothing left to read.
-    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter ISO_MILLIS =
@@ -75,6 +73,7 @@ final class Engine implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService httpThreads;
     private final String logStream;
+    private final Thread shutdownHook;
 
     private final Object lock = new Object();
     private final Deque<Invocation> queue = new ArrayDeque<>();
@@ -82,6 +81,7 @@ final class Engine implements AutoCloseable {
     private final Map<String, Invocation> byId = new HashMap<>();
     private final List<LogEvent> unattributed = new ArrayList<>();
     private Child child;
+    private int children;
     private boolean stopping;
 
     private Engine(FunctionSpec spec, Path runtimeDir, Path tempDir, int maxConcurrency) throws IOException,
@@ -103,6 +103,9 @@ final class Engine implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(httpThreads);
         server.start();
+        // Ctrl-C on the runner: stop the child JVM and remove the temp dir rather than leave them behind.
+        this.shutdownHook = new Thread(this::close, "local-invoke-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -132,7 +135,7 @@ final class Engine implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    RunResult run(List<byte[]> events, int total) {
+    RunResult run(List<byte[]> events, int total) throws LocalInvokeException {
         List<Invocation> all = new ArrayList<>();
         synchronized (lock) {
             for (int i = 0; i < total; i++) {
@@ -166,13 +169,25 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private Child startChild() {
+    private Child startChild() throws LocalInvokeException {
+        int n;
+        synchronized (lock) {
+            n = ++children;
+        }
+        Path telemetryFifo = tempDir.resolve("telemetry-" + n);
+        Path stdoutFifo = tempDir.resolve("stdout-" + n);
+        mkfifo(telemetryFifo, stdoutFifo);
         List<String> command = new ArrayList<>();
         command.add("/bin/sh");
         command.add("-c");
-        // Lambda hands the runtime an extra descriptor for framed logs; ProcessBuilder cannot, so the
-        // shell moves the stderr pipe to fd 3 and merges stderr into stdout, as Lambda merges them.
-        command.add("exec 3>&2 2>&1; exec \"$0\" \"$@\"");
+        // Lambda hands the runtime an extra descriptor for framed logs; ProcessBuilder cannot, so a
+        // shell opens fd 3 on a named pipe before becoming the JVM. Stdout and stderr share a second
+        // pipe, as Lambda merges them. Named pipes (unlike Process's streams) answer available()
+        // while a reader is blocked, which lets the runner know when it has read everything.
+        command.add("t=$1; o=$2; shift 2; exec 3>\"$t\" >\"$o\" 2>&1; exec \"$@\"");
+        command.add("local-invoke");
+        command.add(telemetryFifo.toString());
+        command.add(stdoutFifo.toString());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
         command.add("-cp");
@@ -184,7 +199,10 @@ final class Engine implements AutoCloseable {
         command.add(spec.handler());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.taskRoot().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                // Only the shell can write here, if it cannot open the pipes.
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(environment());
@@ -193,14 +211,33 @@ final class Engine implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + command.get(3) + ": " + e.getMessage(), e);
+            throw new LocalInvokeException("cannot start " + command.get(0) + ": " + e.getMessage(), 1, e);
         }
-        Child c = new Child(process, start);
+        Child c = new Child(process, start, telemetryFifo, stdoutFifo);
         synchronized (lock) {
             child = c;
         }
         c.begin();
         return c;
+    }
+
+    private static void mkfifo(Path... fifos) throws LocalInvokeException {
+        List<String> command = new ArrayList<>(List.of("mkfifo", "-m", "600"));
+        for (Path fifo : fifos) {
+            command.add(fifo.toString());
+        }
+        try {
+            Process mk = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(mk.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (mk.waitFor() != 0) {
+                throw new LocalInvokeException("mkfifo failed: " + output, 1, null);
+            }
+        } catch (IOException e) {
+            throw new LocalInvokeException("cannot run mkfifo: " + e.getMessage(), 1, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalInvokeException("interrupted", 1, e);
+        }
     }
 
     List<String> jvmOptions() {
@@ -347,10 +384,11 @@ final class Engine implements AutoCloseable {
     private void stop() {
         Child c;
         synchronized (lock) {
-            stopping = true;
             c = child;
-            lock.notifyAll();
+            // Whatever a runtime writes from now on is its shutdown, not part of any invocation.
+            stopping = true;
         }
+        // Terminate before answering its pending GET: answered, the client would log a failure first.
         if (c != null) {
             c.process.destroy();
             try {
@@ -362,10 +400,18 @@ final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
     }
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook running
+        }
         stop();
         server.stop(0);
         httpThreads.shutdownNow();
@@ -451,9 +497,10 @@ final class Engine implements AutoCloseable {
             }
             lock.notifyAll();
             try {
-                while (!stopping && c != null && child == c && !c.exited) {
+                // While stopping, hold the request until the runtime is gone (see stop()).
+                while (c != null && child == c && !c.exited) {
                     long inFlight = open.stream().filter(i -> !i.hasResult()).count();
-                    if (!queue.isEmpty() && inFlight < Math.max(1, maxConcurrency)) {
+                    if (!stopping && !queue.isEmpty() && inFlight < Math.max(1, maxConcurrency)) {
                         inv = queue.poll();
                         dispatch(c, inv);
                         break;
@@ -525,6 +572,9 @@ final class Engine implements AutoCloseable {
 
     private void onLog(Child c, LogEvent event) {
         synchronized (lock) {
+            if (stopping) {
+                return;
+            }
             Invocation target = null;
             String id = requestIdOf(event);
             if (id != null && byId.containsKey(id)) {
@@ -569,8 +619,10 @@ final class Engine implements AutoCloseable {
     private final class Child {
         final Process process;
         final long startNanos;
-        final Watched telemetryIn;
-        final Watched stdoutIn;
+        final Path telemetryFifo;
+        final Path stdoutFifo;
+        final Watched telemetryIn = new Watched();
+        final Watched stdoutIn = new Watched();
         final List<LogEvent> initLogs = new ArrayList<>();
         final List<Object[]> timeoutNotices = new ArrayList<>();
         final LineSplitter partial = new LineSplitter();
@@ -583,11 +635,11 @@ final class Engine implements AutoCloseable {
         boolean initTimedOut;
         int exitCode;
 
-        Child(Process process, long startNanos) {
+        Child(Process process, long startNanos, Path telemetryFifo, Path stdoutFifo) {
             this.process = process;
             this.startNanos = startNanos;
-            this.telemetryIn = new Watched(process.getErrorStream());
-            this.stdoutIn = new Watched(process.getInputStream());
+            this.telemetryFifo = telemetryFifo;
+            this.stdoutFifo = stdoutFifo;
         }
 
         void begin() {
@@ -597,6 +649,8 @@ final class Engine implements AutoCloseable {
                 int code;
                 try {
                     code = process.waitFor();
+                    unblock(telemetry, telemetryIn, telemetryFifo);
+                    unblock(stdout, stdoutIn, stdoutFifo);
                     telemetry.join(TimeUnit.SECONDS.toMillis(5));
                     stdout.join(TimeUnit.SECONDS.toMillis(5));
                 } catch (InterruptedException e) {
@@ -613,6 +667,31 @@ final class Engine implements AutoCloseable {
             });
         }
 
+        /**
+         * A reader still waiting to open its pipe (the runtime died before opening it) is released by
+         * briefly being the writer: opening a FIFO read-write never blocks on Linux.
+         */
+        private void unblock(Thread reader, Watched in, Path fifo) throws InterruptedException {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (reader.isAlive() && !in.opened() && System.nanoTime() < giveUp) {
+                java.io.RandomAccessFile writer;
+                try {
+                    writer = new java.io.RandomAccessFile(fifo.toFile(), "rw");
+                } catch (IOException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(10);
+                } finally {
+                    try {
+                        writer.close();
+                    } catch (IOException e) {
+                        // nothing to do
+                    }
+                }
+            }
+        }
+
         void kill() {
             process.destroyForcibly();
         }
@@ -625,8 +704,9 @@ final class Engine implements AutoCloseable {
         }
 
         private void readTelemetry() {
-            TelemetryFrames frames = new TelemetryFrames(telemetryIn);
             try {
+                telemetryIn.open(telemetryFifo);
+                TelemetryFrames frames = new TelemetryFrames(telemetryIn);
                 for (LogEvent e = frames.next(); e != null; e = frames.next()) {
                     onLog(this, e);
                 }
@@ -638,13 +718,14 @@ final class Engine implements AutoCloseable {
                     // the child is gone
                 }
             } finally {
-                telemetryIn.eof = true;
+                telemetryIn.close();
             }
         }
 
         private void readStdout() {
             byte[] buf = new byte[8192];
             try {
+                stdoutIn.open(stdoutFifo);
                 for (int n = stdoutIn.read(buf); n >= 0; n = stdoutIn.read(buf)) {
                     List<byte[]> lines;
                     synchronized (partial) {
@@ -655,7 +736,7 @@ final class Engine implements AutoCloseable {
             } catch (IOException e) {
                 // the pipe closes when the child dies
             } finally {
-                stdoutIn.eof = true;
+                stdoutIn.close();
             }
         }
 
@@ -676,10 +757,25 @@ final class Engine implements AutoCloseable {
             }
         }
 
-        /** Waits until both readers have consumed everything the child has written so far. */
+        /**
+         * Waits until both readers have consumed and processed everything the child has written so
+         * far: each is parked in a read, its pipe is empty, and neither has returned from a read
+         * across a few consecutive looks.
+         */
         void drain() {
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (System.nanoTime() < giveUp && !(telemetryIn.idle() && stdoutIn.idle())) {
+            long lastReads = -1;
+            int stable = 0;
+            while (System.nanoTime() < giveUp) {
+                long reads = telemetryIn.reads() + stdoutIn.reads();
+                if (telemetryIn.idle() && stdoutIn.idle() && reads == lastReads) {
+                    if (++stable >= 2) {
+                        break;
+                    }
+                } else {
+                    stable = 0;
+                }
+                lastReads = reads;
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {
@@ -721,56 +817,75 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    /** Knows whether its reader is parked in a read that found nothing to return. */
-    static final class Watched extends FilterInputStream {
-        volatile boolean blocked;
-        volatile long since;
-        volatile boolean eof;
+    /** A named pipe's read end that can tell whether its reader is parked on an empty pipe. */
+    static final class Watched extends InputStream {
+        private volatile FileInputStream in;
+        private volatile boolean blocked;
+        private volatile boolean eof;
+        private volatile long reads;
 
-        Watched(InputStream in) {
-            super(in);
+        void open(Path fifo) throws IOException {
+            in = new FileInputStream(fifo.toFile());
+        }
+
+        boolean opened() {
+            return in != null;
         }
 
         @Override
         public int read() throws IOException {
-            since = System.nanoTime();
             blocked = true;
             try {
-                return super.read();
-            } catch (IOException e) {
-                // When the child exits, Process swaps the pipe for a buffer of what was left in it and
-                // fails a read blocked meanwhile; read once more to get that rest.
-                try {
-                    return super.read();
-                } catch (IOException again) {
-                    return -1;
-                }
+                int b = in.read();
+                eof = b < 0;
+                return b;
             } finally {
                 blocked = false;
+                reads++;
             }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            since = System.nanoTime();
             blocked = true;
             try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                // When the child exits, Process swaps the pipe for a buffer of what was left in it and
-                // fails a read blocked meanwhile; read once more to get that rest.
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException again) {
-                    return -1;
-                }
+                int n = in.read(b, off, len);
+                eof = n < 0;
+                return n;
             } finally {
                 blocked = false;
+                reads++;
             }
         }
 
+        long reads() {
+            return reads;
+        }
+
+        /** True when nothing is left to read: FIONREAD on the pipe says empty and the reader waits on it. */
         boolean idle() {
-            return eof || (blocked && System.nanoTime() - since >= IDLE_NANOS);
+            FileInputStream stream = in;
+            if (eof || stream == null) {
+                return true;
+            }
+            try {
+                return blocked && stream.available() == 0;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        @Override
+        public void close() {
+            eof = true;
+            FileInputStream stream = in;
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    // nothing to do
+                }
+            }
         }
     }
 

@@ -245,6 +245,9 @@ public final class LocalInvoke {
     }
 
     static void checkJson(String text, String what) throws LocalInvokeException {
+        if (text.isBlank()) {
+            throw new LocalInvokeException(what + " is not valid JSON: it is empty");
+        }
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             JsonParser.parseReader(reader);
@@ -258,13 +261,14 @@ public final class LocalInvoke {
                 throw new LocalInvokeException(what + " is not valid JSON: text after the first value");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
             int see = message.indexOf("\nSee ");
             message = (see < 0 ? message : message.substring(0, see)).replaceAll("\\s*\\n\\s*", " ")
                     .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
-            if (text.isBlank()) {
-                message = "it is empty";
-            }
             throw new LocalInvokeException(what + " is not valid JSON: " + message, e);
         }
     }

@@ -105,6 +105,12 @@ class CliTest {
         assertTrue(err.startsWith("error: event stdin is not valid JSON: "), err);
         assertEquals(1, err.split("\n").length);
 
+        assertEquals(2, run("\n", "LogBytes", "-e", "-"));
+        assertOneLineError("event stdin is not valid JSON: it is empty");
+
+        assertEquals(2, run("nope", "LogBytes"));
+        assertOneLineError("event stdin is not valid JSON: malformed JSON at line 1 column 1 path $");
+
         assertEquals(2, run(null, "LogBytes", "--template", dir.resolve("missing.yaml").toString()));
         assertOneLineError("template " + dir.resolve("missing.yaml") + " not found (use --template to point at one)");
 

@@ -218,8 +218,13 @@ class EndToEndTest {
             assertTrue(inv.initDuration().isPresent());
             assertEquals(List.of(), inv.logs());
             assertEquals(2, inv.initLogs().size(), () -> describe(inv));
-            assertEquals("constructing", inv.initLogs().get(0).text());
-            assertTrue(inv.initLogs().get(1).text().startsWith("no config: java.lang.IllegalStateException\n"));
+            // Two pipes: stdout lines and telemetry frames keep their own order, not each other's.
+            LogEvent stdout = inv.initLogs().stream().filter(e -> e.source() == LogEvent.Source.STDOUT)
+                    .findFirst().orElseThrow();
+            LogEvent frame = inv.initLogs().stream().filter(e -> e.source() == LogEvent.Source.TELEMETRY)
+                    .findFirst().orElseThrow();
+            assertEquals("constructing", stdout.text());
+            assertTrue(frame.text().startsWith("no config: java.lang.IllegalStateException\n"), frame.text());
         }
     }
 
