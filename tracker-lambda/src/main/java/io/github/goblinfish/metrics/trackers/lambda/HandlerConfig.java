@@ -48,8 +48,10 @@ public final class HandlerConfig {
   private final Ticker ticker;
   private final LineFormat format;
   private final Map<LambdaIdentifier, String> identifierNames;
+  private final Function<String, String> environment;
 
   private HandlerConfig(Builder builder) {
+    this.environment = builder.environment;
     this.entryName = builder.entryName;
     this.output = builder.output;
     this.ticker = builder.ticker;
@@ -97,6 +99,10 @@ public final class HandlerConfig {
 
   Consumer<String> output() {
     return output;
+  }
+
+  Function<String, String> environment() {
+    return environment;
   }
 
   Ticker ticker() {

@@ -26,6 +26,11 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * <p>Name the handler by its class alone ({@code Handler: com.example.OrderHandler}): with
+ * {@code ::handleRequest} the Java runtime reads the event type from the inherited
+ * {@code handleRequest(I, Context)}, sees only the type variable, and passes a {@code Map} instead
+ * of the event class. The constructor warns on standard error when {@code _HANDLER} has that form.
+ *
  * <p>The handler's result or exception reaches the runtime unchanged (the same object); a failed
  * invocation's line also has the metrics {@code failed} and {@code exception_type}. Thread-safe:
  * one instance serves concurrent invocations (Lambda Managed Instances) because all per-invocation
@@ -59,6 +64,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
+    MethodHandlerCheck.warnIfEventTypeIsLost(getClass(), config.environment(), System.err);
   }
 
   /**

@@ -3,8 +3,11 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.LineFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,7 +82,7 @@ class HandlerConfigTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> withEnvironment(Map.of("TRACKER_FORMAT", "xml")).build());
-    assertEquals("TRACKER_FORMAT='xml' is not accepted: use json", error.getMessage());
+    assertEquals("TRACKER_FORMAT='xml' is not accepted: use json or emf", error.getMessage());
   }
 
   @Test
@@ -87,5 +90,57 @@ class HandlerConfigTest {
     assertSame(
         LineFormat.json(),
         withEnvironment(Map.of("TRACKER_FORMAT", "xml")).format(LineFormat.json()).build().format());
+  }
+
+  @Test
+  void emfFormatAndItsSettingsComeFromTheVariables() {
+    LineFormat format =
+        withEnvironment(
+                Map.of(
+                    "TRACKER_FORMAT", "EMF",
+                    "TRACKER_NAMESPACE", "orders",
+                    "TRACKER_SERVICE", "order-api",
+                    "TRACKER_DIMENSIONS", "service;function_name,service",
+                    "TRACKER_UNITS", "records_failed=Count, payload=Bytes",
+                    "TRACKER_HIGH_RESOLUTION", "load_order"))
+            .build()
+            .format();
+    EmfLineFormat emf = (EmfLineFormat) format;
+    assertEquals("orders", emf.namespace());
+    assertEquals(Optional.of("order-api"), emf.service());
+    assertEquals(List.of(List.of("service"), List.of("function_name", "service")), emf.dimensions());
+  }
+
+  @Test
+  void emptyDimensionsVariableMeansMetricsWithoutDimensions() {
+    EmfLineFormat emf =
+        (EmfLineFormat)
+            withEnvironment(Map.of("TRACKER_FORMAT", "emf", "TRACKER_DIMENSIONS", ""))
+                .build()
+                .format();
+    assertEquals(List.of(List.of()), emf.dimensions());
+    assertEquals(EmfLineFormat.DEFAULT_DIMENSIONS, ((EmfLineFormat) withEnvironment(Map.of("TRACKER_FORMAT", "emf")).build().format()).dimensions());
+  }
+
+  @Test
+  void badEmfVariablesFailAtInitialisationNamingTheVariable() {
+    assertEquals(
+        "TRACKER_UNITS='payload' is not accepted: use name=Unit pairs separated by commas, such as"
+            + " records_failed=Count,payload=Bytes",
+        rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "payload")));
+    assertTrue(
+        rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "payload=Kilos"))
+            .startsWith("TRACKER_UNITS='payload=Kilos' is not accepted: unit 'Kilos' is not an EMF unit; accepted: Seconds, "));
+    assertTrue(
+        rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_NAMESPACE", "my orders"))
+            .startsWith("TRACKER_NAMESPACE='my orders' is not accepted: namespace 'my orders' is not accepted"));
+    assertTrue(
+        rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_DIMENSIONS", "a,,b"))
+            .startsWith("TRACKER_DIMENSIONS='a,,b' is not accepted: dimensions \"a,,b\" is not accepted"));
+  }
+
+  private static String rejection(Map<String, String> variables) {
+    return assertThrows(IllegalArgumentException.class, () -> withEnvironment(variables).build())
+        .getMessage();
   }
 }
