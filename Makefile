@@ -10,7 +10,7 @@
 #
 # By hand: make build-ApiGatewayFunction ARTIFACTS_DIR=/tmp/api-function
 
-FUNCTIONS := ApiGatewayFunction SqsBatchFunction AsyncLookupFunction StreamEchoFunction OwnLogFormatFunction
+FUNCTIONS := ApiGatewayFunction SqsBatchFunction AsyncLookupFunction StreamEchoFunction OwnLogFormatFunction ApiGatewayEmfFunction
 BUILD_TARGETS := $(addprefix build-,$(FUNCTIONS))
 
 .PHONY: $(BUILD_TARGETS) examples-package

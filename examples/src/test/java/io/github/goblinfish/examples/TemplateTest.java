@@ -63,7 +63,9 @@ class TemplateTest {
           "StreamEchoFunction",
           List.of("stream-echo.json"),
           "OwnLogFormatFunction",
-          List.of("own-log-format.json"));
+          List.of("own-log-format.json"),
+          "ApiGatewayEmfFunction",
+          List.of("api-gateway-get-order.json"));
 
   /** The SAM schema is 750 KB: read and compiled once for the whole class. */
   private static Schema samSchema;
@@ -372,10 +374,7 @@ class TemplateTest {
                   .forEach(
                       name ->
                           assertTrue(
-                              Set.of(
-                                      HandlerConfig.ENTRY_NAME_VARIABLE,
-                                      HandlerConfig.IDENTIFIERS_VARIABLE)
-                                  .contains(name),
+                              HandlerConfig.ENVIRONMENT_VARIABLES.contains(name),
                               id + ": " + name));
               assertDoesNotThrow(
                   () ->

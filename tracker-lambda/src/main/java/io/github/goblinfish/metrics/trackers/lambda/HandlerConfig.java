@@ -38,6 +38,39 @@ public final class HandlerConfig {
    */
   public static final String IDENTIFIERS_VARIABLE = "TRACKER_IDENTIFIERS";
 
+  /** The line format when the code sets none: {@code json} (the default) or {@code emf}. */
+  public static final String FORMAT_VARIABLE = TrackerSettings.FORMAT_VARIABLE;
+
+  /** EMF: the metrics' namespace (default {@code tracker-lambda}). */
+  public static final String NAMESPACE_VARIABLE = TrackerSettings.NAMESPACE_VARIABLE;
+
+  /** EMF: a service name, written as the root member {@code service} (default: none). */
+  public static final String SERVICE_VARIABLE = TrackerSettings.SERVICE_VARIABLE;
+
+  /**
+   * EMF: dimension sets, keys separated by {@code ,} and sets by {@code ;} (default
+   * {@code function_name}; empty: metrics with no dimensions).
+   */
+  public static final String DIMENSIONS_VARIABLE = TrackerSettings.DIMENSIONS_VARIABLE;
+
+  /** EMF: units of numeric metrics, as {@code name=Unit} pairs separated by commas. */
+  public static final String UNITS_VARIABLE = TrackerSettings.UNITS_VARIABLE;
+
+  /** EMF: latency or metric names stored at one-second resolution, separated by commas. */
+  public static final String HIGH_RESOLUTION_VARIABLE = TrackerSettings.HIGH_RESOLUTION_VARIABLE;
+
+  /** Every environment variable a handler's configuration reads. */
+  public static final java.util.Set<String> ENVIRONMENT_VARIABLES =
+      java.util.Set.of(
+          ENTRY_NAME_VARIABLE,
+          IDENTIFIERS_VARIABLE,
+          FORMAT_VARIABLE,
+          NAMESPACE_VARIABLE,
+          SERVICE_VARIABLE,
+          DIMENSIONS_VARIABLE,
+          UNITS_VARIABLE,
+          HIGH_RESOLUTION_VARIABLE);
+
   private static final String ACCEPTED_IDENTIFIERS =
       java.util.Arrays.stream(LambdaIdentifier.values())
           .map(LambdaIdentifier::defaultName)
