@@ -84,12 +84,12 @@ final class Engine implements AutoCloseable {
     private int children;
     private boolean stopping;
 
-    private Engine(FunctionSpec spec, Path runtimeDir, Path tempDir, int maxConcurrency) throws IOException,
+    private Engine(FunctionSpec spec, List<Path> runtimeJars, Path tempDir, int maxConcurrency) throws IOException,
             LocalInvokeException {
-        this.runtimeDir = runtimeDir;
-        this.runtimeJars = RuntimeClientJars.jars(runtimeDir);
+        this.runtimeJars = List.copyOf(runtimeJars);
+        this.runtimeDir = RuntimeClientJars.ricJar(runtimeJars).toAbsolutePath().getParent();
         this.tempDir = tempDir;
-        this.jniLib = RuntimeClientJars.extractJni(runtimeDir, tempDir);
+        this.jniLib = RuntimeClientJars.extractJni(runtimeJars, tempDir);
         this.spec = spec.zip() == null ? spec : unzip(spec, tempDir.resolve("task"));
         this.maxConcurrency = maxConcurrency;
         this.logStream = DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(ZoneOffset.UTC))
@@ -113,7 +113,7 @@ final class Engine implements AutoCloseable {
      *                       and keep up to N invocations in flight
      */
     static Engine create(FunctionSpec spec, int maxConcurrency) throws LocalInvokeException {
-        Path runtimeDir = RuntimeClientJars.directory();
+        List<Path> runtimeJars = RuntimeClientJars.locate();
         Path tempDir;
         try {
             tempDir = Files.createTempDirectory("local-invoke-");
@@ -121,7 +121,7 @@ final class Engine implements AutoCloseable {
             throw new LocalInvokeException("cannot create a temporary directory: " + e.getMessage(), e);
         }
         try {
-            return new Engine(spec, runtimeDir, tempDir, maxConcurrency);
+            return new Engine(spec, runtimeJars, tempDir, maxConcurrency);
         } catch (IOException | LocalInvokeException | RuntimeException e) {
             deleteTree(tempDir);
             if (e instanceof LocalInvokeException l) {
@@ -332,8 +332,8 @@ final class Engine implements AutoCloseable {
                         inv.timedOut = true;
                         inv.fail("Sandbox.Timedout",
                                 errorJson("RequestId: " + inv.requestId() + " Error: " + text, "Sandbox.Timedout"));
-                        c.timeoutNotices.add(new Object[] {inv, ISO_MILLIS.format(Instant.now()) + " "
-                                + inv.requestId() + " " + text});
+                        c.timeoutNotices.add(new Notice(inv, ISO_MILLIS.format(Instant.now()) + " "
+                                + inv.requestId() + " " + text));
                         c.kill();
                     } else {
                         wait = Math.min(wait, left);
@@ -366,8 +366,8 @@ final class Engine implements AutoCloseable {
             inv.initLogs.addAll(c.initLogs);
             inv.closed = true;
         }
-        for (Object[] notice : c.timeoutNotices) {
-            ((Invocation) notice[0]).logs.add(LogEvent.platform((String) notice[1]));
+        for (Notice notice : c.timeoutNotices) {
+            notice.invocation().logs.add(LogEvent.platform(notice.text()));
         }
         for (Invocation inv : open) {
             inv.fail("Runtime.ExitError", errorJson("RequestId: " + inv.requestId() + " Error: " + status,
@@ -624,7 +624,7 @@ final class Engine implements AutoCloseable {
         final Watched telemetryIn = new Watched();
         final Watched stdoutIn = new Watched();
         final List<LogEvent> initLogs = new ArrayList<>();
-        final List<Object[]> timeoutNotices = new ArrayList<>();
+        final List<Notice> timeoutNotices = new ArrayList<>();
         final LineSplitter partial = new LineSplitter();
         long firstNextNanos;
         long exitNanos;
@@ -785,6 +785,10 @@ final class Engine implements AutoCloseable {
             }
             flushPartial();
         }
+    }
+
+    /** A line the platform logs for an invocation once the runtime's own output is drained. */
+    private record Notice(Invocation invocation, String text) {
     }
 
     /** Splits a byte stream into lines, keeping an unfinished line for later. */

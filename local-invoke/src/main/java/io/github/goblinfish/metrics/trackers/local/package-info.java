@@ -21,7 +21,8 @@
  * Invocation inv = run.invocations().get(0);
  * assertTrue(inv.succeeded(), () -> inv.error().orElse(""));
  * assertEquals(1, inv.trackerLines().size());
- * assertEquals(List.of("validate_request", "load_order"), ...inv.trackerLines().get(0).latenciesMs().keySet()...);
+ * assertEquals(List.of("ApiGatewayHandler", "validate_request", "load_order"),
+ *         List.copyOf(inv.trackerLines().get(0).latenciesMs().keySet()));
  * }</pre>
  *
  * <p>Entry points: {@link io.github.goblinfish.metrics.trackers.local.LocalInvoke} (command line and
