@@ -364,7 +364,6 @@ final class Engine implements AutoCloseable {
             inv.completedNanos = c.exitNanos;
             inv.initDuration = Duration.ofNanos(c.exitNanos - c.startNanos);
             inv.initLogs.addAll(c.initLogs);
-            inv.closed = true;
         }
         for (Notice notice : c.timeoutNotices) {
             notice.invocation().logs.add(LogEvent.platform(notice.text()));
@@ -372,7 +371,6 @@ final class Engine implements AutoCloseable {
         for (Invocation inv : open) {
             inv.fail("Runtime.ExitError", errorJson("RequestId: " + inv.requestId() + " Error: " + status,
                     "Runtime.ExitError"));
-            inv.closed = true;
         }
         open.clear();
         if (child == c) {
@@ -491,7 +489,6 @@ final class Engine implements AutoCloseable {
             for (Iterator<Invocation> it = open.iterator(); it.hasNext();) {
                 Invocation done = it.next();
                 if (done.hasResult()) {
-                    done.closed = true;
                     it.remove();
                 }
             }

@@ -38,7 +38,6 @@ public final class Invocation {
     long completedNanos;
     long deadlineEpochMs;
     Duration initDuration;
-    boolean closed;
     final List<LogEvent> initLogs = new ArrayList<>();
     final List<LogEvent> logs = new ArrayList<>();
 
