@@ -16,7 +16,7 @@ import com.google.gson.JsonParser;
  * the log events attributed to it.
  *
  * <pre>{@code
- * RunResult run = LocalInvoke.invoke(fn, List.of("{\"orderId\":\"o-1\"}"), 1, 1);
+ * RunResult run = LocalInvoke.invoke(fn, List.of("{\"orderId\":\"o-1\"}"), 1, 0);
  * Invocation first = run.invocations().get(0);
  * if (first.succeeded()) {
  *     System.out.println(first.response().orElseThrow());
