@@ -74,6 +74,7 @@ final class Engine implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final String logStream;
     private final Thread shutdownHook;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final Object lock = new Object();
     private final Deque<Invocation> queue = new ArrayDeque<>();
@@ -148,11 +149,14 @@ final class Engine implements AutoCloseable {
         try {
             while (true) {
                 synchronized (lock) {
-                    if (queue.isEmpty()) {
+                    if (queue.isEmpty() || stopping) {
                         break;
                     }
                 }
                 Child c = startChild();
+                if (c == null) {
+                    break;
+                }
                 supervise(c);
             }
         } catch (InterruptedException e) {
@@ -215,6 +219,11 @@ final class Engine implements AutoCloseable {
         }
         Child c = new Child(process, start, telemetryFifo, stdoutFifo);
         synchronized (lock) {
+            if (stopping) {
+                // Closed (Ctrl-C) while this one was starting: no orphan runtimes.
+                process.destroyForcibly();
+                return null;
+            }
             child = c;
         }
         c.begin();
@@ -405,6 +414,10 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        // Both the owner and the shutdown hook may get here; the first one cleans up.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
