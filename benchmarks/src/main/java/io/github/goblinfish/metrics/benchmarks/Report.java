@@ -160,7 +160,7 @@ public final class Report {
         md.append("| ").append(LABELS.get(implementation)).append(" | ")
             .append(time(row.ns)).append(" ± ").append(time(row.nsError)).append(" | ")
             .append(bytes(row.bytes)).append(" | ")
-            .append(ratio(row.ns, ours.ns)).append(" | ")
+            .append(implementation.equals("bare") ? "" : ratio(row.ns, ours.ns)).append(" | ")
             .append(implementation.equals("bare") ? "" : ratio(row.bytes, ours.bytes)).append(" |\n");
       }
       md.append('\n');
