@@ -166,6 +166,21 @@ public final class Report {
       md.append('\n');
     }
 
+    Map<String, Double> breakdown = Breakdown.typical();
+    if (!breakdown.isEmpty()) {
+      String line = Breakdown.typicalLine();
+      md.append("## Where tracker-lambda's bytes go (typical invocation)\n\n");
+      md.append("The typical invocation built up piece by piece through the public API; each row is measured on its own ")
+          .append("with the thread's allocation counter after a JIT warm-up (measured while this report was written).\n\n");
+      md.append("| what runs per invocation | bytes allocated |\n| --- | ---: |\n");
+      for (Map.Entry<String, Double> entry : breakdown.entrySet()) {
+        md.append("| ").append(entry.getKey()).append(" | ").append(bytes(entry.getValue())).append(" |\n");
+      }
+      md.append("\nThe typical line itself is ").append(line.length()).append(" characters, so the `String` handed to ")
+          .append("the output costs about ").append(bytes(40 + line.length())).append(" on its own, and the ")
+          .append("`StringBuilder` it is copied from as much again.\n\n");
+    }
+
     if (!scaling.isEmpty()) {
       md.append("## tracker-lambda at scale\n\n");
       double floor = invocation.containsKey("minimal") ? invocation.get("minimal").get("tracker").ns : 0;
