@@ -243,7 +243,7 @@ public final class ProcessTracker {
   public Timer timer(String name) {
     name = checkedName(name);
     if (state == DETACHED) {
-      return Timer.INERT;
+      return new Timer(null, name, 0L);
     }
     Timer timer = new Timer(this, name, ticker.read());
     synchronized (this) {

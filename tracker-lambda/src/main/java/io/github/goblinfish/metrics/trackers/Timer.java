@@ -18,8 +18,6 @@ package io.github.goblinfish.metrics.trackers;
  */
 public final class Timer implements AutoCloseable {
 
-  static final Timer INERT = new Timer(null, "", 0L);
-
   final ProcessTracker tracker;
   final String name;
   final long startNanos;

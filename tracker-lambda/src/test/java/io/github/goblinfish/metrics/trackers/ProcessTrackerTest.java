@@ -472,7 +472,7 @@ class ProcessTrackerTest {
     detached.incrementMetric("x");
     detached.setIdentifier("id", "v");
     try (Timer timer = detached.timer("t")) {
-      assertEquals("", timer.name());
+      assertEquals("t", timer.name());
     }
     assertEquals(42, detached.track("t", () -> 42));
     assertEquals(
