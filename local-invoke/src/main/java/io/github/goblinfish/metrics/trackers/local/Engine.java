@@ -531,7 +531,8 @@ final class Engine implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(inv.deadlineEpochMs));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:" + Template.REGION + ":" + Template.ACCOUNT + ":function:" + spec.name());
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", traceHeader());
+        inv.traceHeader = traceHeader();
+        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", inv.traceHeader);
         byte[] body = inv.event().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -606,20 +607,31 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    /** The request id the JSON log format puts in each wrapped event; it disambiguates concurrent invocations. */
+    /**
+     * The request id an event names: the JSON log format's wrapper carries {@code AWSRequestId};
+     * a tracker line written as raw bytes carries none, but has its own {@code request_id}. Either
+     * tells concurrent invocations apart.
+     */
     private static String requestIdOf(LogEvent event) {
         String text = event.text();
-        if (!text.startsWith("{") || !text.contains("\"AWSRequestId\"")) {
+        if (!text.startsWith("{")
+            || !(text.contains("\"AWSRequestId\"") || text.contains("\"request_id\""))) {
             return null;
         }
         try {
             JsonElement element = JsonParser.parseString(text);
-            JsonElement id = element.isJsonObject() ? element.getAsJsonObject().get("AWSRequestId") : null;
+            if (!element.isJsonObject()) {
+                return null;
+            }
+            JsonElement id = element.getAsJsonObject().get("AWSRequestId");
+            if (id == null) {
+                id = element.getAsJsonObject().get("request_id");
+            }
             if (id != null && id.isJsonPrimitive()) {
                 return id.getAsString();
             }
         } catch (JsonParseException e) {
-            // not a wrapper
+            // not JSON: an ordinary line
         }
         return null;
     }

@@ -37,6 +37,7 @@ public final class Invocation {
     long dispatchedNanos;
     long completedNanos;
     long deadlineEpochMs;
+    String traceHeader;
     Duration initDuration;
     final List<LogEvent> initLogs = new ArrayList<>();
     final List<LogEvent> logs = new ArrayList<>();
@@ -134,6 +135,16 @@ public final class Invocation {
     /** @return the deadline sent in {@code Lambda-Runtime-Deadline-Ms} (epoch ms), 0 if never dispatched */
     public long deadlineEpochMs() {
         return deadlineEpochMs;
+    }
+
+    /**
+     * The X-Ray trace header sent with this invocation ({@code Lambda-Runtime-Trace-Id}), or null
+     * before the runtime asked for it.
+     *
+     * @return the header, such as {@code Root=1-...;Parent=...;Sampled=0}
+     */
+    public String traceHeader() {
+        return traceHeader;
     }
 
     /** @return log events written while the runtime started (only on a cold start), in arrival order */

@@ -108,8 +108,7 @@ class ConcurrencyIT {
         assertEquals(CONCURRENCY, threads.size(), "the runtime's handler threads, all of which met at the rendezvous");
         assertEquals(INVOCATIONS, Set.copyOf(traceRootByRequestId.values()).size(), "a trace per invocation");
 
-        // Log events: wherever the runner put them (with several invocations in flight it cannot
-        // tell whose a raw frame is), each tracker line names exactly one invocation, once.
+        // Log events: each tracker line names exactly one invocation, once.
         List<LogEvent> logEvents = new ArrayList<>(run.unattributedLogs());
         Map<LogEvent, Invocation> attributedTo = new IdentityHashMap<>();
         for (Invocation inv : run.invocations()) {
@@ -148,10 +147,11 @@ class ConcurrencyIT {
             Invocation inv = byRequestId.get(requestId);
             assertNotNull(inv, "the line names a request id that was sent: " + line);
             assertTrue(seen.add(requestId), "one line per invocation, not two: " + line);
+            // The raw line has no AWSRequestId wrapper; the runner ties it to its invocation by the
+            // line's own request_id, as a reader of the log group would.
             Invocation attributed = attributedTo.get(e);
-            if (attributed != null) {
-                assertEquals(attributed.requestId(), requestId, "attributed to the invocation it names");
-            }
+            assertNotNull(attributed, "the runner attributes every tracker line: " + line);
+            assertEquals(attributed.requestId(), requestId, "attributed to the invocation it names");
             boolean cold = parsed.get("cold_start").getAsBoolean();
             if (cold) {
                 coldStarts++;

@@ -246,6 +246,9 @@ class ExamplesIT {
         if (emf) {
             assertEmf(parsed, latencies, before, after, what);
         }
+        // The Root of the trace header this invocation was sent.
+        String sentRoot = inv.traceHeader().split(";")[0].substring("Root=".length());
+        assertEquals(sentRoot, parsed.get("xray_trace_id").getAsString(), what);
         return parsed.get("xray_trace_id").getAsString();
     }
 
