@@ -188,6 +188,41 @@ class LineMutationGapTest {
         warnings);
   }
 
+  @Test
+  void aCutLinePutsTheProcessFirstAndKeepsAFullTableOfLatencies() {
+    // Eight latencies fill the first table exactly; "early" was timed before the process began.
+    ProcessTracker tracker = tracker();
+    tracker.track("early", () -> ticker.advanceMicros(1));
+    tracker.trackProcess(
+        "main",
+        () -> {
+          for (int i = 1; i <= 6; i++) {
+            tracker.track("t" + i, () -> ticker.advanceMicros(2));
+          }
+          tracker.setIdentifier("filler", "f".repeat(MAX));
+        });
+    assertEquals(1, lines.size());
+    JsonObject parsed = LineJson.parseLine(lines.get(0));
+    assertEquals(
+        "{\"main\":0.012,\"early\":0.001,\"t1\":0.002,\"t2\":0.002,\"t3\":0.002,"
+            + "\"t4\":0.002,\"t5\":0.002,\"t6\":0.002}",
+        parsed.get("latencies").toString());
+    assertTrue(parsed.get("tracker_warnings").getAsString().startsWith("line cut to fit"));
+  }
+
+  @Test
+  void theLinesWriterAppendsEverythingItIsGivenAndReturnsItself() throws Exception {
+    StringBuilder builder = new StringBuilder();
+    StringBuilderWriter writer = new StringBuilderWriter(builder);
+    writer.write('a');
+    writer.write(new char[] {'x', 'b', 'c', 'y'}, 1, 2);
+    writer.write("xdey", 1, 2);
+    assertEquals(writer, writer.append("f").append('g').append("hi", 0, 1));
+    writer.flush();
+    writer.close();
+    assertEquals("abcdefgh", builder.toString());
+  }
+
   // --- numbers --------------------------------------------------------------------------------
 
   @Test
