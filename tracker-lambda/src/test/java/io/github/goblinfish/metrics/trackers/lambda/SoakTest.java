@@ -86,14 +86,14 @@ class SoakTest {
       long afterWarmUp = usedHeapAfterGc(memory);
       long started = System.nanoTime();
       invoke(handler, context, pool, WARM_UP, TOTAL);
-      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      long millis = (System.nanoTime() - started) / 1_000_000L;
       long afterAll = usedHeapAfterGc(memory);
 
       System.out.printf(
           "soak: %,d invocations on %d threads (+ the test thread); used heap after GC: %,d bytes"
-              + " at %,d, %,d bytes at %,d: growth %,d bytes; %,d s for the last %,d; %,d line"
+              + " at %,d, %,d bytes at %,d: growth %,d bytes; %,d ms for the last %,d; %,d line"
               + " bytes%n",
-          TOTAL, THREADS, afterWarmUp, WARM_UP, afterAll, TOTAL, afterAll - afterWarmUp, seconds,
+          TOTAL, THREADS, afterWarmUp, WARM_UP, afterAll, TOTAL, afterAll - afterWarmUp, millis,
           TOTAL - WARM_UP, lineBytes.get());
       assertEquals(TOTAL, lineCount.get(), "one line per invocation");
       assertTrue(
