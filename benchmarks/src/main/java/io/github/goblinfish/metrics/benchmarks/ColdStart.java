@@ -151,6 +151,11 @@ public final class ColdStart {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    // For diagnosis only, e.g. -Dcoldstart.jvmOptions="-Xlog:class+load:file=classes-%p.txt".
+    String extra = System.getProperty("coldstart.jvmOptions", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(Arrays.asList(extra.split("\\s+")));
+    }
     command.add(
         "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
             + work.resolve("libaws-lambda-jni.so"));
