@@ -82,7 +82,8 @@ final class JsonLineFormat extends LineFormat {
 
   /**
    * Writes a line from tables: the tracker's own, or the cut ones of a line over the limit. The
-   * process latency ({@code process}, or -1) is written first.
+   * process latency ({@code process}, or -1) is written first. Names need no cleaning here: the
+   * tracker replaced their lone surrogates when it recorded them.
    */
   private static void write(
       StringBuilder line,
@@ -115,12 +116,12 @@ final class JsonLineFormat extends LineFormat {
       if (repeated) {
         json.name("latency_counts").beginObject();
         if (process >= 0 && latencies.counts[process] > 1) {
-          json.name(Text.withoutLoneSurrogates(latencies.names[process]));
+          json.name(latencies.names[process]);
           json.value(latencies.counts[process]);
         }
         for (int i = 0; i < latencies.size; i++) {
           if (i != process && latencies.counts[i] > 1) {
-            json.name(Text.withoutLoneSurrogates(latencies.names[i])).value(latencies.counts[i]);
+            json.name(latencies.names[i]).value(latencies.counts[i]);
           }
         }
         json.endObject();
@@ -156,7 +157,7 @@ final class JsonLineFormat extends LineFormat {
 
   private static void writeLatency(
       JsonWriter json, StringBuilder line, LatencyTable latencies, int i) throws IOException {
-    json.name(Text.withoutLoneSurrogates(latencies.names[i]));
+    json.name(latencies.names[i]);
     // An empty raw value makes the writer put the name, colon and commas where they belong; the
     // figure's digits then go straight into the same unbuffered builder, with no String per figure.
     json.jsonValue("");
@@ -165,7 +166,7 @@ final class JsonLineFormat extends LineFormat {
 
   private static void writeValues(JsonWriter json, ValueTable table) throws IOException {
     for (int i = 0; i < table.size; i++) {
-      json.name(Text.withoutLoneSurrogates(table.names[i]));
+      json.name(table.names[i]);
       writeValue(json, table.values[i]);
     }
   }
@@ -252,7 +253,7 @@ final class JsonLineFormat extends LineFormat {
 
   private static Item latencyItem(LatencyTable latencies, int i) {
     return new Item(
-        Text.withoutLoneSurrogates(latencies.names[i]),
+        latencies.names[i],
         null,
         new ProcessTracker.Latency(latencies.totalNanos[i], latencies.counts[i]));
   }
@@ -260,7 +261,7 @@ final class JsonLineFormat extends LineFormat {
   private static List<Item> items(ValueTable table) {
     List<Item> items = new ArrayList<>(table.size);
     for (int i = 0; i < table.size; i++) {
-      items.add(new Item(Text.withoutLoneSurrogates(table.names[i]), table.values[i], null));
+      items.add(new Item(table.names[i], table.values[i], null));
     }
     return items;
   }

@@ -823,7 +823,10 @@ public final class ProcessTracker {
    * <p>Not thread-safe; each {@link #build()} makes an independent tracker.
    */
   public static final class Builder {
-    private Consumer<String> output = System.out::println;
+    // Looks System.out up per line, so a test or runtime that replaces it later is honoured.
+    private static final Consumer<String> STANDARD_OUTPUT = line -> System.out.println(line);
+
+    private Consumer<String> output = STANDARD_OUTPUT;
     private Ticker ticker = Ticker.system();
     private LineFormat format = LineFormat.json();
 

@@ -9,12 +9,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ColdStart {
   private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
+  /** Provisioned concurrency initialises the process before any request: no caller waits on it. */
+  private static final boolean PROVISIONED =
+      "provisioned-concurrency".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+
   private ColdStart() {}
 
   /** True exactly once per process, for the first caller, unless Lambda pre-initialised it. */
   static boolean take() {
-    boolean first = FIRST.getAndSet(false);
-    return first && !"provisioned-concurrency".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+    // A plain read first: after the first invocation no write touches the shared flag, so
+    // concurrent invocations do not contend on its cache line.
+    return FIRST.get() && FIRST.getAndSet(false) && !PROVISIONED;
   }
 
   /** Makes the next {@link #take()} the first again; tests only. */

@@ -5,19 +5,26 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** What every tracked handler does per invocation: a fresh tracker, its identifiers, its output. */
 final class InvocationTracking {
+  /** Several invocations in flight at once: only the Context then knows an invocation's trace. */
+  private static final boolean CONCURRENT = System.getenv("AWS_LAMBDA_MAX_CONCURRENCY") != null;
+
   private final HandlerConfig config;
   private final String entryName;
+  // The configured identifiers as arrays: walking them costs no iterator or entry per invocation.
+  private final LambdaIdentifier[] identifiers;
+  private final String[] identifierNames;
 
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
     this.config = java.util.Objects.requireNonNull(config, "config");
     String simpleName = handlerClass.getSimpleName();
     this.entryName =
         config.entryName().orElse(simpleName.isEmpty() ? handlerClass.getName() : simpleName);
+    this.identifiers = config.identifierNames().keySet().toArray(new LambdaIdentifier[0]);
+    this.identifierNames = config.identifierNames().values().toArray(new String[0]);
   }
 
   String entryName() {
@@ -30,14 +37,13 @@ final class InvocationTracking {
     ProcessTracker tracker =
         ProcessTracker.builder().output(output).ticker(config.ticker()).format(config.format()).build();
     boolean coldStart = ColdStart.take();
-    for (Map.Entry<LambdaIdentifier, String> identifier : config.identifierNames().entrySet()) {
-      String name = identifier.getValue();
-      if (identifier.getKey() == LambdaIdentifier.COLD_START) {
-        tracker.setIdentifier(name, coldStart);
+    for (int i = 0; i < identifiers.length; i++) {
+      if (identifiers[i] == LambdaIdentifier.COLD_START) {
+        tracker.setIdentifier(identifierNames[i], coldStart);
       } else if (context != null) {
-        String value = read(identifier.getKey(), context);
+        String value = read(identifiers[i], context);
         if (value != null) {
-          tracker.setIdentifier(name, value);
+          tracker.setIdentifier(identifierNames[i], value);
         }
       }
     }
@@ -66,7 +72,7 @@ final class InvocationTracking {
   /** The Root of the invocation's X-Ray header: what the X-Ray console searches by. */
   static String traceRoot(Context context) {
     String header = context.getXrayTraceId();
-    if (header == null && System.getenv("AWS_LAMBDA_MAX_CONCURRENCY") == null) {
+    if (header == null && !CONCURRENT) {
       // Runtime clients older than core 1.4.0's Context.getXrayTraceId() publish the header of the
       // one invocation in flight here; with several invocations in flight only the Context is safe.
       header = System.getProperty("com.amazonaws.xray.traceHeader");
