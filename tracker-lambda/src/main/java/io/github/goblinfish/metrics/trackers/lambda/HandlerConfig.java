@@ -288,13 +288,13 @@ public final class HandlerConfig {
      */
     public HandlerConfig build() {
       if (entryName == null) {
-        String fromEnvironment = setting(ENTRY_NAME_VARIABLE);
+        String fromEnvironment = TrackerSettings.value(environment, ENTRY_NAME_VARIABLE);
         if (fromEnvironment != null) {
           entryName = fromEnvironment;
         }
       }
       if (!identifiersSetInCode) {
-        String fromEnvironment = setting(IDENTIFIERS_VARIABLE);
+        String fromEnvironment = TrackerSettings.value(environment, IDENTIFIERS_VARIABLE);
         if (fromEnvironment != null) {
           applyIdentifiers(fromEnvironment);
         }
@@ -303,11 +303,6 @@ public final class HandlerConfig {
         format = TrackerSettings.formatFromEnvironment(environment);
       }
       return new HandlerConfig(this);
-    }
-
-    private String setting(String variable) {
-      String value = environment.apply(variable);
-      return value == null || value.isBlank() ? null : value.trim();
     }
 
     private void applyIdentifiers(String value) {
