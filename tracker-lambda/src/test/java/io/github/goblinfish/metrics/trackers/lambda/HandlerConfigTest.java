@@ -143,4 +143,38 @@ class HandlerConfigTest {
     return assertThrows(IllegalArgumentException.class, () -> withEnvironment(variables).build())
         .getMessage();
   }
+
+  @Test
+  void unitsAndHighResolutionFromTheVariablesReachTheLine() {
+    LineFormat format =
+        withEnvironment(
+                Map.of(
+                    "TRACKER_FORMAT", "emf",
+                    "TRACKER_DIMENSIONS", "",
+                    "TRACKER_UNITS", "records_failed=Count",
+                    "TRACKER_HIGH_RESOLUTION", "main"))
+            .build()
+            .format();
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    io.github.goblinfish.metrics.trackers.ProcessTracker.builder()
+        .format(format)
+        .ticker(() -> 0L)
+        .output(lines::add)
+        .build()
+        .trackProcess("main", () -> io.github.goblinfish.metrics.trackers.ProcessTracker.current()
+            .incrementMetric("records_failed"));
+    String line = lines.get(0);
+    assertTrue(
+        line.contains(
+            "\"Metrics\":[{\"Name\":\"latency_ms:main\",\"Unit\":\"Milliseconds\","
+                + "\"StorageResolution\":1},{\"Name\":\"metric:records_failed\",\"Unit\":\"Count\"}]"),
+        line);
+  }
+
+  @Test
+  void aUnitPairWithNoNameIsRejectedNamingTheVariable() {
+    assertEquals(
+        "TRACKER_UNITS='=Count' is not accepted: name must not be blank",
+        rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "=Count")));
+  }
 }

@@ -61,4 +61,46 @@ class MethodHandlerCheckTest {
     assertEquals(Duration.class, MethodHandlerCheck.eventType(TypedHandler.class));
     assertEquals(null, MethodHandlerCheck.eventType(String.class));
   }
+
+  abstract static class GenericBase<T> extends TrackedRequestHandler<T, String> {}
+
+  static final class ThroughGenericBase extends GenericBase<Duration> {
+    @Override
+    protected String handleTracked(Duration input, Context context) {
+      return "ok";
+    }
+  }
+
+  @Test
+  void anEventTypeLeftGenericInBetweenIsNotGuessed() {
+    assertEquals(null, MethodHandlerCheck.eventType(ThroughGenericBase.class));
+    assertEquals("", warningFor(ThroughGenericBase.class, "x.ThroughGenericBase::handleRequest"));
+  }
+
+  @Test
+  void theHandlersConstructorWarnsWhenTheHandlerSettingNamesTheMethod() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      new TrackedRequestHandler<Duration, String>(
+          HandlerConfig.builder()
+              .environment(Map.of("_HANDLER", "com.example.Typed::handleRequest")::get)
+              .build()) {
+        @Override
+        protected String handleTracked(Duration input, Context context) {
+          return "ok";
+        }
+      };
+    } finally {
+      System.setErr(original);
+    }
+    assertEquals(
+        "tracker-lambda: Handler 'com.example.Typed::handleRequest' makes the Java runtime take"
+            + " the event type from the inherited handleRequest(I, Context), so events arrive as a"
+            + " Map instead of java.time.Duration; set Handler to 'com.example.Typed' (the class"
+            + " name alone)"
+            + System.lineSeparator(),
+        err.toString(StandardCharsets.UTF_8));
+  }
 }
