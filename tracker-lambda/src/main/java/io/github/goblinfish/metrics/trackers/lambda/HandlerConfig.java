@@ -25,6 +25,14 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * <p>Every setting left unset in code is read from its environment variable when {@link
+ * Builder#build()} runs (once, when the handler is constructed): {@value #FORMAT_VARIABLE},
+ * {@value #ENTRY_NAME_VARIABLE}, {@value #IDENTIFIERS_VARIABLE}, and for the EMF format
+ * {@value #NAMESPACE_VARIABLE}, {@value #SERVICE_VARIABLE}, {@value #DIMENSIONS_VARIABLE},
+ * {@value #UNITS_VARIABLE} and {@value #HIGH_RESOLUTION_VARIABLE}. Code wins; a format set in code
+ * ignores all the format variables. A value that is not accepted fails {@code build()} with an
+ * {@link IllegalArgumentException} naming the variable and the accepted values.
+ *
  * <p>Immutable and thread-safe; one instance serves every invocation of a handler.
  */
 public final class HandlerConfig {
