@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -655,15 +653,7 @@ class ProcessTrackerTest {
 
   @Test
   void defaultOutputIsStandardOutputWithALineBreak() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      new ProcessTracker().trackProcess("main", () -> {});
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
+    String out = StandardStreams.captureOut(() -> new ProcessTracker().trackProcess("main", () -> {}));
     assertTrue(out.matches("\\{\"latencies\":\\{\"main\":\\d+\\.\\d{3}},\"metrics\":\\{}}\\R"), out);
   }
 
@@ -685,14 +675,6 @@ class ProcessTrackerTest {
   }
 
   static String captureStandardError(Runnable action) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    return StandardStreams.captureErr(action);
   }
 }

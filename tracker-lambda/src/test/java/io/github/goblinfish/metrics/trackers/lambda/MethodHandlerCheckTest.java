@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.StandardStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,28 +80,24 @@ class MethodHandlerCheckTest {
 
   @Test
   void theHandlersConstructorWarnsWhenTheHandlerSettingNamesTheMethod() {
-    PrintStream original = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      new TrackedRequestHandler<Duration, String>(
-          HandlerConfig.builder()
-              .environment(Map.of("_HANDLER", "com.example.Typed::handleRequest")::get)
-              .build()) {
-        @Override
-        protected String handleTracked(Duration input, Context context) {
-          return "ok";
-        }
-      };
-    } finally {
-      System.setErr(original);
-    }
+    String err =
+        StandardStreams.captureErr(
+            () ->
+                new TrackedRequestHandler<Duration, String>(
+                    HandlerConfig.builder()
+                        .environment(Map.of("_HANDLER", "com.example.Typed::handleRequest")::get)
+                        .build()) {
+                  @Override
+                  protected String handleTracked(Duration input, Context context) {
+                    return "ok";
+                  }
+                });
     assertEquals(
         "tracker-lambda: Handler 'com.example.Typed::handleRequest' makes the Java runtime take"
             + " the event type from the inherited handleRequest(I, Context), so events arrive as a"
             + " Map instead of java.time.Duration; set Handler to 'com.example.Typed' (the class"
             + " name alone)"
             + System.lineSeparator(),
-        err.toString(StandardCharsets.UTF_8));
+        err);
   }
 }
