@@ -22,6 +22,8 @@ import java.util.Objects;
  * FunctionSpec direct = FunctionSpec.of("Echo", "com.example.Echo::handleRequest",
  *         Path.of("target/test-classes"), List.of(Path.of("target/test-classes")));
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class FunctionSpec {
     private final String name;

@@ -25,6 +25,9 @@ import com.google.gson.JsonParser;
  * }
  * first.trackerLines().forEach(t -> System.out.println(t.latenciesMs()));
  * }</pre>
+ *
+ * <p>Filled in by the runner while the run goes on; once the run has returned it, it no longer
+ * changes and may be read from any thread.
  */
 public final class Invocation {
     private final String requestId;

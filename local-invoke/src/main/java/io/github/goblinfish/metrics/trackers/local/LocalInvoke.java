@@ -52,6 +52,9 @@ import com.google.gson.stream.JsonToken;
  * }</pre>
  * The runner finds the runtime client's jars in {@code target/runtime} next to its own classes or
  * jar (override with {@code -Dlocal-invoke.runtime=<dir>}).
+ *
+ * <p>Thread-safe: it holds no state, and each {@code invoke} or {@code run} call starts its own
+ * Runtime API server, runtime process and temporary folder, so calls may run in parallel.
  */
 public final class LocalInvoke {
     static final String USAGE = String.join("\n",

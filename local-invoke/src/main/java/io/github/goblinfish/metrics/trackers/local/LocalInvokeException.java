@@ -12,6 +12,8 @@ package io.github.goblinfish.metrics.trackers.local;
  *     System.exit(e.exitCode());
  * }
  * }</pre>
+ *
+ * <p>Immutable once thrown, like any exception.
  */
 public final class LocalInvokeException extends Exception {
     private static final long serialVersionUID = 1L;

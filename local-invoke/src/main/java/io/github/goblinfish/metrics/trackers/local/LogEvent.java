@@ -17,6 +17,8 @@ import java.util.Objects;
  *     }
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class LogEvent {
 

@@ -11,6 +11,8 @@ import java.util.List;
  * run.invocations().forEach(i -> System.out.println(i.duration() + " " + i.initDuration()));
  * System.exit(run.exitCode());
  * }</pre>
+ *
+ * <p>Immutable once the run has returned it; safe to read from any thread.
  */
 public final class RunResult {
     private final List<Invocation> invocations;

@@ -20,9 +20,11 @@ import com.google.gson.JsonParser;
  *
  * <pre>{@code
  * TrackerLine line = invocation.trackerLines().get(0);
- * double total = line.latencies().values().stream().mapToDouble(Double::doubleValue).sum();
+ * double total = line.latenciesMs().values().stream().mapToDouble(Double::doubleValue).sum();
  * String orderId = line.identifiers().get("order_id");
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class TrackerLine {
     private static final Pattern LEVEL_PREFIX = Pattern.compile("^\\[[A-Z]+] ");
