@@ -335,12 +335,9 @@ public final class EmfLineFormat extends LineFormat {
       for (JsonLineFormat.Item identifier : identifiers) {
         values.put(identifier.name, identifier.value);
       }
-      Set<String> taken = new HashSet<>(values.keySet());
-      taken.addAll(ProcessTracker.RESERVED_NAMES);
 
       writeService = service != null && !values.containsKey(SERVICE_MEMBER);
       if (writeService) {
-        taken.add(SERVICE_MEMBER);
         values.put(SERVICE_MEMBER, service);
       } else if (service != null && !service.equals(values.get(SERVICE_MEMBER))) {
         warnings.add(
@@ -357,7 +354,7 @@ public final class EmfLineFormat extends LineFormat {
       List<String> badNames = new ArrayList<>();
       List<String> takenNames = new ArrayList<>();
       for (JsonLineFormat.Item latency : latencies) {
-        declare(LATENCY_PREFIX, latency, EmfUnit.MILLISECONDS, taken, badNames, takenNames);
+        declare(LATENCY_PREFIX, latency, EmfUnit.MILLISECONDS, values, badNames, takenNames);
       }
       for (JsonLineFormat.Item metric : metrics) {
         if (metric.value instanceof String) {
@@ -368,7 +365,7 @@ public final class EmfLineFormat extends LineFormat {
           continue;
         }
         EmfUnit unit = units.getOrDefault(metric.name, EmfUnit.NONE);
-        declare(METRIC_PREFIX, metric, unit, taken, badNames, takenNames);
+        declare(METRIC_PREFIX, metric, unit, values, badNames, takenNames);
       }
       warn(
           badValues,
@@ -420,13 +417,15 @@ public final class EmfLineFormat extends LineFormat {
         String prefix,
         JsonLineFormat.Item item,
         EmfUnit unit,
-        Set<String> taken,
+        Map<String, Object> rootMembers,
         List<String> badNames,
         List<String> takenNames) {
       String name = prefix + item.name;
       if (!isPrintableAscii(name, MAX_METRIC_NAME_CHARS)) {
         badNames.add(name);
-      } else if (!taken.add(name)) {
+      } else if (rootMembers.containsKey(name) || ProcessTracker.RESERVED_NAMES.contains(name)) {
+        // Declared names cannot meet each other: names are unique within latencies and within
+        // metrics, and the two prefixes differ. Only identifiers and the line's keys can clash.
         takenNames.add(name);
       } else {
         declared.add(new Declared(name, item, unit, highResolution.contains(item.name)));

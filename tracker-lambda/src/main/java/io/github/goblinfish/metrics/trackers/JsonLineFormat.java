@@ -41,7 +41,7 @@ final class JsonLineFormat extends LineFormat {
             ? null
             : extension.plan(
                 latencyItems(tracker), items(tracker.metrics), items(tracker.identifiers));
-    StringBuilder line = new StringBuilder(estimateChars(tracker));
+    StringBuilder line = new StringBuilder(estimateChars(tracker, extension != null));
     write(
         line,
         tracker.latencies,
@@ -58,10 +58,17 @@ final class JsonLineFormat extends LineFormat {
     return renderWithinLimit(tracker, extension);
   }
 
-  /** A first capacity that holds a typical line without growing the builder. */
-  private static int estimateChars(ProcessTracker tracker) {
-    int chars = 48 + 12 * (tracker.latencies.size + tracker.metrics.size + tracker.identifiers.size);
-    chars += namesLength(tracker.latencies) + namesLength(tracker.metrics);
+  /**
+   * A first capacity that holds a typical line without growing the builder. An extended (EMF)
+   * line names each latency and metric twice more, in its declaration and its root member.
+   */
+  private static int estimateChars(ProcessTracker tracker, boolean extended) {
+    int numbers = tracker.latencies.size + tracker.metrics.size;
+    int numberNames = namesLength(tracker.latencies) + namesLength(tracker.metrics);
+    int chars = 48 + 12 * (numbers + tracker.identifiers.size) + numberNames;
+    if (extended) {
+      chars += 160 + 64 * numbers + 2 * numberNames;
+    }
     chars += namesLength(tracker.identifiers);
     Object[] values = tracker.identifiers.values;
     for (int i = 0; i < tracker.identifiers.size; i++) {
