@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** What every tracked handler does per invocation: a fresh tracker, its identifiers, its output. */
@@ -19,7 +20,7 @@ final class InvocationTracking {
   private final String[] identifierNames;
 
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
-    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.config = Objects.requireNonNull(config, "config");
     String simpleName = handlerClass.getSimpleName();
     this.entryName =
         config.entryName().orElse(simpleName.isEmpty() ? handlerClass.getName() : simpleName);
