@@ -3,13 +3,10 @@ package io.github.goblinfish.metrics.trackers;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The CloudWatch Embedded Metric Format (EMF) line: the default line, member for member, plus what
@@ -69,15 +64,15 @@ import java.util.regex.Pattern;
  * Text metrics and identifiers are properties only, as in the default line. A latency or metric
  * is written as usual but not declared, with a warning in {@code tracker_warnings}, when: its
  * value is null, NaN, infinite, or outside CloudWatch's range (magnitude above 2^360, or nonzero
- * below 2^-360); its root member name is not 1 to {@value #MAX_METRIC_NAME_CHARS} printable ASCII
+ * below 2^-360); its root member name is not 1 to 255 printable ASCII
  * characters; or an identifier (or the {@code service} member) already has that name. Over
- * {@value #MAX_METRICS_PER_DIRECTIVE} declared metrics are spread over several directives of
+ * 100 declared metrics are spread over several directives of
  * {@code CloudWatchMetrics}, in the same line.
  *
  * <h2>Dimensions</h2>
  * Dimension values are root members: the identifiers of those names, or the configured service
  * name for {@code service} when no identifier has that name. A dimension set one of whose values
- * is missing, not text, or not 1 to {@value #MAX_DIMENSION_VALUE_CHARS} printable ASCII characters
+ * is missing, not text, or not 1 to 1024 printable ASCII characters
  * is left out with a warning; when no set remains, the metrics are declared with the empty set
  * {@code []} and the warning says so. Default: {@code [["function_name"]]}, which the Lambda
  * handlers fill.
@@ -90,13 +85,13 @@ import java.util.regex.Pattern;
  * root member. A line with many metrics reaches that limit sooner than the default line.
  *
  * <h2>Size</h2>
- * The line keeps the {@link ProcessTracker#MAX_LINE_BYTES} bound: a line that would be longer is
+ * The line keeps the {@link LineLimit#MAX_LINE_BYTES} bound: a line that would be longer is
  * cut like the default line, and whatever is cut is also left out of the EMF members.
  *
  * <h2>Threads</h2>
  * Immutable and thread-safe: one instance serves every tracker.
  */
-public final class EmfLineFormat extends LineFormat {
+public final class EmfLineFormat implements BuiltInFormat {
 
   /** The default namespace. */
   public static final String DEFAULT_NAMESPACE = "tracker-lambda";
@@ -113,38 +108,6 @@ public final class EmfLineFormat extends LineFormat {
   /** The root member that holds the configured service name. */
   public static final String SERVICE_MEMBER = "service";
 
-  /** At most this many metrics per directive of {@code CloudWatchMetrics}. */
-  public static final int MAX_METRICS_PER_DIRECTIVE = 100;
-
-  /** At most this many names per dimension set. */
-  public static final int MAX_DIMENSION_SET_NAMES = 30;
-
-  /** At most this many dimension sets. */
-  public static final int MAX_DIMENSION_SETS = 30;
-
-  /** At most this many characters in all dimension names of all sets together. */
-  public static final int MAX_DIMENSION_CHARS = 4096;
-
-  /** The longest namespace, in characters. */
-  public static final int MAX_NAMESPACE_CHARS = 255;
-
-  /** The longest metric name (root member name) that is declared, in characters. */
-  public static final int MAX_METRIC_NAME_CHARS = 255;
-
-  /** The longest dimension name, in characters. */
-  public static final int MAX_DIMENSION_NAME_CHARS = 250;
-
-  /** The longest dimension value (and service name), in characters. */
-  public static final int MAX_DIMENSION_VALUE_CHARS = 1024;
-
-  private static final Pattern NAMESPACE = Pattern.compile("[0-9A-Za-z.\\-_/#:]{1,255}");
-  private static final double MAX_VALUE = Math.scalb(1.0, 360);
-  private static final double MIN_VALUE = Math.scalb(1.0, -360);
-  private static final BigDecimal MAX_DECIMAL = new BigDecimal(MAX_VALUE);
-  private static final BigDecimal MIN_DECIMAL = new BigDecimal(MIN_VALUE);
-  private static final BigInteger MAX_INTEGER = BigInteger.ONE.shiftLeft(360);
-  private static final int WARNING_NAMES = 5;
-  private static final int WARNING_NAME_CHARS = 60;
   private static final String DIMENSIONS_SYNTAX =
       "write sets separated by ';' and names by ',', e.g. \"function_name,service;service\","
           + " or \"\" for one empty set";
@@ -165,13 +128,13 @@ public final class EmfLineFormat extends LineFormat {
     this.units = Collections.unmodifiableMap(new HashMap<>(builder.units));
     this.highResolution = Set.copyOf(builder.highResolution);
     this.clock = builder.clock;
-    StringBuilder directive = new StringBuilder();
+    LineWriter.Chars directive = new LineWriter.Chars(256);
     try {
-      writeDirectiveHead(new JsonWriter(new StringBuilderWriter(directive)), dimensions);
+      writeDirectiveHead(new JsonWriter(directive), dimensions);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }
-    this.directiveBytes = Text.utf8Length(directive) + 16;
+    this.directiveBytes = Text.utf8Length(directive.builder) + 16;
   }
 
   /**
@@ -217,7 +180,7 @@ public final class EmfLineFormat extends LineFormat {
       }
       sets.add(names);
     }
-    String problem = dimensionsProblem(sets);
+    String problem = EmfRules.dimensionsProblem(sets);
     if (problem != null) {
       throw new IllegalArgumentException(
           "dimensions \"" + text + "\" is not accepted: " + problem + "; " + DIMENSIONS_SYNTAX);
@@ -252,6 +215,17 @@ public final class EmfLineFormat extends LineFormat {
     return dimensions;
   }
 
+  /**
+   * Renders the record as an EMF line, within {@link LineLimit#MAX_LINE_BYTES}.
+   *
+   * @param record the run's record
+   * @return the line
+   */
+  @Override
+  public String render(RunRecord record) {
+    return Lines.text(this, record);
+  }
+
   @Override
   public String toString() {
     return "EmfLineFormat[namespace="
@@ -264,229 +238,54 @@ public final class EmfLineFormat extends LineFormat {
   }
 
   @Override
-  String render(ProcessTracker tracker) {
-    return JsonLineFormat.render(tracker, new Emf(clock.millis()));
+  public Extension start() {
+    return new LineExtension(clock.millis());
   }
 
-  // --- one line ----------------------------------------------------------------------------------
+  String serviceName() {
+    return service;
+  }
+
+  EmfUnit unitOf(String metricName) {
+    return units.getOrDefault(metricName, EmfUnit.NONE);
+  }
+
+  boolean isHighResolution(String name) {
+    return highResolution.contains(name);
+  }
 
   /** What EMF adds to one line; the timestamp is read once, for both passes of a cut line. */
-  private final class Emf implements JsonLineFormat.Extension {
+  private final class LineExtension implements Extension {
     private final long timestamp;
 
-    Emf(long timestamp) {
+    LineExtension(long timestamp) {
       this.timestamp = timestamp;
     }
 
     @Override
-    public JsonLineFormat.Addition plan(
-        List<JsonLineFormat.Item> latencies,
-        List<JsonLineFormat.Item> metrics,
-        List<JsonLineFormat.Item> identifiers) {
-      return new Plan(timestamp, latencies, metrics, identifiers);
+    public JsonLine.Addition plan(RunRecord record) {
+      return new EmfPlan(EmfLineFormat.this, timestamp, record);
     }
 
     @Override
     public int reservedBytes() {
       // _aws and its Timestamp, the first directive, the service member, the EMF warnings.
-      return 64 + directiveBytes + 2 * MAX_DIMENSION_VALUE_CHARS + 32 + 16_384;
+      return 64 + directiveBytes + 2 * EmfRules.MAX_DIMENSION_VALUE_CHARS + 32 + 16_384;
     }
 
     @Override
-    public int itemBytes(JsonLineFormat.Item item, int size) {
-      if (item.latency == null && !acceptedValue(item.value)) {
+    public int entryBytes(LineLimit.Entry entry, int size) {
+      if (entry.kind != LineLimit.Kind.LATENCY && !EmfRules.acceptedValue(entry.value)) {
         return 0;
       }
       // The root member and the metric definition each take at most the entry's size and a
       // prefix, a unit and a resolution; each hundred metrics also repeat the directive.
-      return 2 * size + 100 + directiveBytes / MAX_METRICS_PER_DIRECTIVE + 1;
-    }
-  }
-
-  /** One declared metric: its root member name and where its value comes from. */
-  private static final class Declared {
-    final String name;
-    final JsonLineFormat.Item item;
-    final EmfUnit unit;
-    final boolean highResolution;
-
-    Declared(String name, JsonLineFormat.Item item, EmfUnit unit, boolean highResolution) {
-      this.name = name;
-      this.item = item;
-      this.unit = unit;
-      this.highResolution = highResolution;
-    }
-  }
-
-  private final class Plan implements JsonLineFormat.Addition {
-    private final long timestamp;
-    private final List<String> warnings = new ArrayList<>(2);
-    private final List<List<String>> sets = new ArrayList<>();
-    private final List<Declared> declared = new ArrayList<>();
-    private final boolean writeService;
-
-    Plan(
-        long timestamp,
-        List<JsonLineFormat.Item> latencies,
-        List<JsonLineFormat.Item> metrics,
-        List<JsonLineFormat.Item> identifiers) {
-      this.timestamp = timestamp;
-      Map<String, Object> values = new HashMap<>();
-      for (JsonLineFormat.Item identifier : identifiers) {
-        values.put(identifier.name, identifier.value);
-      }
-
-      writeService = service != null && !values.containsKey(SERVICE_MEMBER);
-      if (writeService) {
-        values.put(SERVICE_MEMBER, service);
-      } else if (service != null && !service.equals(values.get(SERVICE_MEMBER))) {
-        warnings.add(
-            "EMF: the identifier '"
-                + SERVICE_MEMBER
-                + "' is kept, so the configured service "
-                + quoted(service)
-                + " is not written");
-      }
-
-      planDimensions(values);
-
-      List<String> badValues = new ArrayList<>();
-      List<String> badNames = new ArrayList<>();
-      List<String> takenNames = new ArrayList<>();
-      for (JsonLineFormat.Item latency : latencies) {
-        declare(LATENCY_PREFIX, latency, EmfUnit.MILLISECONDS, values, badNames, takenNames);
-      }
-      for (JsonLineFormat.Item metric : metrics) {
-        if (metric.value instanceof String) {
-          continue;
-        }
-        if (!acceptedValue(metric.value)) {
-          badValues.add(metric.name);
-          continue;
-        }
-        EmfUnit unit = units.getOrDefault(metric.name, EmfUnit.NONE);
-        declare(METRIC_PREFIX, metric, unit, values, badNames, takenNames);
-      }
-      warn(
-          badValues,
-          "metrics not declared: their values are not numbers CloudWatch accepts"
-              + " (null, NaN, infinite, or beyond 2^360 or below 2^-360 in magnitude)");
-      warn(
-          badNames,
-          "metric names not declared: not 1 to "
-              + MAX_METRIC_NAME_CHARS
-              + " printable ASCII characters");
-      warn(takenNames, "metric names not declared: an identifier has the same name");
-    }
-
-    private void planDimensions(Map<String, Object> values) {
-      Set<String> missing = new LinkedHashSet<>();
-      int dropped = 0;
-      for (List<String> set : dimensions) {
-        boolean complete = true;
-        for (String name : set) {
-          if (!acceptedDimensionValue(values.get(name))) {
-            missing.add(name);
-            complete = false;
-          }
-        }
-        if (complete) {
-          sets.add(set);
-        } else {
-          dropped++;
-        }
-      }
-      if (dropped > 0) {
-        warnings.add(
-            "EMF: "
-                + dropped
-                + " of "
-                + dimensions.size()
-                + " dimension sets left out: no identifier holds text of 1 to "
-                + MAX_DIMENSION_VALUE_CHARS
-                + " printable ASCII characters for "
-                + names(new ArrayList<>(missing))
-                + (sets.isEmpty() ? "; metrics declared with no dimensions" : ""));
-      }
-      if (sets.isEmpty()) {
-        sets.add(List.of());
-      }
-    }
-
-    private void declare(
-        String prefix,
-        JsonLineFormat.Item item,
-        EmfUnit unit,
-        Map<String, Object> rootMembers,
-        List<String> badNames,
-        List<String> takenNames) {
-      String name = prefix + item.name;
-      if (!isPrintableAscii(name, MAX_METRIC_NAME_CHARS)) {
-        badNames.add(name);
-      } else if (rootMembers.containsKey(name) || ProcessTracker.RESERVED_NAMES.contains(name)) {
-        // Declared names cannot meet each other: names are unique within latencies and within
-        // metrics, and the two prefixes differ. Only identifiers and the line's keys can clash.
-        takenNames.add(name);
-      } else {
-        declared.add(new Declared(name, item, unit, highResolution.contains(item.name)));
-      }
-    }
-
-    private void warn(List<String> names, String what) {
-      if (!names.isEmpty()) {
-        warnings.add("EMF: " + names.size() + " " + what + ": " + names(names));
-      }
-    }
-
-    @Override
-    public List<String> warnings() {
-      return warnings;
-    }
-
-    @Override
-    public void writeFirst(JsonWriter json) throws IOException {
-      json.name("_aws").beginObject();
-      json.name("Timestamp").value(timestamp);
-      json.name("CloudWatchMetrics").beginArray();
-      int next = 0;
-      do {
-        writeDirectiveHead(json, sets);
-        int end = Math.min(declared.size(), next + MAX_METRICS_PER_DIRECTIVE);
-        for (; next < end; next++) {
-          Declared metric = declared.get(next);
-          json.beginObject().name("Name").value(metric.name);
-          if (metric.unit != EmfUnit.NONE) {
-            json.name("Unit").value(metric.unit.emfName());
-          }
-          if (metric.highResolution) {
-            json.name("StorageResolution").value(1);
-          }
-          json.endObject();
-        }
-        json.endArray().endObject();
-      } while (next < declared.size());
-      json.endArray();
-      json.endObject();
-    }
-
-    @Override
-    public void writeLast(JsonWriter json) throws IOException {
-      if (writeService) {
-        json.name(SERVICE_MEMBER).value(service);
-      }
-      for (Declared metric : declared) {
-        json.name(metric.name);
-        if (metric.item.latency != null) {
-          json.jsonValue(Text.millis(metric.item.latency.totalNanos));
-        } else {
-          JsonLineFormat.writeValue(json, metric.item.value);
-        }
-      }
+      return 2 * size + 100 + directiveBytes / EmfRules.MAX_METRICS_PER_DIRECTIVE + 1;
     }
   }
 
   /** Writes a directive up to its open {@code Metrics} array. */
-  private void writeDirectiveHead(JsonWriter json, List<List<String>> sets) throws IOException {
+  void writeDirectiveHead(JsonWriter json, List<List<String>> sets) throws IOException {
     json.beginObject();
     json.name("Namespace").value(namespace);
     json.name("Dimensions").beginArray();
@@ -499,125 +298,6 @@ public final class EmfLineFormat extends LineFormat {
     }
     json.endArray();
     json.name("Metrics").beginArray();
-  }
-
-  // --- checks --------------------------------------------------------------------------------------
-
-  /** Whether CloudWatch takes the value as a metric value: a number of magnitude 0 or 2^-360..2^360. */
-  static boolean acceptedValue(Object value) {
-    if (value instanceof Long || value instanceof Integer) {
-      return true;
-    }
-    if (value instanceof BigInteger) {
-      return ((BigInteger) value).abs().compareTo(MAX_INTEGER) <= 0;
-    }
-    if (value instanceof BigDecimal) {
-      BigDecimal magnitude = ((BigDecimal) value).abs();
-      return magnitude.signum() == 0
-          || (magnitude.compareTo(MIN_DECIMAL) >= 0 && magnitude.compareTo(MAX_DECIMAL) <= 0);
-    }
-    if (value instanceof Number) {
-      double magnitude = Math.abs(((Number) value).doubleValue());
-      return magnitude == 0.0 || (magnitude >= MIN_VALUE && magnitude <= MAX_VALUE);
-    }
-    return false;
-  }
-
-  private static boolean acceptedDimensionValue(Object value) {
-    return value instanceof String
-        && !((String) value).isBlank()
-        && isPrintableAscii((String) value, MAX_DIMENSION_VALUE_CHARS);
-  }
-
-  private static boolean isPrintableAscii(String text, int maxChars) {
-    int length = text.length();
-    if (length == 0 || length > maxChars) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c > 0x7E) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isTrimmed(String text) {
-    return text.equals(text.trim());
-  }
-
-  /** Up to five names, quoted and shortened, then how many more. */
-  private static String names(List<String> names) {
-    StringBuilder text = new StringBuilder();
-    int shown = Math.min(names.size(), WARNING_NAMES);
-    for (int i = 0; i < shown; i++) {
-      text.append(i == 0 ? "" : ", ").append(quoted(names.get(i)));
-    }
-    if (names.size() > shown) {
-      text.append(" and ").append(names.size() - shown).append(" more");
-    }
-    return text.toString();
-  }
-
-  private static String quoted(String name) {
-    String cut = Text.cut(name, WARNING_NAME_CHARS);
-    return "'" + cut + (cut.length() < name.length() ? "...'" : "'");
-  }
-
-  private static String dimensionsProblem(List<? extends List<String>> sets) {
-    if (sets.isEmpty()) {
-      return "no dimension set; give at least one, the empty set [] for metrics without dimensions";
-    }
-    if (sets.size() > MAX_DIMENSION_SETS) {
-      return sets.size() + " dimension sets, at most " + MAX_DIMENSION_SETS + " accepted";
-    }
-    List<Set<String>> seen = new ArrayList<>();
-    int chars = 0;
-    for (int i = 0; i < sets.size(); i++) {
-      List<String> set = Objects.requireNonNull(sets.get(i), "dimension set");
-      String which = "set " + (i + 1);
-      if (set.size() > MAX_DIMENSION_SET_NAMES) {
-        return which + " has " + set.size() + " names, at most " + MAX_DIMENSION_SET_NAMES
-            + " accepted";
-      }
-      Set<String> names = new HashSet<>();
-      for (String name : set) {
-        Objects.requireNonNull(name, "dimension name");
-        if (!isPrintableAscii(name, MAX_DIMENSION_NAME_CHARS)
-            || name.isBlank()
-            || !isTrimmed(name)
-            || name.startsWith(":")
-            || ProcessTracker.RESERVED_NAMES.contains(name)) {
-          return "name '"
-              + name
-              + "' in "
-              + which
-              + " is not accepted: use 1 to "
-              + MAX_DIMENSION_NAME_CHARS
-              + " printable ASCII characters, not blank, without leading or trailing spaces,"
-              + " not starting with ':', and none of the line's own keys "
-              + new TreeSet<>(ProcessTracker.RESERVED_NAMES);
-        }
-        if (!names.add(name)) {
-          return which + " names '" + name + "' twice";
-        }
-        chars += name.length();
-      }
-      int earlier = seen.indexOf(names);
-      if (earlier >= 0) {
-        return "sets " + (earlier + 1) + " and " + (i + 1) + " hold the same names";
-      }
-      seen.add(names);
-    }
-    if (chars > MAX_DIMENSION_CHARS) {
-      return "the names of all sets add up to "
-          + chars
-          + " characters, at most "
-          + MAX_DIMENSION_CHARS
-          + " accepted";
-    }
-    return null;
   }
 
   private static List<List<String>> copy(List<? extends List<String>> sets) {
@@ -661,7 +341,7 @@ public final class EmfLineFormat extends LineFormat {
      * Sets the CloudWatch namespace of every declared metric (default {@value
      * #DEFAULT_NAMESPACE}).
      *
-     * @param namespace 1 to {@value #MAX_NAMESPACE_CHARS} characters of {@code A-Z a-z 0-9 . - _
+     * @param namespace 1 to 255 characters of {@code A-Z a-z 0-9 . - _
      *     / # :}, not starting with {@code AWS/}
      * @return this builder
      * @throws NullPointerException if {@code namespace} is null
@@ -669,12 +349,12 @@ public final class EmfLineFormat extends LineFormat {
      */
     public Builder namespace(String namespace) {
       Objects.requireNonNull(namespace, "namespace");
-      if (!NAMESPACE.matcher(namespace).matches() || namespace.startsWith("AWS/")) {
+      if (!EmfRules.acceptedNamespace(namespace)) {
         throw new IllegalArgumentException(
             "namespace '"
                 + namespace
                 + "' is not accepted: use 1 to "
-                + MAX_NAMESPACE_CHARS
+                + EmfRules.MAX_NAMESPACE_CHARS
                 + " characters of A-Z a-z 0-9 . - _ / # : (no spaces), not starting with AWS/");
       }
       this.namespace = namespace;
@@ -686,7 +366,7 @@ public final class EmfLineFormat extends LineFormat {
      * that a dimension named {@code service} finds it (default: none). An identifier named
      * {@code service} takes precedence over it.
      *
-     * @param service 1 to {@value #MAX_DIMENSION_VALUE_CHARS} printable ASCII characters, not
+     * @param service 1 to 1024 printable ASCII characters, not
      *     blank, without leading or trailing spaces
      * @return this builder
      * @throws NullPointerException if {@code service} is null
@@ -694,12 +374,12 @@ public final class EmfLineFormat extends LineFormat {
      */
     public Builder service(String service) {
       Objects.requireNonNull(service, "service");
-      if (!acceptedDimensionValue(service) || !isTrimmed(service)) {
+      if (!EmfRules.acceptedDimensionValue(service) || !EmfRules.isTrimmed(service)) {
         throw new IllegalArgumentException(
             "service '"
                 + service
                 + "' is not accepted: use 1 to "
-                + MAX_DIMENSION_VALUE_CHARS
+                + EmfRules.MAX_DIMENSION_VALUE_CHARS
                 + " printable ASCII characters, not blank, without leading or trailing spaces");
       }
       this.service = service;
@@ -711,9 +391,8 @@ public final class EmfLineFormat extends LineFormat {
      * creates its own CloudWatch metrics. {@code List.of(List.of())} declares the metrics with no
      * dimensions. See {@link #parseDimensions(String)} for sets written as text.
      *
-     * @param dimensions 1 to {@value #MAX_DIMENSION_SETS} distinct sets of at most {@value
-     *     #MAX_DIMENSION_SET_NAMES} distinct names, {@value #MAX_DIMENSION_CHARS} characters in
-     *     all; a name is 1 to {@value #MAX_DIMENSION_NAME_CHARS} printable ASCII characters, not
+     * @param dimensions 1 to 30 distinct sets of at most 30 distinct names, 4096 characters in
+     *     all; a name is 1 to 250 printable ASCII characters, not
      *     blank, without leading or trailing spaces, not starting with {@code :}, and none of
      *     {@link ProcessTracker#RESERVED_NAMES}
      * @return this builder
@@ -722,7 +401,7 @@ public final class EmfLineFormat extends LineFormat {
      */
     public Builder dimensions(List<? extends List<String>> dimensions) {
       Objects.requireNonNull(dimensions, "dimensions");
-      String problem = dimensionsProblem(dimensions);
+      String problem = EmfRules.dimensionsProblem(dimensions);
       if (problem != null) {
         throw new IllegalArgumentException("dimensions not accepted: " + problem);
       }
@@ -741,7 +420,7 @@ public final class EmfLineFormat extends LineFormat {
      * @throws IllegalArgumentException if {@code metricName} is blank
      */
     public Builder unit(String metricName, EmfUnit unit) {
-      ProcessTracker.requireName(metricName);
+      Names.require(metricName);
       units.put(metricName, Objects.requireNonNull(unit, "unit"));
       return this;
     }
@@ -756,7 +435,7 @@ public final class EmfLineFormat extends LineFormat {
      * @throws IllegalArgumentException if {@code name} is blank
      */
     public Builder highResolution(String name) {
-      ProcessTracker.requireName(name);
+      Names.require(name);
       highResolution.add(name);
       return this;
     }

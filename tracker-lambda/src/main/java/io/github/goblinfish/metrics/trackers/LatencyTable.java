@@ -2,13 +2,16 @@ package io.github.goblinfish.metrics.trackers;
 
 import java.util.Arrays;
 
-/** Total time and count per latency name, in the order first started. Guarded by the tracker. */
+/**
+ * Total time and count per latency name, in the order first started. Both saturate at {@link
+ * Long#MAX_VALUE} instead of wrapping, so no amount of timing can turn a figure negative. Guarded
+ * by its run.
+ */
 final class LatencyTable extends NameIndex {
-  private static final long[] NO_NANOS = {};
-  private static final int[] NO_COUNTS = {};
+  private static final long[] NO_LONGS = {};
 
-  long[] totalNanos = NO_NANOS;
-  int[] counts = NO_COUNTS;
+  long[] totalNanos = NO_LONGS;
+  long[] counts = NO_LONGS;
 
   /** The position of {@code name}, adding it with no measurement when new. */
   int positionFor(String name) {
@@ -16,9 +19,18 @@ final class LatencyTable extends NameIndex {
     return position >= 0 ? position : add(name);
   }
 
-  void record(int position, long nanos) {
-    totalNanos[position] += nanos;
-    counts[position]++;
+  /** Adds a measurement; returns false when the total saturated. */
+  boolean add(int position, long nanos, long count) {
+    counts[position] = saturatedSum(counts[position], count);
+    long total = saturatedSum(totalNanos[position], nanos);
+    totalNanos[position] = total;
+    return total != Long.MAX_VALUE;
+  }
+
+  static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    // Both operands are never negative here: an overflow shows as a negative sum.
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   @Override

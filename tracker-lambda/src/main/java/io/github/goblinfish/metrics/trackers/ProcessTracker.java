@@ -1,10 +1,5 @@
 package io.github.goblinfish.metrics.trackers;
 
-import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -15,22 +10,35 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The record of one process run (one Lambda invocation, or one run of a plain Java program): the
- * latencies of its named steps, the metrics and identifiers its code sets, written as ONE JSON line
- * when the run ends.
+ * Times the named steps of a process, records the metrics and identifiers its code sets, and
+ * writes them as ONE line when the process ends: the Java home of the Python package {@code
+ * goblinfish.metrics.trackers}. One tracker serves any number of runs: each {@link
+ * #trackProcess(String, ThrowingSupplier)} call is a fresh run that writes its own line.
  *
  * <pre>{@code
- * ProcessTracker tracker = new ProcessTracker();          // writes to standard output
- * tracker.trackProcess("main", () -> {
- *   try (Timer timer = tracker.timer("load_order")) {
- *     order = orders.load(id);
- *   }
- *   Invoice invoice = tracker.track("bill", () -> billing.bill(order));
- *   tracker.setMetric("order_lines", order.lines().size());
- *   tracker.setIdentifier("order_id", id);
- * });
+ * static final ProcessTracker TRACKER = new ProcessTracker();   // writes to standard output
+ *
+ * void handle(String id) {
+ *   TRACKER.trackProcess("main", () -> {
+ *     try (Timer timer = TRACKER.timer("load_order")) {
+ *       order = orders.load(id);
+ *     }
+ *     Invoice invoice = TRACKER.track("bill", () -> billing.bill(order));
+ *     TRACKER.setMetric("order_lines", order.lines().size());
+ *     TRACKER.setIdentifier("order_id", id);
+ *   });
+ * }
  * // {"latencies":{"main":12.874,"load_order":8.100,"bill":3.911},"metrics":{"order_lines":3},"order_id":"o-1"}
  * }</pre>
+ *
+ * <h2>Runs</h2>
+ * The timers, metrics and identifiers set through a tracker go to its run that is current on the
+ * calling thread: the one {@code trackProcess} started there (the innermost, when runs of the same
+ * tracker are nested), or the one a bound task or scope carried there ({@link #bind(Runnable)},
+ * {@link #executor(Executor)}, {@link #makeCurrent()}). Two threads running {@code trackProcess}
+ * on one tracker get two runs that never mix. {@link #current()} returns a tracker tied to the
+ * run current on the calling thread, which records into that run from any thread it is handed to.
+ * Outside any run, timers and values are ignored: they record nothing and throw nothing.
  *
  * <h2>The line</h2>
  * Keys appear in this order: {@code latencies} (milliseconds with three decimals; the process
@@ -39,7 +47,8 @@ import java.util.function.Supplier;
  * (in the order first set), {@code tracker_warnings} (only when something was degraded, see
  * below), then the identifiers as top-level keys (in the order first set). Setting a metric or an
  * identifier again replaces its value in place. The line is at most {@link #MAX_LINE_BYTES} bytes
- * of UTF-8 and never contains a raw line break.
+ * of UTF-8 and never contains a raw line break. Another {@link LineFormat} renders the same
+ * {@link RunRecord} differently.
  *
  * <h2>Bad input and faults</h2>
  * A null name is a {@link NullPointerException}, a blank name an {@link IllegalArgumentException},
@@ -47,23 +56,22 @@ import java.util.function.Supplier;
  * {@link IllegalArgumentException}, all thrown at the call site. Every other oddity is data and is
  * written faithfully: null values as JSON {@code null}, NaN and infinite numbers as the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, control characters and quotes escaped,
- * lone surrogates replaced by U+FFFD. A timer left open is measured until the line is written and
- * named in {@code tracker_warnings}; a line that would be too long keeps what fits and says what
- * was cut in {@code tracker_warnings}. Calls made after the line was written are ignored. An output
- * function that throws does not reach the tracked code: the failure and the line are reported on
- * standard error.
+ * lone surrogates replaced by U+FFFD. A number of a class other than the JDK's own is read once,
+ * when set, through its numeric methods; one that cannot be read is written as null with a
+ * warning. A timer left open is measured until the line is written and named in {@code
+ * tracker_warnings}; a line that would be too long keeps what fits and says what was cut in
+ * {@code tracker_warnings}. A ticker that throws or goes backwards costs only the spans it could
+ * not time, with a warning; figures saturate instead of overflowing. Calls made after the line
+ * was written are ignored. Nothing the ticker, a value, the line format or the output does
+ * reaches the tracked code: failures are reported on standard error, on one line.
  *
- * <h2>Threads</h2>
- * Thread-safe: any thread of the run may time steps and set values. The run is current on the
- * thread running {@link #trackProcess(String, ThrowingSupplier)}; other threads reach it through
- * {@link #current()} after {@link #makeCurrent()}, {@link #bind(Runnable)} or
- * {@link #executor(Executor)}. Outside any run, {@link #current()} returns a detached tracker that
- * records nothing. Create one tracker per run: a tracker writes its line once.
+ * <p>Thread-safe: one tracker serves concurrent runs, and any thread of a run may time steps and
+ * set values.
  */
 public final class ProcessTracker {
 
-  /** The longest line a tracker writes, in bytes of UTF-8: within CloudWatch's 256 KB event limit. */
-  public static final int MAX_LINE_BYTES = 256_000;
+  /** The longest line a tracker writes, in bytes of UTF-8; see {@link LineLimit}. */
+  public static final int MAX_LINE_BYTES = LineLimit.MAX_LINE_BYTES;
 
   /** Names an identifier may not take, because the line's own keys use them. */
   public static final Set<String> RESERVED_NAMES =
@@ -75,54 +83,49 @@ public final class ProcessTracker {
   /** The metric set to the thrown exception's class name when the process body throws. */
   public static final String EXCEPTION_TYPE_METRIC = "exception_type";
 
-  static final int MAX_WARNINGS = 20;
+  private static final ProcessTracker DETACHED = new ProcessTracker(new Builder());
 
-  private static final int READY = 0;
-  private static final int RUNNING = 1;
-  private static final int WRITTEN = 2;
-  private static final int DETACHED = 3;
-
-  private static final ThreadLocal<ProcessTracker> CURRENT = new ThreadLocal<>();
-  private static final ProcessTracker DETACHED_TRACKER = new ProcessTracker(new Builder(), DETACHED);
-
-  private final Consumer<String> output;
+  private final LineOutput output;
   private final Ticker ticker;
   private final LineFormat format;
+  /** The tracker whose runs these are: this one, unless this is a run's own tracker. */
+  private final ProcessTracker owner;
+  /** The run this tracker is tied to, or null for a tracker that serves many runs. */
+  private final Run run;
 
-  // Guarded by this; read by the line formats while they hold the lock.
-  final LatencyTable latencies = new LatencyTable();
-  final ValueTable metrics = new ValueTable();
-  final ValueTable identifiers = new ValueTable();
-  List<String> warnings;
-  int droppedWarnings;
-  String processName;
-  private Timer openTimers;
-  private int state;
-
-  /** Creates a tracker that writes its line to standard output. */
+  /** Creates a tracker that writes its lines to standard output. */
   public ProcessTracker() {
-    this(new Builder(), READY);
+    this(new Builder());
   }
 
   /**
-   * Creates a tracker that hands its finished line to {@code output}: the seed's "bring your own
-   * log format".
+   * Creates a tracker that hands each finished line to {@code output}: the Python package's
+   * "bring your own log format".
    *
    * <pre>{@code
    * ProcessTracker tracker = new ProcessTracker(line -> myLogger.info(line));
    * }</pre>
    *
-   * @param output receives the finished JSON line, once
+   * @param output receives each finished line, once per run
    */
   public ProcessTracker(Consumer<String> output) {
-    this(new Builder().output(output), READY);
+    this(new Builder().output(output));
   }
 
-  private ProcessTracker(Builder builder, int state) {
+  private ProcessTracker(Builder builder) {
     this.output = builder.output;
     this.ticker = builder.ticker;
     this.format = builder.format;
-    this.state = state;
+    this.owner = this;
+    this.run = null;
+  }
+
+  private ProcessTracker(ProcessTracker owner, Run run) {
+    this.output = owner.output;
+    this.ticker = owner.ticker;
+    this.format = owner.format;
+    this.owner = owner;
+    this.run = run;
   }
 
   /**
@@ -139,9 +142,9 @@ public final class ProcessTracker {
   }
 
   /**
-   * Returns the run current on the calling thread, or a detached tracker that records nothing
-   * when there is none. Code that does not see the tracker (deep helpers, other threads of the
-   * invocation) reaches it this way.
+   * Returns a tracker tied to the run current on the calling thread, or a detached tracker that
+   * records nothing when there is none. Code that does not see the tracker (deep helpers, other
+   * threads of the invocation) reaches the run this way.
    *
    * <pre>{@code
    * ProcessTracker.current().incrementMetric("cache_misses");
@@ -150,25 +153,26 @@ public final class ProcessTracker {
    * @return the current run's tracker, never null
    */
   public static ProcessTracker current() {
-    ProcessTracker tracker = CURRENT.get();
-    return tracker == null ? DETACHED_TRACKER : tracker;
+    Run current = CurrentRun.get();
+    return current == null ? DETACHED : current.view();
   }
 
   /**
-   * Tells whether this tracker still records: false once its line is written, and for the
-   * detached tracker.
+   * Tells whether calls on this tracker reach a line: whether it has a run on the calling thread
+   * (or is tied to one) whose line is not written yet.
    *
-   * @return whether calls on this tracker still reach its line
+   * @return whether calls on this tracker are recorded
    */
-  public synchronized boolean isRecording() {
-    return state == READY || state == RUNNING;
+  public boolean isRecording() {
+    Run target = run();
+    return target != null && target.isRecording();
   }
 
   /**
-   * Runs {@code body} as the tracked process: times it under {@code processName}, makes this
-   * tracker current on the calling thread while it runs, and writes the line exactly once when it
-   * ends, also when it throws. The body's value or exception comes back unchanged; a failure also
-   * sets the metrics {@value #FAILED_METRIC} (1) and {@value #EXCEPTION_TYPE_METRIC}.
+   * Runs {@code body} as a new run of this tracker: times it under {@code processName}, makes the
+   * run current on the calling thread while it runs, and writes the run's line exactly once when
+   * it ends, also when it throws. The body's value or exception comes back unchanged; a failure
+   * also sets the metrics {@value #FAILED_METRIC} (1) and {@value #EXCEPTION_TYPE_METRIC}.
    *
    * <pre>{@code
    * Response response = tracker.trackProcess("handler", () -> handle(request));
@@ -180,28 +184,43 @@ public final class ProcessTracker {
    * @param <E> the body's exception type
    * @return the body's value
    * @throws E the body's exception, unchanged
-   * @throws IllegalStateException if this tracker already ran a process, or is the detached one
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code processName} is blank
+   * @throws IllegalStateException if this is the detached tracker of {@link #current()}
    */
   public <T, E extends Throwable> T trackProcess(String processName, ThrowingSupplier<T, E> body)
       throws E {
     Objects.requireNonNull(body, "body");
-    Timer timer = begin(processName);
-    ProcessTracker previous = CURRENT.get();
-    CURRENT.set(this);
+    processName = Names.checked(processName);
+    if (owner == DETACHED) {
+      throw new IllegalStateException(
+          "the detached tracker of ProcessTracker.current() cannot run a process;"
+              + " create a ProcessTracker");
+    }
+    Run previous = CurrentRun.get();
+    Run started = new Run(owner, previous, processName, ticker);
+    Timer timer = started.startTimer(processName);
+    CurrentRun.enter(started);
     try {
       return body.get();
     } catch (Throwable failure) {
-      recordFailure(failure);
+      started.recordFailure(failure);
       throw failure;
     } finally {
-      timer.close();
-      restoreCurrent(previous);
-      finish();
+      try {
+        timer.close();
+      } finally {
+        CurrentRun.restore(previous);
+      }
+      RunRecord record = started.end();
+      if (record != null) {
+        output.write(format, record);
+      }
     }
   }
 
   /**
-   * Runs {@code body} as the tracked process; see {@link #trackProcess(String, ThrowingSupplier)}.
+   * Runs {@code body} as a new run; see {@link #trackProcess(String, ThrowingSupplier)}.
    *
    * <pre>{@code
    * public static void main(String[] args) {
@@ -213,7 +232,7 @@ public final class ProcessTracker {
    * @param body the process
    * @param <E> the body's exception type
    * @throws E the body's exception, unchanged
-   * @throws IllegalStateException if this tracker already ran a process, or is the detached one
+   * @throws IllegalStateException if this is the detached tracker of {@link #current()}
    */
   public <E extends Throwable> void trackProcess(String processName, ThrowingRunnable<E> body)
       throws E {
@@ -241,24 +260,9 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public Timer timer(String name) {
-    name = checkedName(name);
-    if (state == DETACHED) {
-      return new Timer(null, name, 0L);
-    }
-    Timer timer = new Timer(this, name, ticker.read());
-    synchronized (this) {
-      if (state == WRITTEN) {
-        timer.closed = true;
-        return timer;
-      }
-      timer.position = latencies.positionFor(name);
-      timer.nextOpen = openTimers;
-      if (openTimers != null) {
-        openTimers.previousOpen = timer;
-      }
-      openTimers = timer;
-    }
-    return timer;
+    name = Names.checked(name);
+    Run target = run();
+    return target == null ? Timer.stopped(name) : target.startTimer(name);
   }
 
   /**
@@ -339,31 +343,28 @@ public final class ProcessTracker {
   }
 
   /**
-   * Sets a numeric metric, replacing any earlier value of that name. The value is read now, so a
-   * mutable number (an {@code AtomicLong}) changing later does not change the line.
+   * Sets a numeric metric, replacing any earlier value of that name. The value is read once, now.
    *
    * <pre>{@code
-   * tracker.setMetric("order_total", order.total());
+   * tracker.setMetric("order_lines", order.lines().size());
    * }</pre>
    *
    * @param name the metric name
-   * @param value the value; null is written as JSON null
+   * @param value the value; null is written as JSON null, NaN and infinities as strings
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void setMetric(String name, Number value) {
-    name = checkedName(name);
-    Object canonical = canonicalNumber(value);
-    synchronized (this) {
-      if (isRecording()) {
-        metrics.put(name, canonical);
-      }
+    name = Names.checked(name);
+    Run target = run();
+    if (target != null) {
+      target.putMetric(name, Values.canonical(value, name, target));
     }
   }
 
   /**
-   * Sets a text metric (the seed allows "simple string values" as metrics), replacing any earlier
-   * value of that name.
+   * Sets a text metric (the Python package allows "simple string values" as metrics), replacing
+   * any earlier value of that name.
    *
    * <pre>{@code
    * tracker.setMetric("error_name", error.getClass().getSimpleName());
@@ -375,11 +376,10 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public void setMetric(String name, String value) {
-    name = checkedName(name);
-    synchronized (this) {
-      if (isRecording()) {
-        metrics.put(name, value);
-      }
+    name = Names.checked(name);
+    Run target = run();
+    if (target != null) {
+      target.putMetric(name, value);
     }
   }
 
@@ -401,7 +401,8 @@ public final class ProcessTracker {
 
   /**
    * Adds {@code delta} to a counting metric within this run; a metric not yet set (or set to null)
-   * starts at zero, so a count is present only once something was counted.
+   * starts at zero, so a count is present only once something was counted. Counting past the
+   * range of a long goes on exactly.
    *
    * <pre>{@code
    * tracker.incrementMetric("records_failed", failures.size());
@@ -415,17 +416,10 @@ public final class ProcessTracker {
    *     error
    */
   public void incrementMetric(String name, long delta) {
-    name = checkedName(name);
-    synchronized (this) {
-      if (!isRecording()) {
-        return;
-      }
-      Object before = metrics.get(name);
-      if (before instanceof String) {
-        throw new IllegalStateException(
-            "metric '" + name + "' holds text, so it cannot be incremented");
-      }
-      metrics.put(name, add(before, delta));
+    name = Names.checked(name);
+    Run target = run();
+    if (target != null) {
+      target.increment(name, delta);
     }
   }
 
@@ -443,7 +437,11 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank or reserved
    */
   public void setIdentifier(String name, String value) {
-    putIdentifier(name, value);
+    name = Names.identifier(name);
+    Run target = run();
+    if (target != null) {
+      target.putIdentifier(name, value);
+    }
   }
 
   /**
@@ -459,12 +457,31 @@ public final class ProcessTracker {
    * @throws IllegalArgumentException if {@code name} is blank or reserved
    */
   public void setIdentifier(String name, boolean value) {
-    putIdentifier(name, value);
+    name = Names.identifier(name);
+    Run target = run();
+    if (target != null) {
+      target.putIdentifier(name, value);
+    }
   }
 
   /**
-   * Makes this tracker the current run of the calling thread until the returned scope is closed,
-   * so that {@link #current()} finds it there.
+   * Takes a record of the run as it is now, while it goes on: timers still open are measured up
+   * to this moment and named in its warnings. The run itself is left as it was.
+   *
+   * <pre>{@code
+   * RunRecord soFar = tracker.snapshot().orElseThrow();
+   * }</pre>
+   *
+   * @return the record, or empty outside any run and once the line was written
+   */
+  public java.util.Optional<RunRecord> snapshot() {
+    Run target = run();
+    return java.util.Optional.ofNullable(target == null ? null : target.snapshot());
+  }
+
+  /**
+   * Makes this tracker's run the current run of the calling thread until the returned scope is
+   * closed, so that {@link #current()} finds it there.
    *
    * <pre>{@code
    * try (Scope scope = tracker.makeCurrent()) {
@@ -475,83 +492,65 @@ public final class ProcessTracker {
    * @return the scope to close, on this thread, when the work for this run is done
    */
   public Scope makeCurrent() {
-    ProcessTracker previous = CURRENT.get();
-    CURRENT.set(this);
-    return new CurrentScope(this, previous, Thread.currentThread());
+    return CurrentRun.scope(run());
   }
 
   /**
-   * Wraps {@code task} so that, wherever it runs, this tracker is current while it runs.
+   * Wraps {@code task} so that, wherever it runs, the run this tracker has now on the calling
+   * thread is current while it runs.
    *
    * <pre>{@code
    * pool.execute(tracker.bind(() -> ProcessTracker.current().incrementMetric("sent")));
    * }</pre>
    *
-   * @param task the task to run with this tracker current
-   * @return the wrapped task
+   * @param task the task to run with the run current
+   * @return the wrapped task; {@code task} itself outside any run
    */
   public Runnable bind(Runnable task) {
     Objects.requireNonNull(task, "task");
-    return () -> {
-      Scope scope = makeCurrent();
-      try {
-        task.run();
-      } finally {
-        scope.close();
-      }
-    };
+    return CurrentRun.bind(run(), task);
   }
 
   /**
-   * Wraps {@code task} so that, wherever it runs, this tracker is current while it runs.
+   * Wraps {@code task} so that, wherever it runs, the run this tracker has now on the calling
+   * thread is current while it runs.
    *
    * <pre>{@code
    * Future<Stock> stock = pool.submit(tracker.bind(() -> inventory.check(sku)));
    * }</pre>
    *
-   * @param task the task to run with this tracker current
+   * @param task the task to run with the run current
    * @param <T> the task's value type
-   * @return the wrapped task
+   * @return the wrapped task; {@code task} itself outside any run
    */
   public <T> Callable<T> bind(Callable<T> task) {
     Objects.requireNonNull(task, "task");
-    return () -> {
-      Scope scope = makeCurrent();
-      try {
-        return task.call();
-      } finally {
-        scope.close();
-      }
-    };
+    return CurrentRun.bind(run(), task);
   }
 
   /**
-   * Wraps {@code supplier} so that, wherever it runs, this tracker is current while it runs; for
-   * {@code CompletableFuture.supplyAsync}.
+   * Wraps {@code supplier} so that, wherever it runs, the run this tracker has now on the calling
+   * thread is current while it runs; for {@code CompletableFuture.supplyAsync}.
    *
    * <pre>{@code
    * CompletableFuture.supplyAsync(tracker.bindSupplier(() -> people.lookup(id)), pool);
    * }</pre>
    *
-   * @param supplier the supplier to run with this tracker current
+   * @param supplier the supplier to run with the run current
    * @param <T> the value type
-   * @return the wrapped supplier
+   * @return the wrapped supplier; {@code supplier} itself outside any run
    */
   public <T> Supplier<T> bindSupplier(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
-    return () -> {
-      Scope scope = makeCurrent();
-      try {
-        return supplier.get();
-      } finally {
-        scope.close();
-      }
-    };
+    return CurrentRun.bind(run(), supplier);
   }
 
   /**
-   * Returns an executor that runs each task on {@code delegate} with this tracker current, so that
-   * {@code CompletableFuture} stages run on it can call {@link #current()}.
+   * Returns an executor that runs each task on {@code delegate} with a run of this tracker current,
+   * so that {@code CompletableFuture} stages run on it can call {@link #current()}. Made inside a
+   * run, it carries that run, whichever thread submits the task (a stage is often submitted from
+   * the thread that completed the previous one). Made outside any run, it carries the run this
+   * tracker has on each submitting thread, so one executor serves every run of a tracker.
    *
    * <pre>{@code
    * Executor tracked = tracker.executor(pool);
@@ -564,250 +563,30 @@ public final class ProcessTracker {
    */
   public Executor executor(Executor delegate) {
     Objects.requireNonNull(delegate, "delegate");
+    Run captured = run();
+    if (captured != null) {
+      return task -> delegate.execute(CurrentRun.bind(captured, task));
+    }
     return task -> delegate.execute(bind(task));
   }
 
   @Override
-  public synchronized String toString() {
-    return "ProcessTracker[" + (processName == null ? "" : processName) + ", " + stateName() + "]";
+  public String toString() {
+    if (owner == DETACHED) {
+      return "ProcessTracker[detached]";
+    }
+    Run target = run();
+    return "ProcessTracker[" + (target == null ? "no run" : target.toString()) + "]";
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  private synchronized Timer begin(String processName) {
-    processName = checkedName(processName);
-    if (state != READY) {
-      throw new IllegalStateException(
-          state == DETACHED
-              ? "the detached tracker cannot run a process; create a new ProcessTracker"
-              : "this tracker already ran process '" + this.processName + "'; create one per run");
-    }
-    state = RUNNING;
-    this.processName = processName;
-    return timer(processName);
+  /** The run calls on this tracker go to: its own, or its owner's run current on this thread. */
+  private Run run() {
+    return run != null ? run : CurrentRun.of(owner);
   }
 
-  void stop(Timer timer) {
-    long end = ticker.read();
-    synchronized (this) {
-      if (timer.closed) {
-        return;
-      }
-      timer.closed = true;
-      unlink(timer);
-      record(timer, end);
-    }
-  }
-
-  private void record(Timer timer, long end) {
-    latencies.record(timer.position, Math.max(0L, end - timer.startNanos));
-  }
-
-  private void unlink(Timer timer) {
-    if (timer.previousOpen != null) {
-      timer.previousOpen.nextOpen = timer.nextOpen;
-    } else {
-      openTimers = timer.nextOpen;
-    }
-    if (timer.nextOpen != null) {
-      timer.nextOpen.previousOpen = timer.previousOpen;
-    }
-    timer.previousOpen = null;
-    timer.nextOpen = null;
-  }
-
-  private synchronized void recordFailure(Throwable failure) {
-    metrics.put(FAILED_METRIC, 1L);
-    metrics.put(EXCEPTION_TYPE_METRIC, failure.getClass().getName());
-  }
-
-  private void finish() {
-    String line;
-    try {
-      synchronized (this) {
-        long now = ticker.read();
-        // Oldest first, so that the warnings read in the order the timers were started.
-        Timer oldest = openTimers;
-        while (oldest != null && oldest.nextOpen != null) {
-          oldest = oldest.nextOpen;
-        }
-        for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
-          timer.closed = true;
-          record(timer, now);
-          warn("timer '" + timer.name + "' was still open when the line was written; measured until then");
-        }
-        openTimers = null;
-        state = WRITTEN;
-        line = format.render(this);
-      }
-    } catch (RuntimeException | LinkageError failure) {
-      reportOnStandardError("could not build the metrics line", failure, null);
-      return;
-    }
-    deliver(line);
-  }
-
-  private void deliver(String line) {
-    try {
-      output.accept(line);
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable failure) {
-      reportOnStandardError("the output function threw", failure, line);
-    }
-  }
-
-  static void reportOnStandardError(String what, Throwable failure, String line) {
-    try {
-      PrintStream err = System.err;
-      err.println(
-          "tracker-lambda: "
-              + what
-              + ": "
-              + failure
-              + (line == null ? "" : "; the line was: " + line));
-    } catch (RuntimeException ignored) {
-      // Standard error itself failing leaves nowhere to report to; the tracked code goes on.
-    }
-  }
-
-  synchronized void warn(String warning) {
-    if (warnings == null) {
-      warnings = new ArrayList<>(2);
-    }
-    if (warnings.size() < MAX_WARNINGS) {
-      warnings.add(warning);
-    } else {
-      droppedWarnings++;
-    }
-  }
-
-  private void putIdentifier(String name, Object value) {
-    name = checkedName(name);
-    if (RESERVED_NAMES.contains(name)) {
-      throw new IllegalArgumentException(
-          "identifier name '" + name + "' is reserved for the line's own keys " + RESERVED_NAMES);
-    }
-    synchronized (this) {
-      if (isRecording()) {
-        identifiers.put(name, value);
-      }
-    }
-  }
-
-  private void restoreCurrent(ProcessTracker previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
-  }
-
-  private String stateName() {
-    switch (state) {
-      case READY:
-        return "ready";
-      case RUNNING:
-        return "running";
-      case WRITTEN:
-        return "written";
-      default:
-        return "detached";
-    }
-  }
-
-  /**
-   * The name as the line will carry it: validated, and with lone surrogates already replaced so
-   * that names which only differ there are one entry, not two equal keys.
-   */
-  static String checkedName(String name) {
-    requireName(name);
-    return Text.withoutLoneSurrogates(name);
-  }
-
-  static void requireName(String name) {
-    if (name == null) {
-      throw new NullPointerException("name must not be null");
-    }
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-  }
-
-  private static Object canonicalNumber(Number value) {
-    if (value == null
-        || value instanceof Long
-        || value instanceof Double
-        || value instanceof Float
-        || value instanceof BigDecimal
-        || value instanceof BigInteger) {
-      return value;
-    }
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return value.longValue();
-    }
-    // AtomicLong, LongAdder and other mutable or unknown numbers: keep what they are worth now,
-    // in a form whose JSON text is always a valid number.
-    double asDouble = value.doubleValue();
-    long asLong = value.longValue();
-    return asDouble == asLong ? (Object) asLong : (Object) asDouble;
-  }
-
-  private static Object add(Object before, long delta) {
-    if (before == null) {
-      return delta;
-    }
-    if (before instanceof Long) {
-      long sum = (Long) before + delta;
-      // Overflow only when both operands have the same sign and the sum has the other.
-      if ((((Long) before ^ sum) & (delta ^ sum)) < 0) {
-        return BigInteger.valueOf((Long) before).add(BigInteger.valueOf(delta));
-      }
-      return sum;
-    }
-    if (before instanceof BigInteger) {
-      return ((BigInteger) before).add(BigInteger.valueOf(delta));
-    }
-    if (before instanceof BigDecimal) {
-      return ((BigDecimal) before).add(BigDecimal.valueOf(delta));
-    }
-    return ((Number) before).doubleValue() + delta;
-  }
-
-  /** The total time and count of one latency name, as a line format reads them. */
-  static final class Latency {
-    final long totalNanos;
-    final int count;
-
-    Latency(long totalNanos, int count) {
-      this.totalNanos = totalNanos;
-      this.count = count;
-    }
-  }
-
-  /** Restores the thread's previous run when closed on the thread that opened it. */
-  private static final class CurrentScope implements Scope {
-    private final ProcessTracker tracker;
-    private final ProcessTracker previous;
-    private final Thread owner;
-    private boolean closed;
-
-    CurrentScope(ProcessTracker tracker, ProcessTracker previous, Thread owner) {
-      this.tracker = tracker;
-      this.previous = previous;
-      this.owner = owner;
-    }
-
-    @Override
-    public void close() {
-      if (closed || Thread.currentThread() != owner) {
-        return;
-      }
-      closed = true;
-      if (CURRENT.get() == tracker) {
-        tracker.restoreCurrent(previous);
-      }
-    }
+  /** The tracker tied to {@code run}: records into it from any thread. */
+  ProcessTracker viewOf(Run run) {
+    return new ProcessTracker(this, run);
   }
 
   /**
@@ -824,22 +603,40 @@ public final class ProcessTracker {
    */
   public static final class Builder {
     // Looks System.out up per line, so a test or runtime that replaces it later is honoured.
-    private static final Consumer<String> STANDARD_OUTPUT = line -> System.out.println(line);
+    private static final LineOutput STANDARD_OUTPUT =
+        LineOutput.text(line -> System.out.println(line));
 
-    private Consumer<String> output = STANDARD_OUTPUT;
+    private LineOutput output = STANDARD_OUTPUT;
     private Ticker ticker = Ticker.system();
     private LineFormat format = LineFormat.json();
 
     private Builder() {}
 
     /**
-     * Sets where the finished line goes (default: standard output).
+     * Sets where each finished line goes, as a String without a line break (default: standard
+     * output).
      *
-     * @param output receives the finished line, once
+     * @param output receives each finished line, once per run
      * @return this builder
      */
     public Builder output(Consumer<String> output) {
-      this.output = Objects.requireNonNull(output, "output");
+      this.output = LineOutput.text(Objects.requireNonNull(output, "output"));
+      return this;
+    }
+
+    /**
+     * Sets where each finished line goes, as the UTF-8 bytes of the line followed by a newline:
+     * the form {@code LambdaLogger.log(byte[])} takes, written once with no String in between.
+     *
+     * <pre>{@code
+     * ProcessTracker tracker = ProcessTracker.builder().utf8Output(logger::log).build();
+     * }</pre>
+     *
+     * @param output receives each finished line's bytes, once per run; it may keep the array
+     * @return this builder
+     */
+    public Builder utf8Output(Consumer<byte[]> output) {
+      this.output = LineOutput.utf8(Objects.requireNonNull(output, "output"));
       return this;
     }
 
@@ -857,7 +654,7 @@ public final class ProcessTracker {
     /**
      * Sets the line format (default: {@link LineFormat#json()}).
      *
-     * @param format how the record becomes a line
+     * @param format how each run's record becomes its line
      * @return this builder
      */
     public Builder format(LineFormat format) {
@@ -866,12 +663,12 @@ public final class ProcessTracker {
     }
 
     /**
-     * Creates a tracker ready to run one process.
+     * Creates a tracker.
      *
-     * @return a new tracker
+     * @return a new tracker, ready for any number of runs
      */
     public ProcessTracker build() {
-      return new ProcessTracker(this, READY);
+      return new ProcessTracker(this);
     }
   }
 }

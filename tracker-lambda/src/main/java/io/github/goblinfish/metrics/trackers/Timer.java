@@ -2,7 +2,8 @@ package io.github.goblinfish.metrics.trackers;
 
 /**
  * One running measurement of a named step, started by {@link ProcessTracker#timer(String)} and
- * recorded by {@link #close()}. It is the Java form of the seed's {@code with tracker.timer(...)}.
+ * recorded by {@link #close()}: the Java form of the Python package's {@code with
+ * tracker.timer(...)}.
  *
  * <pre>{@code
  * try (Timer timer = tracker().timer("load_order")) {
@@ -13,26 +14,34 @@ package io.github.goblinfish.metrics.trackers;
  * <p>Thread-safe: a timer may be closed on another thread than the one that started it (for
  * example in a callback). {@link #close()} throws nothing and is idempotent; only the first call
  * records. A timer still open when its run writes the line is measured up to that moment and the
- * line says so in {@code tracker_warnings}. A timer closed after the line was written records
- * nothing.
+ * line says so in {@code tracker_warnings}. A timer closed after the line was written, or started
+ * outside any run, records nothing.
  */
 public final class Timer implements AutoCloseable {
 
-  final ProcessTracker tracker;
+  final Run run;
   final String name;
   final long startNanos;
+  final int position;
 
-  // Both links and the flag are guarded by the tracker's lock: open timers form an intrusive list
-  // so that starting and stopping one costs no allocation beyond the timer itself.
+  // Both links and the flag are guarded by the run's lock: open timers form an intrusive list so
+  // that starting and stopping one costs no allocation beyond the timer itself.
   Timer previousOpen;
   Timer nextOpen;
   boolean closed;
-  int position;
 
-  Timer(ProcessTracker tracker, String name, long startNanos) {
-    this.tracker = tracker;
+  Timer(Run run, String name, long startNanos, int position) {
+    this.run = run;
     this.name = name;
     this.startNanos = startNanos;
+    this.position = position;
+  }
+
+  /** A timer that records nothing: outside any run, or after the line was written. */
+  static Timer stopped(String name) {
+    Timer timer = new Timer(null, name, Run.NO_READING, -1);
+    timer.closed = true;
+    return timer;
   }
 
   /**
@@ -47,8 +56,8 @@ public final class Timer implements AutoCloseable {
   /** Stops the timer and adds its elapsed time to its name; later calls do nothing. */
   @Override
   public void close() {
-    if (tracker != null) {
-      tracker.stop(this);
+    if (run != null) {
+      run.stop(this);
     }
   }
 

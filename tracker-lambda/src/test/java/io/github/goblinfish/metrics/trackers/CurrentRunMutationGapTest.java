@@ -42,7 +42,7 @@ class CurrentRunMutationGapTest {
         () -> {
           ProcessTracker[] seen = new ProcessTracker[1];
           single.submit(tracker.bind(() -> seen[0] = ProcessTracker.current())).get();
-          assertSame(tracker, seen[0]);
+          assertSame(ProcessTracker.current(), seen[0]);
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -53,7 +53,7 @@ class CurrentRunMutationGapTest {
         "main",
         () -> {
           Callable<ProcessTracker> task = ProcessTracker::current;
-          assertSame(tracker, single.submit(tracker.bind(task)).get());
+          assertSame(ProcessTracker.current(), single.submit(tracker.bind(task)).get());
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -64,7 +64,7 @@ class CurrentRunMutationGapTest {
         "main",
         () -> {
           Supplier<ProcessTracker> bound = tracker.bindSupplier(ProcessTracker::current);
-          assertSame(tracker, single.submit(bound::get).get());
+          assertSame(ProcessTracker.current(), single.submit(bound::get).get());
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -78,7 +78,7 @@ class CurrentRunMutationGapTest {
           java.util.concurrent.CompletableFuture.runAsync(
                   () -> seen[0] = ProcessTracker.current(), tracker.executor(single))
               .get();
-          assertSame(tracker, seen[0]);
+          assertSame(ProcessTracker.current(), seen[0]);
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -86,10 +86,18 @@ class CurrentRunMutationGapTest {
   @Test
   void aBoundTaskRestoresTheRunThatWasCurrentOnItsThreadBefore() throws Exception {
     ProcessTracker other = ProcessTracker.builder().output(lines::add).build();
-    try (Scope outer = other.makeCurrent()) {
-      tracker.bind(() -> assertSame(tracker, ProcessTracker.current())).run();
-      assertSame(other, ProcessTracker.current());
-    }
+    tracker.trackProcess(
+        "main",
+        () -> {
+          ProcessTracker mainRun = ProcessTracker.current();
+          other.trackProcess(
+              "other",
+              () -> {
+                ProcessTracker otherRun = ProcessTracker.current();
+                mainRun.bind(() -> assertSame(mainRun, ProcessTracker.current())).run();
+                assertSame(otherRun, ProcessTracker.current());
+              });
+        });
     assertSame(detached, ProcessTracker.current());
   }
 
@@ -102,39 +110,56 @@ class CurrentRunMutationGapTest {
 
   // --- a line format that fails --------------------------------------------------------------
 
-  private static LineFormat failingWith(RuntimeException runtime, LinkageError linkage) {
-    return new LineFormat() {
-      @Override
-      String render(ProcessTracker tracker) {
-        if (runtime != null) {
-          throw runtime;
-        }
-        throw linkage;
+  /** A format of the caller's that fails, as a named class so the reports name it exactly. */
+  static final class FailingFormat implements LineFormat {
+    private final RuntimeException runtime;
+    private final Error error;
+
+    FailingFormat(RuntimeException runtime, Error error) {
+      this.runtime = runtime;
+      this.error = error;
+    }
+
+    @Override
+    public String render(RunRecord record) {
+      if (runtime != null) {
+        throw runtime;
       }
-    };
+      throw error;
+    }
   }
 
   @Test
-  void aLineFormatThatThrowsIsReportedOnStandardErrorAndTheResultStands() {
+  void aLineFormatThatThrowsIsReportedAndTheLineIsWrittenInTheDefaultFormat() {
     LineFormat[] formats = {
-      failingWith(new IllegalStateException("format broke"), null),
-      failingWith(null, new NoClassDefFoundError("com/google/gson/stream/JsonWriter")),
+      new FailingFormat(new IllegalStateException("format broke"), null),
+      new FailingFormat(null, new NoClassDefFoundError("com/google/gson/stream/JsonWriter")),
+      new FailingFormat(null, new OutOfMemoryError("format ran out")),
     };
     String[] reports = {
       "java.lang.IllegalStateException: format broke",
       "java.lang.NoClassDefFoundError: com/google/gson/stream/JsonWriter",
+      "java.lang.OutOfMemoryError: format ran out",
     };
+    String name = FailingFormat.class.getName();
     for (int i = 0; i < formats.length; i++) {
+      lines.clear();
       ProcessTracker failing =
           ProcessTracker.builder().ticker(ticker).output(lines::add).format(formats[i]).build();
       String err =
           ProcessTrackerTest.captureStandardError(
               () -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
       assertEquals(
-          "tracker-lambda: could not build the metrics line: " + reports[i] + System.lineSeparator(),
-          err);
-      assertEquals(List.of(), lines, "nothing reaches the output");
-      assertEquals("ProcessTracker[main, written]", failing.toString(), "and nothing is retried");
+          "tracker-lambda: the line format " + name + " threw: " + reports[i] + "\n", err);
+      assertEquals(
+          List.of(
+              "{\"latencies\":{\"main\":0.000},\"metrics\":{},\"tracker_warnings\":"
+                  + "[\"the line format "
+                  + name
+                  + " failed (see standard error); written in the default format\"]}"),
+          lines,
+          "the run's line is written in the default format");
+      assertEquals("ProcessTracker[no run]", failing.toString());
     }
   }
 }

@@ -228,21 +228,21 @@ class EmfLineFormatTest {
 
   @Test
   void acceptedValuesFollowCloudWatchRange() {
-    assertTrue(EmfLineFormat.acceptedValue(Long.MIN_VALUE));
-    assertTrue(EmfLineFormat.acceptedValue(Math.scalb(1.0, 360)));
-    assertFalse(EmfLineFormat.acceptedValue(Math.nextUp(Math.scalb(1.0, 360))));
-    assertTrue(EmfLineFormat.acceptedValue(-Math.scalb(1.0, -360)));
-    assertFalse(EmfLineFormat.acceptedValue(Math.nextDown(Math.scalb(1.0, -360))));
-    assertTrue(EmfLineFormat.acceptedValue(-0.0f));
-    assertFalse(EmfLineFormat.acceptedValue(Float.NaN));
-    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("-1E+108")));
-    assertFalse(EmfLineFormat.acceptedValue(new BigDecimal("-1E+109")));
-    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("0E-400")));
-    assertFalse(EmfLineFormat.acceptedValue(new BigDecimal("1E-400")));
-    assertTrue(EmfLineFormat.acceptedValue(new BigDecimal("1E-108")));
-    assertFalse(EmfLineFormat.acceptedValue(BigInteger.TWO.pow(360).add(BigInteger.ONE).negate()));
-    assertFalse(EmfLineFormat.acceptedValue(null));
-    assertFalse(EmfLineFormat.acceptedValue("3"));
+    assertTrue(EmfRules.acceptedValue(Long.MIN_VALUE));
+    assertTrue(EmfRules.acceptedValue(Math.scalb(1.0, 360)));
+    assertFalse(EmfRules.acceptedValue(Math.nextUp(Math.scalb(1.0, 360))));
+    assertTrue(EmfRules.acceptedValue(-Math.scalb(1.0, -360)));
+    assertFalse(EmfRules.acceptedValue(Math.nextDown(Math.scalb(1.0, -360))));
+    assertTrue(EmfRules.acceptedValue(-0.0f));
+    assertFalse(EmfRules.acceptedValue(Float.NaN));
+    assertTrue(EmfRules.acceptedValue(new BigDecimal("-1E+108")));
+    assertFalse(EmfRules.acceptedValue(new BigDecimal("-1E+109")));
+    assertTrue(EmfRules.acceptedValue(new BigDecimal("0E-400")));
+    assertFalse(EmfRules.acceptedValue(new BigDecimal("1E-400")));
+    assertTrue(EmfRules.acceptedValue(new BigDecimal("1E-108")));
+    assertFalse(EmfRules.acceptedValue(BigInteger.TWO.pow(360).add(BigInteger.ONE).negate()));
+    assertFalse(EmfRules.acceptedValue(null));
+    assertFalse(EmfRules.acceptedValue("3"));
   }
 
   @Test
@@ -583,7 +583,7 @@ class EmfLineFormatTest {
   }
 
   @Test
-  void emfWarningsComeAfterTheTrackersOwnEvenWhenThoseAreCapped() {
+  void emfWarningsShowAfterTheTrackersOwnWithinTheCapOfTwentyAndTheRestAreCounted() {
     String line =
         emfLine(
             LineFormat.emf(),
@@ -593,10 +593,10 @@ class EmfLineFormatTest {
               }
             });
     JsonArray warnings = JsonParser.parseString(line).getAsJsonObject().getAsJsonArray("tracker_warnings");
-    assertEquals(22, warnings.size());
-    assertTrue(warnings.get(19).getAsString().startsWith("timer 'open19'"));
-    assertTrue(warnings.get(20).getAsString().startsWith("EMF: 1 of 1 dimension sets left out"));
-    assertEquals("and 5 more warnings", warnings.get(21).getAsString());
+    assertEquals(21, warnings.size(), "twenty warnings and the count of the others");
+    assertTrue(warnings.get(18).getAsString().startsWith("timer 'open18'"));
+    assertTrue(warnings.get(19).getAsString().startsWith("EMF: 1 of 1 dimension sets left out"));
+    assertEquals("and 6 more warnings", warnings.get(20).getAsString());
   }
 
   @Test

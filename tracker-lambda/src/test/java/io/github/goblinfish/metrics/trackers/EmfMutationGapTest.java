@@ -133,12 +133,12 @@ class EmfMutationGapTest {
     BigDecimal largest = new BigDecimal(Math.scalb(1.0, 360));
     BigDecimal smallest = new BigDecimal(Math.scalb(1.0, -360));
     assertEquals(new BigDecimal(BigInteger.TWO.pow(360)), largest);
-    assertTrue(EmfLineFormat.acceptedValue(largest));
-    assertTrue(EmfLineFormat.acceptedValue(largest.negate()));
-    assertTrue(EmfLineFormat.acceptedValue(smallest));
-    assertTrue(EmfLineFormat.acceptedValue(smallest.negate()));
-    assertFalse(EmfLineFormat.acceptedValue(largest.add(BigDecimal.ONE)));
-    assertFalse(EmfLineFormat.acceptedValue(smallest.subtract(smallest.movePointLeft(1))));
+    assertTrue(EmfRules.acceptedValue(largest));
+    assertTrue(EmfRules.acceptedValue(largest.negate()));
+    assertTrue(EmfRules.acceptedValue(smallest));
+    assertTrue(EmfRules.acceptedValue(smallest.negate()));
+    assertFalse(EmfRules.acceptedValue(largest.add(BigDecimal.ONE)));
+    assertFalse(EmfRules.acceptedValue(smallest.subtract(smallest.movePointLeft(1))));
   }
 
   @Test

@@ -83,7 +83,7 @@ final class EmfSchemaCheck {
     for (JsonElement element : root.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics")) {
       JsonObject directive = element.getAsJsonObject();
       JsonArray metrics = directive.getAsJsonArray("Metrics");
-      assertTrue(metrics.size() <= EmfLineFormat.MAX_METRICS_PER_DIRECTIVE);
+      assertTrue(metrics.size() <= EmfRules.MAX_METRICS_PER_DIRECTIVE);
       for (JsonElement metric : metrics) {
         String name = metric.getAsJsonObject().get("Name").getAsString();
         assertTrue(declared.add(name), () -> "declared twice: " + name);

@@ -190,12 +190,12 @@ class LineMutationGapTest {
 
   @Test
   void aCutLinePutsTheProcessFirstAndKeepsAFullTableOfLatencies() {
-    // Eight latencies fill the first table exactly; "early" was timed before the process began.
+    // Eight latencies fill the first table exactly.
     ProcessTracker tracker = tracker();
-    tracker.track("early", () -> ticker.advanceMicros(1));
     tracker.trackProcess(
         "main",
         () -> {
+          tracker.track("early", () -> ticker.advanceMicros(1));
           for (int i = 1; i <= 6; i++) {
             tracker.track("t" + i, () -> ticker.advanceMicros(2));
           }
@@ -204,23 +204,39 @@ class LineMutationGapTest {
     assertEquals(1, lines.size());
     JsonObject parsed = LineJson.parseLine(lines.get(0));
     assertEquals(
-        "{\"main\":0.012,\"early\":0.001,\"t1\":0.002,\"t2\":0.002,\"t3\":0.002,"
+        "{\"main\":0.013,\"early\":0.001,\"t1\":0.002,\"t2\":0.002,\"t3\":0.002,"
             + "\"t4\":0.002,\"t5\":0.002,\"t6\":0.002}",
         parsed.get("latencies").toString());
     assertTrue(parsed.get("tracker_warnings").getAsString().startsWith("line cut to fit"));
   }
 
   @Test
-  void theLinesWriterAppendsEverythingItIsGivenAndReturnsItself() throws Exception {
-    StringBuilder builder = new StringBuilder();
-    StringBuilderWriter writer = new StringBuilderWriter(builder);
-    writer.write('a');
-    writer.write(new char[] {'x', 'b', 'c', 'y'}, 1, 2);
-    writer.write("xdey", 1, 2);
-    assertEquals(writer, writer.append("f").append('g').append("hi", 0, 1));
-    writer.flush();
-    writer.close();
-    assertEquals("abcdefgh", builder.toString());
+  void bothLineWritersAppendEverythingTheyAreGivenAndReturnThemselves() throws Exception {
+    LineWriter.Chars chars = new LineWriter.Chars(4);
+    LineWriter.Utf8 utf8 = new LineWriter.Utf8(4);
+    for (LineWriter writer : new LineWriter[] {chars, utf8}) {
+      writer.write('a');
+      writer.write(new char[] {'x', 'b', 'c', 'y'}, 1, 2);
+      writer.write("xdey", 1, 2);
+      assertEquals(writer, writer.append("f").append('g').append("hi", 0, 1));
+      writer.write("\u00e9\u20ac\uD83D\uDE00", 0, 4);
+      writer.appendMillis(Long.MAX_VALUE);
+      writer.flush();
+      writer.close();
+    }
+    String expected = "abcdefgh\u00e9\u20ac\uD83D\uDE009223372036854.776";
+    assertEquals(expected, chars.builder.toString());
+    assertEquals(
+        expected + "\n", new String(utf8.lineBytes(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theUtf8WriterWritesALoneSurrogateAsTheReplacementCharacter() throws Exception {
+    LineWriter.Utf8 utf8 = new LineWriter.Utf8(1);
+    utf8.write("a\uD800b\uDC00c\uD800");
+    assertEquals(
+        "a\uFFFDb\uFFFDc\uFFFD\n",
+        new String(utf8.lineBytes(), java.nio.charset.StandardCharsets.UTF_8));
   }
 
   // --- numbers --------------------------------------------------------------------------------
@@ -286,7 +302,10 @@ class LineMutationGapTest {
             now[0] -= 3_000_000L;
           }
         });
-    assertEquals("{\"latencies\":{\"main\":0.000,\"back\":0.000},\"metrics\":{}}", lines.get(0));
+    assertEquals(
+        "{\"latencies\":{\"main\":0.000,\"back\":0.000},\"metrics\":{},\"tracker_warnings\":"
+            + "[\"the ticker went backwards while timing 'back'; recorded as 0\"]}",
+        lines.get(0));
   }
 
   // --- bugs found by LinePropertyTest, fixed in e4147f3 ------------------------------------------

@@ -465,7 +465,7 @@ class LinePropertyTest {
       return;
     }
     // Cut: identifiers (few and small here) are all kept first, shortened to 1024 chars.
-    int cutChars = JsonLineFormat.CUT_TEXT_CHARS;
+    int cutChars = LineLimit.CUT_TEXT_CHARS;
     int shortened = 0;
     List<String> expectedIdentifierKeys = new ArrayList<>();
     for (Map.Entry<String, JsonElement> entry : expected.identifiers.entrySet()) {

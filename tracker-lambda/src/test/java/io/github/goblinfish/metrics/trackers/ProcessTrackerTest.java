@@ -104,12 +104,13 @@ class ProcessTrackerTest {
   }
 
   @Test
-  void processLatencyComesFirstEvenWhenATimerStartedBeforeTheProcess() {
+  void aTimerStartedOutsideAnyRunRecordsNothingAndTheNextRunStartsClean() {
     Timer early = tracker.timer("warmup");
     ticker.advanceMicros(100);
     early.close();
+    tracker.setMetric("early", 1);
     tracker.trackProcess("main", () -> ticker.advanceMicros(200));
-    assertEquals("{\"latencies\":{\"main\":0.200,\"warmup\":0.100},\"metrics\":{}}", onlyLine());
+    assertEquals("{\"latencies\":{\"main\":0.200},\"metrics\":{}}", onlyLine());
   }
 
   @Test
@@ -187,12 +188,78 @@ class ProcessTrackerTest {
   }
 
   @Test
-  void aTrackerRunsOneProcessOnly() {
-    tracker.trackProcess("main", () -> {});
-    IllegalStateException error =
-        assertThrows(IllegalStateException.class, () -> tracker.trackProcess("again", () -> {}));
-    assertEquals("this tracker already ran process 'main'; create one per run", error.getMessage());
-    assertEquals(1, lines.size());
+  void aTrackerIsReusableAndEachRunWritesItsOwnLine() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          ticker.advanceMicros(100);
+          tracker.setMetric("first_only", 1);
+          tracker.setIdentifier("run", "1");
+        });
+    tracker.trackProcess("again", () -> tracker.setIdentifier("run", "2"));
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"main\":0.100},\"metrics\":{\"first_only\":1},\"run\":\"1\"}",
+            "{\"latencies\":{\"again\":0.000},\"metrics\":{},\"run\":\"2\"}"),
+        lines);
+  }
+
+  @Test
+  void twoThreadsRunningOneTrackerGetTwoRunsThatNeverMix() throws Exception {
+    List<String> shared = java.util.Collections.synchronizedList(new ArrayList<>());
+    ProcessTracker one = ProcessTracker.builder().ticker(ticker).output(shared::add).build();
+    java.util.concurrent.CyclicBarrier bothInside = new java.util.concurrent.CyclicBarrier(2);
+    Runnable[] bodies = new Runnable[2];
+    for (int i = 0; i < 2; i++) {
+      String id = "t" + i;
+      bodies[i] =
+          () -> {
+            try {
+              one.trackProcess(
+                  "run_" + id,
+                  () -> {
+                    one.setIdentifier("thread", id);
+                    bothInside.await();
+                    try (Timer timer = one.timer("step_" + id)) {
+                      one.incrementMetric("count_" + id);
+                    }
+                    bothInside.await();
+                  });
+            } catch (Exception failed) {
+              throw new IllegalStateException(failed);
+            }
+          };
+    }
+    Thread first = new Thread(bodies[0]);
+    Thread second = new Thread(bodies[1]);
+    first.start();
+    second.start();
+    first.join();
+    second.join();
+    assertEquals(2, shared.size());
+    List<String> sorted = new ArrayList<>(shared);
+    java.util.Collections.sort(sorted);
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"run_t0\":0.000,\"step_t0\":0.000},\"metrics\":{\"count_t0\":1},\"thread\":\"t0\"}",
+            "{\"latencies\":{\"run_t1\":0.000,\"step_t1\":0.000},\"metrics\":{\"count_t1\":1},\"thread\":\"t1\"}"),
+        sorted);
+  }
+
+  @Test
+  void nestedRunsOfOneTrackerWriteTheInnerLineFirstAndRestoreTheOuterRun() {
+    tracker.trackProcess(
+        "outer",
+        () -> {
+          tracker.setMetric("outer_metric", 1);
+          tracker.trackProcess("inner", () -> tracker.setMetric("inner_metric", 2));
+          tracker.setMetric("outer_again", 3);
+        });
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"inner\":0.000},\"metrics\":{\"inner_metric\":2}}",
+            "{\"latencies\":{\"outer\":0.000},\"metrics\":{\"outer_metric\":1,\"outer_again\":3}}"),
+        lines);
   }
 
   @Test
@@ -474,7 +541,8 @@ class ProcessTrackerTest {
     }
     assertEquals(42, detached.track("t", () -> 42));
     assertEquals(
-        "the detached tracker cannot run a process; create a new ProcessTracker",
+        "the detached tracker of ProcessTracker.current() cannot run a process;"
+            + " create a ProcessTracker",
         assertThrows(IllegalStateException.class, () -> detached.trackProcess("main", () -> {}))
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> detached.timer(" "));
@@ -486,7 +554,7 @@ class ProcessTrackerTest {
     tracker.trackProcess(
         "main",
         () -> {
-          assertSame(tracker, ProcessTracker.current());
+          assertEquals("ProcessTracker[main, running]", ProcessTracker.current().toString());
           ProcessTracker.current().setMetric("from_helper", 1);
         });
     assertSame(before, ProcessTracker.current());
@@ -543,25 +611,46 @@ class ProcessTrackerTest {
 
   @Test
   void scopeRestoresThePreviousRunAndIsIdempotent() {
-    ProcessTracker other = ProcessTracker.builder().output(lines::add).build();
-    Scope outer = tracker.makeCurrent();
-    Scope inner = other.makeCurrent();
-    assertSame(other, ProcessTracker.current());
-    inner.close();
-    inner.close();
-    assertSame(tracker, ProcessTracker.current());
-    outer.close();
+    ProcessTracker other = ProcessTracker.builder().ticker(ticker).output(lines::add).build();
+    tracker.trackProcess(
+        "outer",
+        () -> {
+          ProcessTracker outerRun = ProcessTracker.current();
+          other.trackProcess(
+              "inner",
+              () -> {
+                ProcessTracker innerRun = ProcessTracker.current();
+                Scope outer = outerRun.makeCurrent();
+                assertEquals("ProcessTracker[outer, running]", ProcessTracker.current().toString());
+                Scope inner = innerRun.makeCurrent();
+                assertEquals("ProcessTracker[inner, running]", ProcessTracker.current().toString());
+                inner.close();
+                inner.close();
+                assertEquals("ProcessTracker[outer, running]", ProcessTracker.current().toString());
+                outer.close();
+                assertEquals("ProcessTracker[inner, running]", ProcessTracker.current().toString());
+              });
+        });
     assertFalse(ProcessTracker.current().isRecording());
+    assertEquals(2, lines.size());
   }
 
   @Test
   void scopeClosedOnAnotherThreadDoesNothingThere() throws Exception {
-    Scope scope = tracker.makeCurrent();
-    Thread other = new Thread(scope::close);
-    other.start();
-    other.join();
-    assertSame(tracker, ProcessTracker.current());
-    scope.close();
+    ProcessTracker[] run = new ProcessTracker[1];
+    tracker.trackProcess("main", () -> run[0] = ProcessTracker.current());
+    ProcessTracker other = ProcessTracker.builder().ticker(ticker).output(lines::add).build();
+    other.trackProcess(
+        "other",
+        () -> {
+          Scope scope = run[0].makeCurrent();
+          Thread elsewhere = new Thread(scope::close);
+          elsewhere.start();
+          elsewhere.join();
+          assertEquals("ProcessTracker[main, written]", ProcessTracker.current().toString());
+          scope.close();
+          assertEquals("ProcessTracker[other, running]", ProcessTracker.current().toString());
+        });
     assertFalse(ProcessTracker.current().isRecording());
   }
 
@@ -667,10 +756,17 @@ class ProcessTrackerTest {
 
   @Test
   void toStringNamesTheProcessAndState() {
-    assertEquals("ProcessTracker[, ready]", tracker.toString());
-    tracker.trackProcess("main", () -> assertEquals("ProcessTracker[main, running]", tracker.toString()));
-    assertEquals("ProcessTracker[main, written]", tracker.toString());
-    assertEquals("ProcessTracker[, detached]", ProcessTracker.current().toString());
+    assertEquals("ProcessTracker[no run]", tracker.toString());
+    ProcessTracker[] run = new ProcessTracker[1];
+    tracker.trackProcess(
+        "main",
+        () -> {
+          assertEquals("ProcessTracker[main, running]", tracker.toString());
+          run[0] = ProcessTracker.current();
+        });
+    assertEquals("ProcessTracker[no run]", tracker.toString());
+    assertEquals("ProcessTracker[main, written]", run[0].toString());
+    assertEquals("ProcessTracker[detached]", ProcessTracker.current().toString());
     assertEquals("Timer[x]", tracker.timer("x").toString());
   }
 

@@ -292,7 +292,8 @@ public final class HandlerConfig {
      *
      * @return a new, immutable configuration
      * @throws IllegalArgumentException if an environment variable has a value that is not
-     *     accepted; the message names the variable and the accepted values
+     *     accepted (the message names the variable and the accepted values), or if two
+     *     identifiers were given the same name
      */
     public HandlerConfig build() {
       if (entryName == null) {
@@ -310,7 +311,26 @@ public final class HandlerConfig {
       if (format == null) {
         format = TrackerSettings.formatFromEnvironment(environment);
       }
+      requireDistinctNames();
       return new HandlerConfig(this);
+    }
+
+    /** Two identifiers under one key would leave one of them out of every line without a word. */
+    private void requireDistinctNames() {
+      Map<String, LambdaIdentifier> byName = new java.util.HashMap<>();
+      for (Map.Entry<LambdaIdentifier, String> entry : identifierNames.entrySet()) {
+        LambdaIdentifier earlier = byName.putIfAbsent(entry.getValue(), entry.getKey());
+        if (earlier != null) {
+          throw new IllegalArgumentException(
+              "identifiers "
+                  + earlier
+                  + " and "
+                  + entry.getKey()
+                  + " would both be written as '"
+                  + entry.getValue()
+                  + "'; give one of them another name or omit it");
+        }
+      }
     }
 
     private void applyIdentifiers(String value) {

@@ -4,20 +4,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import java.nio.charset.StandardCharsets;
+import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.util.Objects;
-import java.util.function.Consumer;
 
-/** What every tracked handler does per invocation: a fresh tracker, its identifiers, its output. */
+/**
+ * What every tracked handler does per invocation: a fresh run of a tracker that writes to the
+ * invocation's logger, with the automatic identifiers set first. Holds no per-invocation state.
+ */
 final class InvocationTracking {
-  /** Several invocations in flight at once: only the Context then knows an invocation's trace. */
-  private static final boolean CONCURRENT = System.getenv("AWS_LAMBDA_MAX_CONCURRENCY") != null;
-
   private final HandlerConfig config;
   private final String entryName;
   // The configured identifiers as arrays: walking them costs no iterator or entry per invocation.
   private final LambdaIdentifier[] identifiers;
   private final String[] identifierNames;
+  /** The tracker of a configured output; null when lines go to each invocation's logger. */
+  private final ProcessTracker configuredTracker;
+  /** The tracker of the logger seen last: on Lambda every invocation has the same logger. */
+  private volatile LoggerTracker loggerTracker;
 
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
     this.config = Objects.requireNonNull(config, "config");
@@ -26,79 +29,75 @@ final class InvocationTracking {
         config.entryName().orElse(simpleName.isEmpty() ? handlerClass.getName() : simpleName);
     this.identifiers = config.identifierNames().keySet().toArray(new LambdaIdentifier[0]);
     this.identifierNames = config.identifierNames().values().toArray(new String[0]);
+    this.configuredTracker =
+        config.output() == null
+            ? null
+            : ProcessTracker.builder()
+                .output(config.output())
+                .ticker(config.ticker())
+                .format(config.format())
+                .build();
   }
 
   String entryName() {
     return entryName;
   }
 
-  /** A new tracker for one invocation, with the automatic identifiers already set. */
-  ProcessTracker start(Context context) {
-    Consumer<String> output = config.output() != null ? config.output() : loggerOutput(context);
-    ProcessTracker tracker =
-        ProcessTracker.builder().output(output).ticker(config.ticker()).format(config.format()).build();
+  /** Runs {@code body} as the invocation's run, and writes its line when it ends. */
+  <T, E extends Throwable> T track(Context context, ThrowingSupplier<T, E> body) throws E {
+    ProcessTracker tracker = trackerFor(context);
     boolean coldStart = ColdStart.take();
+    return tracker.trackProcess(
+        entryName,
+        () -> {
+          setIdentifiers(tracker, context, coldStart);
+          return body.get();
+        });
+  }
+
+  private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {
     for (int i = 0; i < identifiers.length; i++) {
-      if (identifiers[i] == LambdaIdentifier.COLD_START) {
-        tracker.setIdentifier(identifierNames[i], coldStart);
-      } else if (context != null) {
-        String value = read(identifiers[i], context);
-        if (value != null) {
-          tracker.setIdentifier(identifierNames[i], value);
-        }
+      Object value;
+      try {
+        value = identifiers[i].read(context, coldStart);
+      } catch (RuntimeException brokenContext) {
+        // A hand-made or mocked Context may throw from getters it does not support; the invocation
+        // goes on without that identifier.
+        continue;
+      }
+      if (value instanceof Boolean) {
+        tracker.setIdentifier(identifierNames[i], (boolean) (Boolean) value);
+      } else if (value != null) {
+        tracker.setIdentifier(identifierNames[i], (String) value);
       }
     }
+  }
+
+  private ProcessTracker trackerFor(Context context) {
+    if (configuredTracker != null) {
+      return configuredTracker;
+    }
+    LambdaLogger logger = loggerOf(context);
+    LoggerTracker last = loggerTracker;
+    if (last != null && last.logger == logger) {
+      return last.tracker;
+    }
+    // The line goes out as bytes: in Lambda's JSON log format the runtime client wraps every
+    // log(String) message into {"message":"<escaped>"}, hiding the line's fields from Logs
+    // Insights, while log(byte[]) goes out as it is, so the CloudWatch event IS the JSON object in
+    // both Text and JSON formats. The trailing newline keeps lines apart where the logger falls
+    // back to standard output, which Lambda splits into events at line breaks.
+    ProcessTracker tracker =
+        ProcessTracker.builder()
+            .utf8Output(logger::log)
+            .ticker(config.ticker())
+            .format(config.format())
+            .build();
+    loggerTracker = new LoggerTracker(logger, tracker);
     return tracker;
   }
 
-  private static String read(LambdaIdentifier identifier, Context context) {
-    try {
-      switch (identifier) {
-        case REQUEST_ID:
-          return context.getAwsRequestId();
-        case FUNCTION_NAME:
-          return context.getFunctionName();
-        case FUNCTION_VERSION:
-          return context.getFunctionVersion();
-        default:
-          return traceRoot(context);
-      }
-    } catch (RuntimeException brokenContext) {
-      // A hand-made or mocked Context may throw from getters it does not support; the invocation
-      // goes on without that identifier.
-      return null;
-    }
-  }
-
-  /** The Root of the invocation's X-Ray header: what the X-Ray console searches by. */
-  static String traceRoot(Context context) {
-    String header = context.getXrayTraceId();
-    if (header == null && !CONCURRENT) {
-      // Runtime clients older than core 1.4.0's Context.getXrayTraceId() publish the header of the
-      // one invocation in flight here; with several invocations in flight only the Context is safe.
-      header = System.getProperty("com.amazonaws.xray.traceHeader");
-    }
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    for (String part : header.split(";")) {
-      String trimmed = part.trim();
-      if (trimmed.startsWith("Root=")) {
-        return trimmed.substring("Root=".length());
-      }
-    }
-    return header.contains("=") ? null : header.trim();
-  }
-
-  /**
-   * The invocation's logger as the line's output. It writes bytes, not a String: in Lambda's JSON
-   * log format the runtime client wraps every {@code log(String)} message into
-   * {@code {"message":"<escaped>"}}, hiding the line's fields from Logs Insights, while
-   * {@code log(byte[])} goes out as it is, so the CloudWatch event IS the JSON object in both Text
-   * and JSON formats. The trailing newline keeps lines apart where the logger falls back to
-   * standard output, which Lambda splits into events at line breaks.
-   */
-  static Consumer<String> loggerOutput(Context context) {
+  private static LambdaLogger loggerOf(Context context) {
     LambdaLogger logger = null;
     if (context != null) {
       try {
@@ -107,7 +106,16 @@ final class InvocationTracking {
         logger = null;
       }
     }
-    LambdaLogger chosen = logger != null ? logger : LambdaRuntime.getLogger();
-    return line -> chosen.log((line + "\n").getBytes(StandardCharsets.UTF_8));
+    return logger != null ? logger : LambdaRuntime.getLogger();
+  }
+
+  private static final class LoggerTracker {
+    final LambdaLogger logger;
+    final ProcessTracker tracker;
+
+    LoggerTracker(LambdaLogger logger, ProcessTracker tracker) {
+      this.logger = logger;
+      this.tracker = tracker;
+    }
   }
 }

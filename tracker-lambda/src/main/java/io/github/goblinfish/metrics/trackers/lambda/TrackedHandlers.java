@@ -55,10 +55,7 @@ public final class TrackedHandlers {
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
     InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
-    return (input, context) ->
-        tracking
-            .start(context)
-            .trackProcess(tracking.entryName(), () -> handler.handleRequest(input, context));
+    return (input, context) -> tracking.track(context, () -> handler.handleRequest(input, context));
   }
 
   /**
@@ -85,9 +82,12 @@ public final class TrackedHandlers {
       @Override
       public void handleRequest(InputStream input, OutputStream output, Context context)
           throws IOException {
-        tracking
-            .start(context)
-            .trackProcess(tracking.entryName(), () -> handler.handleRequest(input, output, context));
+        tracking.<Void, IOException>track(
+            context,
+            () -> {
+              handler.handleRequest(input, output, context);
+              return null;
+            });
       }
     };
   }

@@ -76,7 +76,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    return tracking.start(context).trackProcess(tracking.entryName(), () -> handleTracked(input, context));
+    return tracking.track(context, () -> handleTracked(input, context));
   }
 
   /**

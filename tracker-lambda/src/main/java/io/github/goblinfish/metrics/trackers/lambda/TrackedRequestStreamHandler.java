@@ -63,9 +63,12 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    tracking
-        .start(context)
-        .trackProcess(tracking.entryName(), () -> handleTracked(input, output, context));
+    tracking.<Void, IOException>track(
+        context,
+        () -> {
+          handleTracked(input, output, context);
+          return null;
+        });
   }
 
   /**

@@ -107,9 +107,9 @@ class HandlerMutationGapTest {
     String before = System.getProperty(TRACE_PROPERTY);
     System.setProperty(TRACE_PROPERTY, "Root=1-fallback-0001;Parent=53995c3f42cd8ad8;Sampled=1");
     try {
-      assertEquals("1-fallback-0001", InvocationTracking.traceRoot(new TestContext("r", null)));
+      assertEquals("1-fallback-0001", XrayTrace.root(new TestContext("r", null)));
       assertEquals(
-          "1-from-context", InvocationTracking.traceRoot(new TestContext("r", "Root=1-from-context")),
+          "1-from-context", XrayTrace.root(new TestContext("r", "Root=1-from-context")),
           "the Context's own header wins");
     } finally {
       if (before == null) {
@@ -119,7 +119,7 @@ class HandlerMutationGapTest {
       }
     }
     if (before == null) {
-      assertEquals(null, InvocationTracking.traceRoot(new TestContext("r", null)));
+      assertEquals(null, XrayTrace.root(new TestContext("r", null)));
     }
   }
 }

@@ -246,12 +246,12 @@ class TrackedRequestHandlerTest {
   @Test
   void traceRootIsTakenFromTheHeaderOrTheBareId() {
     assertEquals(
-        "1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "Root=1-abc-def;Sampled=0")));
+        "1-abc-def", XrayTrace.root(new TestContext("r", "Root=1-abc-def;Sampled=0")));
     assertEquals(
-        "1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "Sampled=0; Root=1-abc-def")));
-    assertEquals("1-abc-def", InvocationTracking.traceRoot(new TestContext("r", "1-abc-def")));
-    assertEquals(null, InvocationTracking.traceRoot(new TestContext("r", "Parent=1;Sampled=0")));
-    assertEquals(null, InvocationTracking.traceRoot(new TestContext("r", " ")));
+        "1-abc-def", XrayTrace.root(new TestContext("r", "Sampled=0; Root=1-abc-def")));
+    assertEquals("1-abc-def", XrayTrace.root(new TestContext("r", "1-abc-def")));
+    assertEquals(null, XrayTrace.root(new TestContext("r", "Parent=1;Sampled=0")));
+    assertEquals(null, XrayTrace.root(new TestContext("r", " ")));
   }
 
   @Test

@@ -1,0 +1,129 @@
+package io.github.goblinfish.metrics.trackers;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes a record as the default line with Gson's streaming {@link JsonWriter}, which does all the
+ * escaping; this class only decides what goes in and in which order. A format built on the default
+ * line (EMF) adds members through {@link Addition}.
+ */
+final class JsonLine {
+  private JsonLine() {}
+
+  /** Members added to the default line, and warnings added to the record's. */
+  interface Addition {
+    /** Warnings written after the record's own in {@code tracker_warnings}. */
+    List<String> warnings();
+
+    /** Writes members right after the line's opening brace. */
+    void writeFirst(JsonWriter json) throws IOException;
+
+    /** Writes members right before the line's closing brace. */
+    void writeLast(JsonWriter json) throws IOException;
+  }
+
+  /**
+   * Writes {@code record} into {@code out}: {@code latencies} (the process first), {@code
+   * latency_counts} (names timed more than once), {@code metrics}, {@code tracker_warnings} (when
+   * there are any), then the identifiers as top-level keys.
+   */
+  static void write(RunRecord record, LineWriter out, Addition addition) throws IOException {
+    JsonWriter json = new JsonWriter(out);
+    json.beginObject();
+    if (addition != null) {
+      addition.writeFirst(json);
+    }
+    json.name("latencies").beginObject();
+    boolean repeated = false;
+    for (int i = 0; i < record.latencySize; i++) {
+      json.name(record.latencyNames[i]);
+      // An empty raw value makes the writer put the name, colon and commas where they belong; the
+      // figure's digits then go straight into the same unbuffered writer, with no String per figure.
+      json.jsonValue("");
+      out.appendMillis(record.latencyNanos[i]);
+      repeated |= record.latencyCounts[i] > 1;
+    }
+    json.endObject();
+    if (repeated) {
+      json.name("latency_counts").beginObject();
+      for (int i = 0; i < record.latencySize; i++) {
+        if (record.latencyCounts[i] > 1) {
+          json.name(record.latencyNames[i]).value(record.latencyCounts[i]);
+        }
+      }
+      json.endObject();
+    }
+    json.name("metrics").beginObject();
+    writeValues(json, record.metricNames, record.metricValues, record.metricSize);
+    json.endObject();
+    writeWarnings(json, record, addition == null ? List.of() : addition.warnings());
+    writeValues(json, record.identifierNames, record.identifierValues, record.identifierSize);
+    if (addition != null) {
+      addition.writeLast(json);
+    }
+    json.endObject();
+  }
+
+  /** At most {@value Run#MAX_WARNINGS} warnings in all, then how many more there were. */
+  private static void writeWarnings(JsonWriter json, RunRecord record, List<String> added)
+      throws IOException {
+    List<String> own = record.warnings;
+    if (own.isEmpty() && added.isEmpty() && record.omittedWarnings == 0) {
+      return;
+    }
+    json.name("tracker_warnings").beginArray();
+    // The format's own warnings (at most a handful) always show: the record's give way to them.
+    int addedShown = Math.min(added.size(), Run.MAX_WARNINGS);
+    int ownShown = Math.min(own.size(), Run.MAX_WARNINGS - addedShown);
+    for (int i = 0; i < ownShown; i++) {
+      json.value(Text.withoutLoneSurrogates(own.get(i)));
+    }
+    for (int i = 0; i < addedShown; i++) {
+      json.value(Text.withoutLoneSurrogates(added.get(i)));
+    }
+    int omitted =
+        record.omittedWarnings + (own.size() - ownShown) + (added.size() - addedShown);
+    if (omitted > 0) {
+      json.value("and " + omitted + " more warnings");
+    }
+    json.endArray();
+  }
+
+  private static void writeValues(JsonWriter json, String[] names, Object[] values, int size)
+      throws IOException {
+    for (int i = 0; i < size; i++) {
+      json.name(names[i]);
+      writeValue(json, values[i]);
+    }
+  }
+
+  /**
+   * Writes a recorded value. Numbers are only ever of the JDK's own final or exact classes (see
+   * {@link Values}), so their JSON text is always a valid number; NaN and the infinities, which
+   * JSON has no number for, are written as strings.
+   */
+  static void writeValue(JsonWriter json, Object value) throws IOException {
+    if (value == null) {
+      json.nullValue();
+    } else if (value instanceof String) {
+      json.value(Text.withoutLoneSurrogates((String) value));
+    } else if (value instanceof Boolean) {
+      json.value((boolean) (Boolean) value);
+    } else if (value instanceof Long) {
+      json.value((long) (Long) value);
+    } else if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      if (Double.isNaN(number)) {
+        json.value("NaN");
+      } else if (Double.isInfinite(number)) {
+        json.value(number > 0 ? "Infinity" : "-Infinity");
+      } else {
+        json.value((Number) value);
+      }
+    } else {
+      json.value((Number) value);
+    }
+  }
+}

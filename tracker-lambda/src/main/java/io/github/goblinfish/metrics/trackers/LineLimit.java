@@ -1,0 +1,276 @@
+package io.github.goblinfish.metrics.trackers;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The size bound of every line and the rules for cutting a record to fit it, in one place for
+ * every {@link LineFormat}. The tracker applies them itself; a format may also call {@link
+ * #fit(RunRecord, int)} to fit a smaller budget of its own.
+ *
+ * <pre>{@code
+ * LineFormat compact = record -> render(LineLimit.fit(record, 4_096));
+ * }</pre>
+ *
+ * <h2>How a record is cut</h2>
+ * Names and text values are shortened to {@value #CUT_TEXT_CHARS} characters (never inside a
+ * surrogate pair; a name that then equals another one is dropped). Then entries are kept while they
+ * fit, sized as the default JSON line writes them: identifiers first (they find the invocation),
+ * then latencies in order (the process first), then metrics. The record's warnings start with one
+ * that says how many names or values were shortened and how many latencies, metrics and
+ * identifiers were dropped; up to five of the earlier warnings follow, each shortened to 200
+ * characters, and the others are counted.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class LineLimit {
+
+  /** The longest line, in bytes of UTF-8: within CloudWatch's 256 KB event limit. */
+  public static final int MAX_LINE_BYTES = 256_000;
+
+  /** How long a name or text value may stay in a record that is cut. */
+  public static final int CUT_TEXT_CHARS = 1024;
+
+  /** Room kept for the braces, section names and the warnings when fitting a record. */
+  static final int RESERVED_BYTES = 8192;
+
+  private static final int CUT_WARNINGS = 5;
+  private static final int CUT_WARNING_CHARS = 200;
+
+  private LineLimit() {}
+
+  /**
+   * Returns {@code record} cut so that its default JSON line takes at most {@code maxBytes} bytes,
+   * with a warning that says what was cut; a record that already fits comes back as it is.
+   *
+   * @param record the record to fit
+   * @param maxBytes the budget, in bytes of UTF-8, at least {@value #RESERVED_BYTES} more than
+   *     the warnings need
+   * @return a record that fits
+   * @throws IllegalArgumentException if {@code maxBytes} is not positive
+   */
+  public static RunRecord fit(RunRecord record, int maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
+    }
+    if (Lines.defaultLineBytes(record) <= maxBytes) {
+      return record;
+    }
+    return cut(record, maxBytes - RESERVED_BYTES, null);
+  }
+
+  /** Which part of the record an entry is in. */
+  enum Kind {
+    LATENCY,
+    METRIC,
+    IDENTIFIER
+  }
+
+  /** One entry of a record, as the cut weighs it. */
+  static final class Entry {
+    final Kind kind;
+    final String name;
+    final Object value;
+    final long nanos;
+    final long count;
+
+    Entry(Kind kind, String name, Object value, long nanos, long count) {
+      this.kind = kind;
+      this.name = name;
+      this.value = value;
+      this.nanos = nanos;
+      this.count = count;
+    }
+  }
+
+  /**
+   * Cuts {@code record} to entries whose default JSON takes at most {@code budget} bytes, with
+   * what {@code extension} adds per entry counted too.
+   */
+  static RunRecord cut(RunRecord record, int budget, BuiltInFormat.Extension extension) {
+    int[] shortened = {0};
+    int[] dropped = new int[3];
+    List<Entry> latencies = new ArrayList<>(record.latencySize);
+    for (int i = 0; i < record.latencySize; i++) {
+      latencies.add(
+          new Entry(
+              Kind.LATENCY,
+              record.latencyNames[i],
+              null,
+              record.latencyNanos[i],
+              record.latencyCounts[i]));
+    }
+    latencies = shorten(latencies, shortened, dropped);
+    List<Entry> metrics =
+        shorten(
+            values(Kind.METRIC, record.metricNames, record.metricValues, record.metricSize),
+            shortened,
+            dropped);
+    List<Entry> identifiers =
+        shorten(
+            values(
+                Kind.IDENTIFIER,
+                record.identifierNames,
+                record.identifierValues,
+                record.identifierSize),
+            shortened,
+            dropped);
+
+    if (extension != null) {
+      budget -= extension.reservedBytes();
+    }
+    List<Entry> keptIdentifiers = new ArrayList<>();
+    List<Entry> keptLatencies = new ArrayList<>();
+    List<Entry> keptMetrics = new ArrayList<>();
+    budget = keep(identifiers, keptIdentifiers, budget, dropped, extension);
+    budget = keep(latencies, keptLatencies, budget, dropped, extension);
+    keep(metrics, keptMetrics, budget, dropped, extension);
+
+    List<String> warnings = new ArrayList<>(CUT_WARNINGS + 1);
+    warnings.add(
+        "line cut to fit "
+            + MAX_LINE_BYTES
+            + " bytes: "
+            + shortened[0]
+            + " names or text values shortened to "
+            + CUT_TEXT_CHARS
+            + " characters; dropped "
+            + dropped[Kind.LATENCY.ordinal()]
+            + " latencies, "
+            + dropped[Kind.METRIC.ordinal()]
+            + " metrics, "
+            + dropped[Kind.IDENTIFIER.ordinal()]
+            + " identifiers");
+    for (String warning : record.warnings) {
+      if (warnings.size() > CUT_WARNINGS) {
+        break;
+      }
+      warnings.add(Text.cut(warning, CUT_WARNING_CHARS));
+    }
+    int omitted = record.omittedWarnings + record.warnings.size() - (warnings.size() - 1);
+
+    int latencyCount = keptLatencies.size();
+    String[] latencyNames = new String[latencyCount];
+    long[] nanos = new long[latencyCount];
+    long[] counts = new long[latencyCount];
+    for (int i = 0; i < latencyCount; i++) {
+      Entry entry = keptLatencies.get(i);
+      latencyNames[i] = entry.name;
+      nanos[i] = entry.nanos;
+      counts[i] = entry.count;
+    }
+    return new RunRecord(
+        record.processName,
+        latencyNames,
+        nanos,
+        counts,
+        latencyCount,
+        names(keptMetrics),
+        values(keptMetrics),
+        keptMetrics.size(),
+        names(keptIdentifiers),
+        values(keptIdentifiers),
+        keptIdentifiers.size(),
+        List.copyOf(warnings),
+        omitted,
+        record.finished);
+  }
+
+  private static List<Entry> values(Kind kind, String[] names, Object[] values, int size) {
+    List<Entry> entries = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      entries.add(new Entry(kind, names[i], values[i], 0L, 0L));
+    }
+    return entries;
+  }
+
+  private static String[] names(List<Entry> entries) {
+    String[] names = new String[entries.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = entries.get(i).name;
+    }
+    return names;
+  }
+
+  private static Object[] values(List<Entry> entries) {
+    Object[] values = new Object[entries.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = entries.get(i).value;
+    }
+    return values;
+  }
+
+  /** Shortens long names and text values, dropping names that the cut makes equal to another. */
+  private static List<Entry> shorten(List<Entry> entries, int[] shortened, int[] dropped) {
+    List<Entry> cut = new ArrayList<>(entries.size());
+    Set<String> names = new HashSet<>();
+    for (Entry entry : entries) {
+      String name = Text.cut(entry.name, CUT_TEXT_CHARS);
+      Object value = entry.value;
+      if (value instanceof String) {
+        String text = Text.withoutLoneSurrogates((String) value);
+        value = Text.cut(text, CUT_TEXT_CHARS);
+        if (value != text) {
+          shortened[0]++;
+        }
+      }
+      if (name != entry.name) {
+        shortened[0]++;
+      }
+      if (names.add(name)) {
+        cut.add(new Entry(entry.kind, name, value, entry.nanos, entry.count));
+      } else {
+        dropped[entry.kind.ordinal()]++;
+      }
+    }
+    return cut;
+  }
+
+  private static int keep(
+      List<Entry> entries,
+      List<Entry> kept,
+      int budget,
+      int[] dropped,
+      BuiltInFormat.Extension extension) {
+    for (Entry entry : entries) {
+      int size = size(entry);
+      if (extension != null) {
+        size += extension.entryBytes(entry, size);
+      }
+      if (size <= budget) {
+        kept.add(entry);
+        budget -= size;
+      } else {
+        dropped[entry.kind.ordinal()]++;
+      }
+    }
+    return budget;
+  }
+
+  /** The bytes an entry adds to the default line, counting its latency count and a separator. */
+  private static int size(Entry entry) {
+    LineWriter.Chars scratch = new LineWriter.Chars(entry.name.length() + 32);
+    try {
+      JsonWriter json = new JsonWriter(scratch);
+      json.beginObject().name(entry.name);
+      if (entry.kind == Kind.LATENCY) {
+        json.jsonValue(Text.millis(entry.nanos));
+      } else {
+        JsonLine.writeValue(json, entry.value);
+      }
+      json.endObject();
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    int bytes = Text.utf8Length(scratch.builder);
+    if (entry.kind == Kind.LATENCY && entry.count > 1) {
+      bytes += bytes + (entry.count > Integer.MAX_VALUE ? 21 : 12);
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.goblinfish.metrics.trackers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Where a run's line goes, in the form that destination takes: a String, or the UTF-8 bytes of
+ * the line and its newline. Whatever the destination throws is reported on standard error and
+ * goes no further: the tracked code's result stands.
+ */
+abstract class LineOutput {
+
+  /** Renders {@code record} with {@code format} and hands the line over. Never throws. */
+  abstract void write(LineFormat format, RunRecord record);
+
+  static LineOutput text(Consumer<String> output) {
+    return new Text(output);
+  }
+
+  static LineOutput utf8(Consumer<byte[]> output) {
+    return new Utf8(output);
+  }
+
+  private static final class Text extends LineOutput {
+    private final Consumer<String> output;
+
+    Text(Consumer<String> output) {
+      this.output = output;
+    }
+
+    @Override
+    void write(LineFormat format, RunRecord record) {
+      String line;
+      try {
+        line = Lines.text(format, record);
+      } catch (Throwable failure) {
+        Faults.report("could not build the metrics line", failure, null);
+        return;
+      }
+      try {
+        output.accept(line);
+      } catch (Throwable failure) {
+        Faults.report("the output function threw", failure, line);
+      }
+    }
+  }
+
+  private static final class Utf8 extends LineOutput {
+    private final Consumer<byte[]> output;
+
+    Utf8(Consumer<byte[]> output) {
+      this.output = output;
+    }
+
+    @Override
+    void write(LineFormat format, RunRecord record) {
+      byte[] line;
+      try {
+        line = Lines.utf8(format, record);
+      } catch (Throwable failure) {
+        Faults.report("could not build the metrics line", failure, null);
+        return;
+      }
+      try {
+        output.accept(line);
+      } catch (Throwable failure) {
+        Faults.report(
+            "the output function threw",
+            failure,
+            new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.github.goblinfish.metrics.trackers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns a record into the line an output receives, keeping the promises that hold for every
+ * format: one log event (no raw line break), at most {@link LineLimit#MAX_LINE_BYTES} bytes, and
+ * a line even when the format fails (the default line then, with a warning).
+ */
+final class Lines {
+  /** How many times a line of a format of the caller's is rendered again from a smaller record. */
+  private static final int REFITS = 3;
+
+  private Lines() {}
+
+  /** The line as a String, for outputs that take one. */
+  static String text(LineFormat format, RunRecord record) {
+    if (format instanceof BuiltInFormat) {
+      return written((BuiltInFormat) format, record, false).toString();
+    }
+    String line = rendered(format, record);
+    return line != null ? line : text(JsonLineFormat.INSTANCE, failedFormat(format, record));
+  }
+
+  /** The line as UTF-8 bytes ending with a newline, for outputs such as a Lambda logger. */
+  static byte[] utf8(LineFormat format, RunRecord record) {
+    if (format instanceof BuiltInFormat) {
+      return ((LineWriter.Utf8) written((BuiltInFormat) format, record, true)).lineBytes();
+    }
+    String line = rendered(format, record);
+    if (line == null) {
+      return utf8(JsonLineFormat.INSTANCE, failedFormat(format, record));
+    }
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    byte[] withNewline = Arrays.copyOf(bytes, bytes.length + 1);
+    withNewline[bytes.length] = '\n';
+    return withNewline;
+  }
+
+  /** The size of {@code record}'s default line in bytes of UTF-8. */
+  static int defaultLineBytes(RunRecord record) {
+    LineWriter.Utf8 out = new LineWriter.Utf8(estimateChars(record, false));
+    write(record, out, null);
+    return out.lineBytes().length - 1;
+  }
+
+  // --- the formats of this library ---------------------------------------------------------------
+
+  private static Object written(BuiltInFormat format, RunRecord record, boolean utf8) {
+    BuiltInFormat.Extension extension = format.start();
+    int capacity = estimateChars(record, extension != null);
+    LineWriter out = utf8 ? new LineWriter.Utf8(capacity) : new LineWriter.Chars(capacity);
+    write(record, out, extension);
+    if (!out.fits(LineLimit.MAX_LINE_BYTES)) {
+      RunRecord cut =
+          LineLimit.cut(record, LineLimit.MAX_LINE_BYTES - LineLimit.RESERVED_BYTES, extension);
+      out =
+          utf8
+              ? new LineWriter.Utf8(LineLimit.MAX_LINE_BYTES)
+              : new LineWriter.Chars(LineLimit.MAX_LINE_BYTES);
+      write(cut, out, extension);
+    }
+    return utf8 ? out : ((LineWriter.Chars) out).builder;
+  }
+
+  private static void write(RunRecord record, LineWriter out, BuiltInFormat.Extension extension) {
+    try {
+      JsonLine.write(record, out, extension == null ? null : extension.plan(record));
+    } catch (IOException impossible) {
+      // The writers here never fail: they only append to memory.
+      throw new UncheckedIOException(impossible);
+    }
+  }
+
+  /**
+   * A first capacity that holds a typical line without growing. An EMF line names each latency
+   * and metric twice more, in its declaration and its root member.
+   */
+  private static int estimateChars(RunRecord record, boolean extended) {
+    int numbers = record.latencySize + record.metricSize;
+    int numberNames =
+        namesLength(record.latencyNames, record.latencySize)
+            + namesLength(record.metricNames, record.metricSize);
+    int chars = 48 + 12 * (numbers + record.identifierSize) + numberNames;
+    if (extended) {
+      chars += 160 + 64 * numbers + 2 * numberNames;
+    }
+    chars += namesLength(record.identifierNames, record.identifierSize);
+    for (int i = 0; i < record.identifierSize; i++) {
+      if (record.identifierValues[i] instanceof String) {
+        chars += ((String) record.identifierValues[i]).length();
+      }
+    }
+    return Math.min(chars, LineLimit.MAX_LINE_BYTES);
+  }
+
+  private static int namesLength(String[] names, int size) {
+    int chars = 0;
+    for (int i = 0; i < size; i++) {
+      chars += names[i].length();
+    }
+    return chars;
+  }
+
+  // --- formats of the caller's -------------------------------------------------------------------
+
+  /** The caller's format's line, made one event within the limit; null if the format failed. */
+  private static String rendered(LineFormat format, RunRecord record) {
+    String line = renderedOnce(format, record);
+    if (line == null || Text.utf8Length(line) <= LineLimit.MAX_LINE_BYTES) {
+      return line;
+    }
+    int budget = LineLimit.MAX_LINE_BYTES - LineLimit.RESERVED_BYTES;
+    for (int attempt = 0; attempt < REFITS; attempt++) {
+      int bytes = Text.utf8Length(line);
+      // A format wordier than the default line needs a smaller record: shrink in proportion.
+      budget = (int) Math.min(budget, (long) budget * LineLimit.MAX_LINE_BYTES / bytes);
+      line = renderedOnce(format, LineLimit.cut(record, Math.max(budget, 0), null));
+      if (line == null || Text.utf8Length(line) <= LineLimit.MAX_LINE_BYTES) {
+        return line;
+      }
+    }
+    Faults.report(
+        "the line format " + describe(format) + " wrote more than " + LineLimit.MAX_LINE_BYTES
+            + " bytes from a cut record; the line is cut to that size",
+        null,
+        null);
+    return Text.cutToUtf8Bytes(line, LineLimit.MAX_LINE_BYTES);
+  }
+
+  private static String renderedOnce(LineFormat format, RunRecord record) {
+    String line;
+    try {
+      line = format.render(record);
+    } catch (Throwable failure) {
+      Faults.report("the line format " + describe(format) + " threw", failure, null);
+      return null;
+    }
+    if (line == null) {
+      Faults.report("the line format " + describe(format) + " returned null", null, null);
+      return null;
+    }
+    return Text.oneEvent(line);
+  }
+
+  private static RunRecord failedFormat(LineFormat format, RunRecord record) {
+    List<String> warnings = new ArrayList<>(record.warnings.size() + 1);
+    warnings.add(
+        "the line format "
+            + describe(format)
+            + " failed (see standard error); written in the default format");
+    warnings.addAll(record.warnings);
+    int omitted = record.omittedWarnings;
+    if (warnings.size() > Run.MAX_WARNINGS) {
+      warnings.remove(warnings.size() - 1);
+      omitted++;
+    }
+    return new RunRecord(
+        record.processName,
+        record.latencyNames,
+        record.latencyNanos,
+        record.latencyCounts,
+        record.latencySize,
+        record.metricNames,
+        record.metricValues,
+        record.metricSize,
+        record.identifierNames,
+        record.identifierValues,
+        record.identifierSize,
+        List.copyOf(warnings),
+        omitted,
+        record.finished);
+  }
+
+  private static String describe(LineFormat format) {
+    Class<?> type = format.getClass();
+    // A lambda's class name changes from one start to the next: it would make every line unique.
+    return type.isHidden() || type.isSynthetic() ? "(a lambda)" : type.getName();
+  }
+}

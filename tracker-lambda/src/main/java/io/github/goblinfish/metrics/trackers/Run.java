@@ -1,0 +1,345 @@
+package io.github.goblinfish.metrics.trackers;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The record of one run while it goes on: its timers, latencies, metrics, identifiers and
+ * warnings, all guarded by this object's lock. {@link #end(Throwable)} or {@link #snapshot()} turn
+ * it into an immutable {@link RunRecord}; nothing here renders or writes.
+ */
+final class Run implements Values.Problems {
+  /** At most this many warnings are kept; the others are counted. */
+  static final int MAX_WARNINGS = 20;
+
+  /** What a failed ticker reading becomes; such a span is not recorded. */
+  static final long NO_READING = Long.MIN_VALUE;
+
+  private static final int RUNNING = 0;
+  private static final int ENDED = 1;
+
+  final ProcessTracker owner;
+  /** The run that was current where this one started: calls on its owner find it through here. */
+  final Run enclosing;
+  final String processName;
+  private final Ticker ticker;
+
+  private final LatencyTable latencies = new LatencyTable();
+  private final ValueTable metrics = new ValueTable();
+  private final ValueTable identifiers = new ValueTable();
+  private List<String> warnings;
+  private int omittedWarnings;
+  private Timer openTimers;
+  private int state = RUNNING;
+  private boolean tickerThrew;
+  private boolean tickerWentBack;
+  private boolean saturated;
+  private ProcessTracker view;
+
+  Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker) {
+    this.owner = owner;
+    this.enclosing = enclosing;
+    this.processName = processName;
+    this.ticker = ticker;
+  }
+
+  /** The tracker that records into this run from any thread: what {@code current()} returns. */
+  ProcessTracker view() {
+    ProcessTracker tracker = view;
+    if (tracker == null) {
+      // Racy but safe: the tracker's fields are final, and any copy serves equally.
+      view = tracker = owner.viewOf(this);
+    }
+    return tracker;
+  }
+
+  synchronized boolean isRecording() {
+    return state == RUNNING;
+  }
+
+  // --- timers ------------------------------------------------------------------------------------
+
+  Timer startTimer(String name) {
+    long start = read();
+    synchronized (this) {
+      if (state != RUNNING) {
+        return Timer.stopped(name);
+      }
+      Timer timer = new Timer(this, name, start, latencies.positionFor(name));
+      timer.nextOpen = openTimers;
+      if (openTimers != null) {
+        openTimers.previousOpen = timer;
+      }
+      openTimers = timer;
+      return timer;
+    }
+  }
+
+  void stop(Timer timer) {
+    long end = read();
+    synchronized (this) {
+      if (timer.closed) {
+        return;
+      }
+      timer.closed = true;
+      unlink(timer);
+      if (state == RUNNING) {
+        record(timer, end);
+      }
+    }
+  }
+
+  private void record(Timer timer, long end) {
+    if (timer.startNanos == NO_READING || end == NO_READING) {
+      return;
+    }
+    long span = end - timer.startNanos;
+    // Overflow when the operands' signs differ and the result's sign is the subtrahend's.
+    if (((end ^ timer.startNanos) & (end ^ span)) < 0) {
+      span = end > timer.startNanos ? Long.MAX_VALUE : -1L;
+    }
+    if (span < 0) {
+      if (!tickerWentBack) {
+        tickerWentBack = true;
+        warn("the ticker went backwards while timing '" + timer.name + "'; recorded as 0");
+      }
+      span = 0;
+    }
+    if (!latencies.add(timer.position, span, 1) && !saturated) {
+      saturated = true;
+      warn(
+          "latency '"
+              + timer.name
+              + "' reached the largest figure a long holds in nanoseconds; written as that");
+    }
+  }
+
+  private void unlink(Timer timer) {
+    if (timer.previousOpen != null) {
+      timer.previousOpen.nextOpen = timer.nextOpen;
+    } else if (openTimers == timer) {
+      openTimers = timer.nextOpen;
+    }
+    if (timer.nextOpen != null) {
+      timer.nextOpen.previousOpen = timer.previousOpen;
+    }
+    timer.previousOpen = null;
+    timer.nextOpen = null;
+  }
+
+  /** A reading of the ticker; a ticker that throws costs that span, never the caller's code. */
+  private long read() {
+    try {
+      return ticker.read();
+    } catch (Throwable failure) {
+      synchronized (this) {
+        if (!tickerThrew) {
+          tickerThrew = true;
+          warn("the ticker threw " + Faults.describe(failure) + "; spans it could not time are left out");
+        }
+      }
+      return NO_READING;
+    }
+  }
+
+  // --- values ------------------------------------------------------------------------------------
+
+  synchronized void putMetric(String name, Object value) {
+    if (state == RUNNING) {
+      metrics.put(name, value);
+    }
+  }
+
+  synchronized void increment(String name, long delta) {
+    if (state != RUNNING) {
+      return;
+    }
+    Object before = metrics.get(name);
+    if (before instanceof String) {
+      throw new IllegalStateException(
+          "metric '" + name + "' holds text, so it cannot be incremented");
+    }
+    metrics.put(name, add(before, delta));
+  }
+
+  synchronized void putIdentifier(String name, Object value) {
+    if (state == RUNNING) {
+      identifiers.put(name, value);
+    }
+  }
+
+  synchronized void recordFailure(Throwable failure) {
+    if (state == RUNNING) {
+      metrics.put(ProcessTracker.FAILED_METRIC, 1L);
+      metrics.put(ProcessTracker.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
+    }
+  }
+
+  @Override
+  public synchronized void warn(String warning) {
+    if (warnings == null) {
+      warnings = new ArrayList<>(2);
+    }
+    if (warnings.size() < MAX_WARNINGS) {
+      warnings.add(warning);
+    } else {
+      omittedWarnings++;
+    }
+  }
+
+  // --- records -----------------------------------------------------------------------------------
+
+  /**
+   * Ends the run and returns its record, or null when it had already ended: whoever ends a run
+   * first writes its one line. Timers still open are measured until now and named in a warning.
+   */
+  RunRecord end() {
+    long now = read();
+    synchronized (this) {
+      if (state != RUNNING) {
+        return null;
+      }
+      closeOpenTimers(now);
+      state = ENDED;
+      // The tables are never written again: the record shares their arrays instead of copying.
+      return record(true);
+    }
+  }
+
+  /** A consistent record of the run as it is now, leaving the run going on. */
+  RunRecord snapshot() {
+    long now = read();
+    synchronized (this) {
+      if (state != RUNNING) {
+        return null;
+      }
+      // Open timers are measured into the tables, then the tables are put back as they were.
+      long[] savedNanos = latencies.totalNanos.clone();
+      long[] savedCounts = latencies.counts.clone();
+      List<String> savedWarnings = warnings == null ? null : new ArrayList<>(warnings);
+      int savedOmitted = omittedWarnings;
+      boolean savedWentBack = tickerWentBack;
+      boolean savedSaturated = saturated;
+      for (Timer timer = openTimers; timer != null; timer = timer.nextOpen) {
+        record(timer, now);
+      }
+      warnOpenTimers();
+      RunRecord record = record(false);
+      latencies.totalNanos = savedNanos;
+      latencies.counts = savedCounts;
+      warnings = savedWarnings;
+      omittedWarnings = savedOmitted;
+      tickerWentBack = savedWentBack;
+      saturated = savedSaturated;
+      return record;
+    }
+  }
+
+  private void closeOpenTimers(long now) {
+    // Oldest first, so that the warnings read in the order the timers were started.
+    Timer oldest = openTimers;
+    while (oldest != null && oldest.nextOpen != null) {
+      oldest = oldest.nextOpen;
+    }
+    for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
+      timer.closed = true;
+      record(timer, now);
+      warn(
+          "timer '"
+              + timer.name
+              + "' was still open when the line was written; measured until then");
+    }
+    openTimers = null;
+  }
+
+  private void warnOpenTimers() {
+    Timer oldest = openTimers;
+    while (oldest != null && oldest.nextOpen != null) {
+      oldest = oldest.nextOpen;
+    }
+    for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
+      warn("timer '" + timer.name + "' was still open when the line was written; measured until then");
+    }
+  }
+
+  private RunRecord record(boolean finished) {
+    LatencyTable table = latencies;
+    String[] names = table.names;
+    long[] nanos = table.totalNanos;
+    long[] counts = table.counts;
+    int size = table.size;
+    // A name whose every span failed to be read has no figure to write.
+    int measured = 0;
+    for (int i = 0; i < size; i++) {
+      if (counts[i] > 0) {
+        measured++;
+      }
+    }
+    if (measured < size || !finished) {
+      String[] keptNames = new String[measured];
+      long[] keptNanos = new long[measured];
+      long[] keptCounts = new long[measured];
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (counts[i] > 0) {
+          keptNames[k] = names[i];
+          keptNanos[k] = nanos[i];
+          keptCounts[k++] = counts[i];
+        }
+      }
+      names = keptNames;
+      nanos = keptNanos;
+      counts = keptCounts;
+      size = measured;
+    }
+    List<String> kept =
+        warnings == null
+            ? List.of()
+            : Collections.unmodifiableList(finished ? warnings : new ArrayList<>(warnings));
+    return new RunRecord(
+        processName,
+        names,
+        nanos,
+        counts,
+        size,
+        finished ? metrics.names : Arrays.copyOf(metrics.names, metrics.size),
+        finished ? metrics.values : Arrays.copyOf(metrics.values, metrics.size),
+        metrics.size,
+        finished ? identifiers.names : Arrays.copyOf(identifiers.names, identifiers.size),
+        finished ? identifiers.values : Arrays.copyOf(identifiers.values, identifiers.size),
+        identifiers.size,
+        kept,
+        omittedWarnings,
+        finished);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return processName + ", " + (state == RUNNING ? "running" : "written");
+  }
+
+  private static Object add(Object before, long delta) {
+    if (before == null) {
+      return delta;
+    }
+    if (before instanceof Long) {
+      long sum = (Long) before + delta;
+      // Overflow only when both operands have the same sign and the sum has the other.
+      if ((((Long) before ^ sum) & (delta ^ sum)) < 0) {
+        return BigInteger.valueOf((Long) before).add(BigInteger.valueOf(delta));
+      }
+      return sum;
+    }
+    if (before instanceof BigInteger) {
+      return ((BigInteger) before).add(BigInteger.valueOf(delta));
+    }
+    if (before instanceof BigDecimal) {
+      return ((BigDecimal) before).add(BigDecimal.valueOf(delta));
+    }
+    return ((Number) before).doubleValue() + delta;
+  }
+}

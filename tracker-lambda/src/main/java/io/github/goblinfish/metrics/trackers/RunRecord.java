@@ -1,0 +1,408 @@
+package io.github.goblinfish.metrics.trackers;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable snapshot of one run: what a {@link LineFormat} renders. A run's record is taken
+ * once when the run ends; a record of a run still in progress can be taken too ({@link
+ * #finished()} is then false), and is just as consistent: every value in it was set before the
+ * snapshot, and timers still open are measured up to that moment.
+ *
+ * <pre>{@code
+ * LineFormat keyValue = record -> {
+ *   StringBuilder line = new StringBuilder("process=").append(record.processName());
+ *   record.latenciesMillis().forEach((name, ms) -> line.append(' ').append(name).append('=').append(ms));
+ *   return line.toString();
+ * };
+ * }</pre>
+ *
+ * <p>Latencies are kept in nanoseconds ({@link #latenciesNanos()}); {@link #latenciesMillis()}
+ * gives the same figures in milliseconds. Every map keeps the order in which its names were first
+ * recorded, the process first among the latencies. Metric values are a {@link Long}, {@link
+ * Double}, {@link java.math.BigInteger}, {@link java.math.BigDecimal}, a {@link String} or null;
+ * identifier values a {@link String}, a {@link Boolean} or null. Names and text values hold no
+ * lone surrogate.
+ *
+ * <p>Immutable and thread-safe: a record may be rendered on any thread, any number of times.
+ */
+public final class RunRecord {
+  private static final String[] NO_NAMES = {};
+  private static final long[] NO_LONGS = {};
+  private static final Object[] NO_VALUES = {};
+
+  final String processName;
+  final String[] latencyNames;
+  final long[] latencyNanos;
+  final long[] latencyCounts;
+  final int latencySize;
+  final String[] metricNames;
+  final Object[] metricValues;
+  final int metricSize;
+  final String[] identifierNames;
+  final Object[] identifierValues;
+  final int identifierSize;
+  final List<String> warnings;
+  final int omittedWarnings;
+  final boolean finished;
+
+  // Built on first request: the line formats of this library read the arrays directly.
+  private Map<String, Double> millisView;
+  private Map<String, Long> nanosView;
+  private Map<String, Long> countsView;
+  private Map<String, Object> metricsView;
+  private Map<String, Object> identifiersView;
+
+  RunRecord(
+      String processName,
+      String[] latencyNames,
+      long[] latencyNanos,
+      long[] latencyCounts,
+      int latencySize,
+      String[] metricNames,
+      Object[] metricValues,
+      int metricSize,
+      String[] identifierNames,
+      Object[] identifierValues,
+      int identifierSize,
+      List<String> warnings,
+      int omittedWarnings,
+      boolean finished) {
+    this.processName = processName;
+    this.latencyNames = latencyNames;
+    this.latencyNanos = latencyNanos;
+    this.latencyCounts = latencyCounts;
+    this.latencySize = latencySize;
+    this.metricNames = metricNames;
+    this.metricValues = metricValues;
+    this.metricSize = metricSize;
+    this.identifierNames = identifierNames;
+    this.identifierValues = identifierValues;
+    this.identifierSize = identifierSize;
+    this.warnings = warnings;
+    this.omittedWarnings = omittedWarnings;
+    this.finished = finished;
+  }
+
+  /**
+   * Starts a record built by hand, for testing a {@link LineFormat}.
+   *
+   * <pre>{@code
+   * RunRecord record = RunRecord.builder("handler")
+   *     .latency("handler", 12_500_000L, 1)
+   *     .metric("order_lines", 3)
+   *     .identifier("order_id", "o-1")
+   *     .build();
+   * }</pre>
+   *
+   * @param processName the name of the whole run
+   * @return a new builder
+   * @throws NullPointerException if {@code processName} is null
+   * @throws IllegalArgumentException if {@code processName} is blank
+   */
+  public static Builder builder(String processName) {
+    return new Builder(Names.checked(processName));
+  }
+
+  /**
+   * Returns the name of the whole run, given to {@code trackProcess}.
+   *
+   * @return the process name
+   */
+  public String processName() {
+    return processName;
+  }
+
+  /**
+   * Returns each latency in milliseconds: the process first, then each name in the order it was
+   * first started. A name timed several times holds its total.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Double> latenciesMillis() {
+    Map<String, Double> view = millisView;
+    if (view == null) {
+      LinkedHashMap<String, Double> map = new LinkedHashMap<>(capacity(latencySize));
+      for (int i = 0; i < latencySize; i++) {
+        map.put(latencyNames[i], latencyNanos[i] / 1e6);
+      }
+      millisView = view = Collections.unmodifiableMap(map);
+    }
+    return view;
+  }
+
+  /**
+   * Returns each latency in nanoseconds, in the order of {@link #latenciesMillis()}.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Long> latenciesNanos() {
+    Map<String, Long> view = nanosView;
+    if (view == null) {
+      nanosView = view = longs(latencyNanos);
+    }
+    return view;
+  }
+
+  /**
+   * Returns how many times each latency name was timed (1 or more), in the order of {@link
+   * #latenciesMillis()}.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Long> latencyCounts() {
+    Map<String, Long> view = countsView;
+    if (view == null) {
+      countsView = view = longs(latencyCounts);
+    }
+    return view;
+  }
+
+  /**
+   * Returns the metrics in the order first set: numbers, text, or null.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Object> metrics() {
+    Map<String, Object> view = metricsView;
+    if (view == null) {
+      metricsView = view = values(metricNames, metricValues, metricSize);
+    }
+    return view;
+  }
+
+  /**
+   * Returns the identifiers in the order first set: text, booleans, or null.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Object> identifiers() {
+    Map<String, Object> view = identifiersView;
+    if (view == null) {
+      identifiersView = view = values(identifierNames, identifierValues, identifierSize);
+    }
+    return view;
+  }
+
+  /**
+   * Returns what was degraded in this run (a timer left open, a value that could not be read, a
+   * line that had to be cut...), at most {@value Run#MAX_WARNINGS}.
+   *
+   * @return an unmodifiable list
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Returns how many warnings were left out of {@link #warnings()} beyond its cap.
+   *
+   * @return zero or more
+   */
+  public int omittedWarnings() {
+    return omittedWarnings;
+  }
+
+  /**
+   * Tells whether the run had ended when this record was taken.
+   *
+   * @return false for a snapshot of a run in progress
+   */
+  public boolean finished() {
+    return finished;
+  }
+
+  @Override
+  public String toString() {
+    return "RunRecord[process="
+        + processName
+        + ", latenciesNanos="
+        + latenciesNanos()
+        + ", latencyCounts="
+        + latencyCounts()
+        + ", metrics="
+        + metrics()
+        + ", identifiers="
+        + identifiers()
+        + ", warnings="
+        + warnings
+        + (omittedWarnings > 0 ? " and " + omittedWarnings + " more" : "")
+        + (finished ? "" : ", in progress")
+        + "]";
+  }
+
+  private Map<String, Long> longs(long[] figures) {
+    LinkedHashMap<String, Long> map = new LinkedHashMap<>(capacity(latencySize));
+    for (int i = 0; i < latencySize; i++) {
+      map.put(latencyNames[i], figures[i]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static Map<String, Object> values(String[] names, Object[] values, int size) {
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>(capacity(size));
+    for (int i = 0; i < size; i++) {
+      map.put(names[i], values[i]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static int capacity(int size) {
+    return size * 4 / 3 + 1;
+  }
+
+  /**
+   * Builds a {@link RunRecord} by hand. Names are checked as the tracker checks them; values are
+   * normalised as the tracker normalises them.
+   *
+   * <pre>{@code
+   * RunRecord record = RunRecord.builder("main").latency("main", 1_000_000L, 1).build();
+   * }</pre>
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private final String processName;
+    private final LatencyTable latencies = new LatencyTable();
+    private final ValueTable metrics = new ValueTable();
+    private final ValueTable identifiers = new ValueTable();
+    private final List<String> warnings = new ArrayList<>();
+    private int omittedWarnings;
+    private boolean finished = true;
+
+    private Builder(String processName) {
+      this.processName = processName;
+    }
+
+    /**
+     * Adds to a latency: its total and its count grow as if it had been timed {@code count}
+     * times for {@code nanos} in all.
+     *
+     * @param name the latency name
+     * @param nanos the time in nanoseconds, not negative
+     * @param count how many times it was timed, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, {@code nanos} negative or {@code
+     *     count} below 1
+     */
+    public Builder latency(String name, long nanos, long count) {
+      name = Names.checked(name);
+      if (nanos < 0 || count < 1) {
+        throw new IllegalArgumentException(
+            "latency '" + name + "' needs nanos >= 0 and count >= 1, not " + nanos + ", " + count);
+      }
+      latencies.add(latencies.positionFor(name), nanos, count);
+      return this;
+    }
+
+    /**
+     * Sets a numeric metric.
+     *
+     * @param name the metric name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder metric(String name, Number value) {
+      name = Names.checked(name);
+      metrics.put(name, Values.canonical(value, name, this::warning));
+      return this;
+    }
+
+    /**
+     * Sets a text metric.
+     *
+     * @param name the metric name
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder metric(String name, String value) {
+      metrics.put(Names.checked(name), value == null ? null : Text.withoutLoneSurrogates(value));
+      return this;
+    }
+
+    /**
+     * Sets a text identifier.
+     *
+     * @param name the identifier name, not one of {@link ProcessTracker#RESERVED_NAMES}
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder identifier(String name, String value) {
+      identifiers.put(
+          Names.identifier(name), value == null ? null : Text.withoutLoneSurrogates(value));
+      return this;
+    }
+
+    /**
+     * Sets a true/false identifier.
+     *
+     * @param name the identifier name, not one of {@link ProcessTracker#RESERVED_NAMES}
+     * @param value the value
+     * @return this builder
+     */
+    public Builder identifier(String name, boolean value) {
+      identifiers.put(Names.identifier(name), value);
+      return this;
+    }
+
+    /**
+     * Adds a warning; past {@value Run#MAX_WARNINGS} it is counted instead.
+     *
+     * @param warning the text
+     * @return this builder
+     */
+    public Builder warning(String warning) {
+      Objects.requireNonNull(warning, "warning");
+      if (warnings.size() < Run.MAX_WARNINGS) {
+        warnings.add(Text.withoutLoneSurrogates(warning));
+      } else {
+        omittedWarnings++;
+      }
+      return this;
+    }
+
+    /**
+     * Marks the record as a snapshot of a run still in progress.
+     *
+     * @return this builder
+     */
+    public Builder inProgress() {
+      finished = false;
+      return this;
+    }
+
+    /**
+     * Creates the record.
+     *
+     * @return a new immutable record
+     */
+    public RunRecord build() {
+      return new RunRecord(
+          processName,
+          Arrays.copyOf(latencies.names, latencies.size),
+          Arrays.copyOf(latencies.totalNanos, latencies.size),
+          Arrays.copyOf(latencies.counts, latencies.size),
+          latencies.size,
+          Arrays.copyOf(metrics.names, metrics.size),
+          Arrays.copyOf(metrics.values, metrics.size),
+          metrics.size,
+          Arrays.copyOf(identifiers.names, identifiers.size),
+          Arrays.copyOf(identifiers.values, identifiers.size),
+          identifiers.size,
+          List.copyOf(warnings),
+          omittedWarnings,
+          finished);
+    }
+  }
+
+  static RunRecord empty(String processName) {
+    return new RunRecord(
+        processName, NO_NAMES, NO_LONGS, NO_LONGS, 0, NO_NAMES, NO_VALUES, 0, NO_NAMES, NO_VALUES,
+        0, List.of(), 0, true);
+  }
+}
