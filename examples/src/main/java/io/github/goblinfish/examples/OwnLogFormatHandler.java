@@ -1,7 +1,6 @@
 package io.github.goblinfish.examples;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.Ticker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
@@ -12,16 +11,17 @@ import java.util.function.Consumer;
 
 /**
  * Prices a quote for a quantity of one product, and logs its line in a format of its own: the
- * seed's "bring your own log format".
+ * Python package's "bring your own log format".
  *
- * <p>What it shows: {@code HandlerConfig.builder().output(...)} receives the tracker's finished
- * JSON line; this handler parses it with Gson ({@link KeyValueLogFormat}) and writes {@code metrics
- * latency.quote_handler=0.412 latency.price_lookup=0.020 metric.quantity=3 ... request_id=...
- * sku=SKU-KEYBOARD} through the runtime's logger instead. It also names the entry latency {@code
- * quote_handler} with {@code entryName}, so renaming the class does not break saved queries.
+ * <p>What it shows: {@code HandlerConfig.builder().format(...)} takes any {@link
+ * io.github.goblinfish.metrics.trackers.LineFormat}; {@link KeyValueLogFormat} renders the run's
+ * record as {@code metrics latency.quote_handler=0.412 latency.price_lookup=0.020 metric.quantity=3
+ * ... request_id=... sku=SKU-KEYBOARD}, and the line still goes out through the invocation's logger
+ * as one log event. It also names the entry latency {@code quote_handler} with {@code entryName},
+ * so renaming the class does not break saved queries.
  *
  * <p>The event is {@code {"sku":"SKU-KEYBOARD","quantity":3}}; the response is the quote. Invoke it
- * with {@code sam local invoke OwnLogFormatFunction -e events/own-log-format.json}.
+ * with {@code ./invoke OwnLogFormatFunction -e events/own-log-format.json}.
  */
 public final class OwnLogFormatHandler
     extends TrackedRequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -29,11 +29,9 @@ public final class OwnLogFormatHandler
   private static final Map<String, Long> UNIT_PRICE_CENTS =
       Map.of("SKU-KEYBOARD", 8_999L, "SKU-USB-C-CABLE", 1_299L, "SKU-MOUSE-PAD", 1_499L);
 
-  /** The constructor the Lambda runtime calls: key=value lines go to the runtime's logger. */
+  /** The constructor the Lambda runtime calls: key=value lines go to the invocation's logger. */
   public OwnLogFormatHandler() {
-    // LambdaRuntime's logger is the one every invocation's Context hands out; outside Lambda it
-    // writes to standard output. The newline keeps lines apart in that case.
-    this(text -> LambdaRuntime.getLogger().log(text + "\n"), Ticker.system());
+    super(HandlerConfig.builder().entryName("quote_handler").format(KeyValueLogFormat.INSTANCE).build());
   }
 
   /** Lets tests collect the formatted lines and fix the clock. */
@@ -41,7 +39,8 @@ public final class OwnLogFormatHandler
     super(
         HandlerConfig.builder()
             .entryName("quote_handler")
-            .output(trackerLine -> logLines.accept(KeyValueLogFormat.format(trackerLine)))
+            .format(KeyValueLogFormat.INSTANCE)
+            .output(logLines)
             .ticker(ticker)
             .build());
   }

@@ -63,21 +63,12 @@ class OwnLogFormatHandlerTest {
   }
 
   @Test
-  void productionHandlerWritesThroughTheRuntimeLogger() {
-    // Outside Lambda the runtime's logger prints to standard output.
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      new OwnLogFormatHandler()
-          .handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
-    } finally {
-      System.setOut(original);
-    }
-
-    String printed = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.startsWith("metrics latency.quote_handler="), printed);
-    assertTrue(printed.endsWith(" sku=SKU-MOUSE-PAD\n"), printed);
-    assertEquals(List.of(), context.logged());
+  void productionHandlerWritesItsFormatThroughTheInvocationsLoggerAsOneEvent() {
+    new OwnLogFormatHandler().handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
+    assertEquals(1, context.logged().size(), "one log call: one CloudWatch event");
+    String logged = context.logged().get(0);
+    assertTrue(logged.startsWith("metrics latency.quote_handler="), logged);
+    assertTrue(logged.endsWith(" sku=SKU-MOUSE-PAD\n"), logged);
+    assertEquals(1, logged.split("\n", -1).length - 1, "exactly one line break, at the end");
   }
 }
