@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Creates proxies that honour {@link Tracked}: each call of an annotated interface method is timed
  * into the run current on the calling thread ({@link ProcessTracker#current()}). This is the
- * seed's {@code @tracker.track} decorator without bytecode weaving: create the proxy once, for
+ * Python package's {@code @tracker.track} decorator without bytecode weaving: create the proxy once, for
  * example in a static field, and every invocation's calls land in that invocation's line.
  *
  * <pre>{@code
@@ -29,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  * <p>A method returning a {@link CompletionStage} is timed until the stage completes. Calls outside
  * any run go straight to the target. The target's results and exceptions, checked ones included,
  * pass through unchanged. Methods that are not annotated, and {@code equals}, {@code hashCode} and
- * {@code toString}, are not timed. Proxies are as thread-safe as their target; this class has no
+ * {@code toString}, are not timed. A proxy equals itself and any proxy of an equal target, and
+ * its hash code is its target's, so sets and maps find it; {@code toString} is the target's. Proxies are as thread-safe as their target; this class has no
  * state.
  */
 public final class TrackedProxy {
@@ -78,6 +79,9 @@ public final class TrackedProxy {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getDeclaringClass() == Object.class) {
+        return objectMethod(proxy, method, args);
+      }
       String name = names.get(method);
       ProcessTracker tracker = ProcessTracker.current();
       if (name == null || !tracker.isRecording()) {
@@ -97,6 +101,31 @@ public final class TrackedProxy {
         timer.close();
       }
       return result;
+    }
+
+    /**
+     * {@code equals}, {@code hashCode} and {@code toString} answer for the proxy itself: a proxy
+     * equals itself (and another proxy of an equal target), so collections find it.
+     */
+    private Object objectMethod(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "equals":
+          Object other = args[0];
+          if (other == proxy) {
+            return true;
+          }
+          if (other != null && Proxy.isProxyClass(other.getClass())) {
+            InvocationHandler handler = Proxy.getInvocationHandler(other);
+            if (handler instanceof TrackingHandler) {
+              return target.equals(((TrackingHandler) handler).target);
+            }
+          }
+          return false;
+        case "hashCode":
+          return target.hashCode();
+        default:
+          return call(method, args);
+      }
     }
 
     private Object call(Method method, Object[] args) throws Throwable {
