@@ -510,4 +510,76 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
       // immutable, as promised
     }
   }
+
+  @Test
+  void aTickerThatGoesBackwardsGivesZeroNotANegativeLatency() {
+    List<String> lines = new ArrayList<>();
+    long[] now = {5_000_000L};
+    ProcessTracker tracker = ProcessTracker.builder().ticker(() -> now[0]).output(lines::add).build();
+    tracker.trackProcess(
+        "main",
+        () -> {
+          try (Timer timer = tracker.timer("back")) {
+            now[0] -= 3_000_000L;
+          }
+        });
+    assertEquals(
+        "{\"latencies\":{\"main\":0.000,\"back\":0.000},\"metrics\":{},\"tracker_warnings\":"
+            + "[\"the ticker went backwards while timing 'back'; recorded as 0\"]}",
+        lines.get(0));
+  }
+
+  /** A format of the caller's that fails, as a named class so the reports name it exactly. */
+  static final class FailingFormat implements LineFormat {
+    private final RuntimeException runtime;
+    private final Error error;
+
+    FailingFormat(RuntimeException runtime, Error error) {
+      this.runtime = runtime;
+      this.error = error;
+    }
+
+    @Override
+    public String render(RunRecord record) {
+      if (runtime != null) {
+        throw runtime;
+      }
+      throw error;
+    }
+  }
+
+  @Test
+  void aLineFormatThatThrowsIsReportedAndTheLineIsWrittenInTheDefaultFormat() {
+    LineFormat[] formats = {
+      new FailingFormat(new IllegalStateException("format broke"), null),
+      new FailingFormat(null, new NoClassDefFoundError("com/google/gson/stream/JsonWriter")),
+      new FailingFormat(null, new OutOfMemoryError("format ran out")),
+    };
+    String[] reports = {
+      "java.lang.IllegalStateException: format broke",
+      "java.lang.NoClassDefFoundError: com/google/gson/stream/JsonWriter",
+      "java.lang.OutOfMemoryError: format ran out",
+    };
+    String name = FailingFormat.class.getName();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < formats.length; i++) {
+      lines.clear();
+      ProcessTracker failing =
+          ProcessTracker.builder().ticker(new FakeTicker()).output(lines::add).format(formats[i]).build();
+      String err =
+          TrackerRecordsEachRunAsOneLineTest.captureStandardError(
+              () -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
+      assertEquals(
+          "tracker-lambda: the line format " + name + " threw: " + reports[i] + "\n", err);
+      assertEquals(
+          List.of(
+              "{\"latencies\":{\"main\":0.000},\"metrics\":{},\"tracker_warnings\":"
+                  + "[\"the line format "
+                  + name
+                  + " failed (see standard error); written in the default format\"]}"),
+          lines,
+          "the run's line is written in the default format");
+      assertEquals("ProcessTracker[no run]", failing.toString());
+    }
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class EmfLineFormatBuilderTest {
+class EmfSettingsAreCheckedWhenSetTest {
   private static final String NAMESPACE_RULE =
       "' is not accepted: use 1 to 255 characters of A-Z a-z 0-9 . - _ / # : (no spaces),"
           + " not starting with AWS/";

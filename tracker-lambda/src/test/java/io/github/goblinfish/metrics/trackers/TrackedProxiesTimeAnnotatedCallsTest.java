@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-class TrackedProxyTest {
+class TrackedProxiesTimeAnnotatedCallsTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> lines = new ArrayList<>();
   private final ProcessTracker tracker =

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
-class ProcessTrackerTest {
+class TrackerRecordsEachRunAsOneLineTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> lines = new ArrayList<>();
   private final ProcessTracker tracker =
@@ -529,132 +531,6 @@ class ProcessTrackerTest {
   }
 
   @Test
-  void outsideAnyRunCurrentIsADetachedTrackerThatRecordsNothing() {
-    ProcessTracker detached = ProcessTracker.current();
-    assertFalse(detached.isRecording());
-    assertSame(detached, ProcessTracker.current());
-    detached.setMetric("x", 1);
-    detached.incrementMetric("x");
-    detached.setIdentifier("id", "v");
-    try (Timer timer = detached.timer("t")) {
-      assertEquals("t", timer.name());
-    }
-    assertEquals(42, detached.track("t", () -> 42));
-    assertEquals(
-        "the detached tracker of ProcessTracker.current() cannot run a process;"
-            + " create a ProcessTracker",
-        assertThrows(IllegalStateException.class, () -> detached.trackProcess("main", () -> {}))
-            .getMessage());
-    assertThrows(IllegalArgumentException.class, () -> detached.timer(" "));
-  }
-
-  @Test
-  void trackProcessMakesTheTrackerCurrentAndRestoresTheThreadAfter() {
-    ProcessTracker before = ProcessTracker.current();
-    tracker.trackProcess(
-        "main",
-        () -> {
-          assertEquals("ProcessTracker[main, running]", ProcessTracker.current().toString());
-          ProcessTracker.current().setMetric("from_helper", 1);
-        });
-    assertSame(before, ProcessTracker.current());
-    assertEquals("{\"latencies\":{\"main\":0.000},\"metrics\":{\"from_helper\":1}}", onlyLine());
-  }
-
-  @Test
-  void nestedProcessesRestoreTheOuterRun() {
-    List<String> inner = new ArrayList<>();
-    ProcessTracker innerTracker = ProcessTracker.builder().ticker(ticker).output(inner::add).build();
-    tracker.trackProcess(
-        "outer",
-        () -> {
-          innerTracker.trackProcess("inner", () -> ProcessTracker.current().setMetric("in", 1));
-          ProcessTracker.current().setMetric("out", 1);
-        });
-    assertEquals("{\"latencies\":{\"inner\":0.000},\"metrics\":{\"in\":1}}", inner.get(0));
-    assertEquals("{\"latencies\":{\"outer\":0.000},\"metrics\":{\"out\":1}}", onlyLine());
-  }
-
-  @Test
-  void bindAndExecutorCarryTheRunToOtherThreads() throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      tracker.trackProcess(
-          "main",
-          () -> {
-            pool.submit(tracker.bind(() -> ProcessTracker.current().incrementMetric("runnable"))).get();
-            assertEquals(
-                "callable",
-                pool.submit(tracker.bind(() -> {
-                  ProcessTracker.current().incrementMetric("callable");
-                  return "callable";
-                })).get());
-            CompletableFuture.supplyAsync(
-                    tracker.bindSupplier(() -> {
-                      ProcessTracker.current().incrementMetric("supplier");
-                      return 1;
-                    }),
-                    pool)
-                .thenAcceptAsync(v -> ProcessTracker.current().incrementMetric("stage"), tracker.executor(pool))
-                .get();
-          });
-      assertEquals(
-          "{\"latencies\":{\"main\":0.000},"
-              + "\"metrics\":{\"runnable\":1,\"callable\":1,\"supplier\":1,\"stage\":1}}",
-          onlyLine());
-      // The pool's threads are left with no current run.
-      assertFalse(pool.submit(() -> ProcessTracker.current().isRecording()).get());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void scopeRestoresThePreviousRunAndIsIdempotent() {
-    ProcessTracker other = ProcessTracker.builder().ticker(ticker).output(lines::add).build();
-    tracker.trackProcess(
-        "outer",
-        () -> {
-          ProcessTracker outerRun = ProcessTracker.current();
-          other.trackProcess(
-              "inner",
-              () -> {
-                ProcessTracker innerRun = ProcessTracker.current();
-                Scope outer = outerRun.makeCurrent();
-                assertEquals("ProcessTracker[outer, running]", ProcessTracker.current().toString());
-                Scope inner = innerRun.makeCurrent();
-                assertEquals("ProcessTracker[inner, running]", ProcessTracker.current().toString());
-                inner.close();
-                inner.close();
-                assertEquals("ProcessTracker[outer, running]", ProcessTracker.current().toString());
-                outer.close();
-                assertEquals("ProcessTracker[inner, running]", ProcessTracker.current().toString());
-              });
-        });
-    assertFalse(ProcessTracker.current().isRecording());
-    assertEquals(2, lines.size());
-  }
-
-  @Test
-  void scopeClosedOnAnotherThreadDoesNothingThere() throws Exception {
-    ProcessTracker[] run = new ProcessTracker[1];
-    tracker.trackProcess("main", () -> run[0] = ProcessTracker.current());
-    ProcessTracker other = ProcessTracker.builder().ticker(ticker).output(lines::add).build();
-    other.trackProcess(
-        "other",
-        () -> {
-          Scope scope = run[0].makeCurrent();
-          Thread elsewhere = new Thread(scope::close);
-          elsewhere.start();
-          elsewhere.join();
-          assertEquals("ProcessTracker[main, written]", ProcessTracker.current().toString());
-          scope.close();
-          assertEquals("ProcessTracker[other, running]", ProcessTracker.current().toString());
-        });
-    assertFalse(ProcessTracker.current().isRecording());
-  }
-
-  @Test
   void trackAsyncTimesUntilTheStageCompletes() throws Exception {
     CompletableFuture<String> pending = new CompletableFuture<>();
     tracker.trackProcess(
@@ -772,5 +648,79 @@ class ProcessTrackerTest {
 
   static String captureStandardError(Runnable action) {
     return StandardStreams.captureErr(action);
+  }
+
+  // --- numbers and names, exactly -------------------------------------------------------------
+
+  @Test
+  void otherNumbersAreReadWhenSetAsAnIntegerWhenWholeAndAsADoubleOtherwise() {
+    DoubleAdder fraction = new DoubleAdder();
+    fraction.add(1.5);
+    DoubleAdder whole = new DoubleAdder();
+    whole.add(3.0);
+    LongAdder count = new LongAdder();
+    count.add(-7);
+    DoubleAdder huge = new DoubleAdder();
+    huge.add(1e300);
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setMetric("fraction", fraction);
+          tracker.setMetric("whole", whole);
+          tracker.setMetric("count", count);
+          tracker.setMetric("huge", huge);
+          tracker.incrementMetric("fraction", 2);
+          tracker.incrementMetric("whole", 2);
+        });
+    assertEquals(
+        "{\"latencies\":{\"main\":0.000},\"metrics\":{\"fraction\":3.5,\"whole\":5,\"count\":-7,"
+            + "\"huge\":1.0E300}}",
+        lines.get(0));
+  }
+
+  @Test
+  void incrementingAFloatOrABigIntegerKeepsItsKind() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setMetric("float", 0.5f);
+          tracker.incrementMetric("float", 1);
+          tracker.setMetric("big", new java.math.BigInteger("100000000000000000000"));
+          tracker.incrementMetric("big", -1);
+          tracker.setMetric("min", Long.MIN_VALUE);
+          tracker.incrementMetric("min", -1);
+          tracker.setMetric("max", Long.MAX_VALUE);
+          tracker.incrementMetric("max", -1);
+        });
+    assertEquals(
+        "{\"latencies\":{\"main\":0.000},\"metrics\":{\"float\":1.5,\"big\":99999999999999999999,"
+            + "\"min\":-9223372036854775809,\"max\":9223372036854775806}}",
+        lines.get(0));
+  }
+
+  @Test
+  void namesThatBecomeEqualOnceLoneSurrogatesAreReplacedAppearOnce() {
+    tracker.trackProcess(
+        "main\uD800",
+        () -> {
+          tracker.track("main\uDC00", () -> ticker.advanceMicros(1));
+          tracker.setMetric("a\uD800", 1);
+          tracker.setMetric("a\uDC00", 2);
+          tracker.setIdentifier("id\uD800", "x");
+          tracker.setIdentifier("id\uFFFD", "y");
+        });
+    // One entry per cleaned name: the latencies add up, a later value replaces in place.
+    assertEquals(
+        "{\"latencies\":{\"main\uFFFD\":0.002},\"latency_counts\":{\"main\uFFFD\":2},"
+            + "\"metrics\":{\"a\uFFFD\":2},\"id\uFFFD\":\"y\"}",
+        lines.get(0));
+    LineJson.parseLine(lines.get(0)); // rejects duplicate keys at any depth
+  }
+
+  @Test
+  void aTimerKnowsTheNameItRecordsUnderCleanedOfLoneSurrogates() {
+    assertEquals("step", tracker.timer("step").name());
+    assertEquals("step\uFFFD", tracker.timer("step\uD800").name());
+    assertEquals("outside", ProcessTracker.current().timer("outside").name());
   }
 }

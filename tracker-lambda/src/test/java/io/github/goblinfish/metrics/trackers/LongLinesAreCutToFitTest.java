@@ -5,22 +5,150 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
-/**
- * Exact boundaries of the line that the other tests leave loose: the byte limit to the byte for
- * every UTF-8 width, the cut's budget to the byte, cut warnings, and numbers that are neither
- * primitive nor big. Each test was written against a mutant that survived the other tests.
- */
-class LineMutationGapTest {
-  private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
-
+class LongLinesAreCutToFitTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> lines = new ArrayList<>();
+  private final ProcessTracker tracker =
+      ProcessTracker.builder().ticker(ticker).output(lines::add).build();
+
+  private JsonObject onlyLineWithinLimit() {
+    assertEquals(1, lines.size());
+    String line = lines.get(0);
+    assertTrue(
+        line.getBytes(StandardCharsets.UTF_8).length <= ProcessTracker.MAX_LINE_BYTES,
+        () -> "line has " + line.getBytes(StandardCharsets.UTF_8).length + " bytes");
+    assertFalse(line.contains("\n"));
+    return JsonParser.parseString(line).getAsJsonObject();
+  }
+
+  @Test
+  void aLineJustUnderTheLimitIsWrittenWhole() {
+    String value = "x".repeat(ProcessTracker.MAX_LINE_BYTES - 100);
+    tracker.trackProcess("main", () -> tracker.setIdentifier("big", value));
+    JsonObject line = onlyLineWithinLimit();
+    assertEquals(value, line.get("big").getAsString());
+    assertFalse(line.has("tracker_warnings"));
+  }
+
+  @Test
+  void hugeTextValuesAreShortenedAndTheCutIsSaid() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setIdentifier("request_id", "r-1");
+          tracker.setMetric("payload", "é".repeat(200_000));
+          tracker.setIdentifier("dump", "y".repeat(300_000));
+        });
+    JsonObject line = onlyLineWithinLimit();
+    assertEquals("r-1", line.get("request_id").getAsString());
+    assertEquals("é".repeat(1024), line.getAsJsonObject("metrics").get("payload").getAsString());
+    assertEquals("y".repeat(1024), line.get("dump").getAsString());
+    assertEquals(
+        "[\"line cut to fit 256000 bytes: 2 names or text values shortened to 1024 characters;"
+            + " dropped 0 latencies, 0 metrics, 0 identifiers\"]",
+        line.get("tracker_warnings").toString());
+    assertEquals("0.000", line.getAsJsonObject("latencies").get("main").getAsString());
+  }
+
+  @Test
+  void tooManyEntriesKeepIdentifiersThenLatenciesAndCountWhatWasDropped() {
+    String longName = "n".repeat(300);
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setIdentifier("request_id", "r-1");
+          for (int i = 0; i < 500; i++) {
+            tracker.track(longName + i, () -> ticker.advanceMicros(1));
+            tracker.setMetric(longName + "m" + i, i);
+          }
+        });
+    JsonObject line = onlyLineWithinLimit();
+    assertEquals("r-1", line.get("request_id").getAsString());
+    JsonObject latencies = line.getAsJsonObject("latencies");
+    assertTrue(latencies.has("main"), "the process latency is kept first");
+    int keptLatencies = latencies.size() - 1;
+    int keptMetrics = line.getAsJsonObject("metrics").size();
+    assertEquals(500, keptLatencies, "latencies are kept before metrics");
+    assertTrue(keptMetrics > 0 && keptMetrics < 500, "kept metrics: " + keptMetrics);
+    assertEquals(
+        "[\"line cut to fit 256000 bytes: 0 names or text values shortened to 1024 characters;"
+            + " dropped 0 latencies, "
+            + (500 - keptMetrics)
+            + " metrics, 0 identifiers\"]",
+        line.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void namesThatTheCutMakesEqualAreNotWrittenTwice() {
+    String prefix = "p".repeat(1024);
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setIdentifier(prefix + "a", "1");
+          tracker.setIdentifier(prefix + "b", "2");
+          tracker.setIdentifier("filler", "f".repeat(ProcessTracker.MAX_LINE_BYTES));
+        });
+    JsonObject line = onlyLineWithinLimit();
+    assertEquals("1", line.get(prefix).getAsString());
+    assertEquals(
+        List.of("latencies", "metrics", "tracker_warnings", prefix, "filler"),
+        new ArrayList<>(line.keySet()));
+  }
+
+  @Test
+  void earlierWarningsAreKeptInACutLine() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.timer("left_open");
+          tracker.setIdentifier("filler", "f".repeat(ProcessTracker.MAX_LINE_BYTES));
+        });
+    JsonObject line = onlyLineWithinLimit();
+    assertEquals(
+        "[\"line cut to fit 256000 bytes: 1 names or text values shortened to 1024 characters;"
+            + " dropped 0 latencies, 0 metrics, 0 identifiers\","
+            + "\"timer 'left_open' was still open when the line was written; measured until then\"]",
+        line.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void escapingHeavyValuesStillFit() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          for (int i = 0; i < 100; i++) {
+            tracker.setIdentifier("ctl" + i, "\u0001".repeat(5_000));
+          }
+        });
+    JsonObject line = onlyLineWithinLimit();
+    assertTrue(line.get("tracker_warnings").getAsString().startsWith("line cut to fit"));
+  }
+
+  @Test
+  void oneNameTimedTenThousandTimesStaysOneEntry() {
+    tracker.trackProcess(
+        "main",
+        () -> {
+          for (int i = 0; i < 10_000; i++) {
+            tracker.track("repeat", () -> ticker.advanceMicros(1));
+          }
+        });
+    assertEquals(
+        "{\"latencies\":{\"main\":10.000,\"repeat\":10.000},"
+            + "\"latency_counts\":{\"repeat\":10000},\"metrics\":{}}",
+        lines.get(0));
+  }
+
+  // --- the byte limit and the cut, to the byte ---------------------------------------------------
+
+  private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
+
 
   private ProcessTracker tracker() {
     return ProcessTracker.builder().ticker(ticker).output(lines::add).build();
@@ -210,125 +338,8 @@ class LineMutationGapTest {
     assertTrue(parsed.get("tracker_warnings").getAsString().startsWith("line cut to fit"));
   }
 
-  @Test
-  void bothLineWritersAppendEverythingTheyAreGivenAndReturnThemselves() throws Exception {
-    LineWriter.Chars chars = new LineWriter.Chars(4);
-    LineWriter.Utf8 utf8 = new LineWriter.Utf8(4);
-    for (LineWriter writer : new LineWriter[] {chars, utf8}) {
-      writer.write('a');
-      writer.write(new char[] {'x', 'b', 'c', 'y'}, 1, 2);
-      writer.write("xdey", 1, 2);
-      assertEquals(writer, writer.append("f").append('g').append("hi", 0, 1));
-      writer.write("\u00e9\u20ac\uD83D\uDE00", 0, 4);
-      writer.appendMillis(Long.MAX_VALUE);
-      writer.flush();
-      writer.close();
-    }
-    String expected = "abcdefgh\u00e9\u20ac\uD83D\uDE009223372036854.776";
-    assertEquals(expected, chars.builder.toString());
-    assertEquals(
-        expected + "\n", new String(utf8.lineBytes(), java.nio.charset.StandardCharsets.UTF_8));
-  }
 
-  @Test
-  void theUtf8WriterWritesALoneSurrogateAsTheReplacementCharacter() throws Exception {
-    LineWriter.Utf8 utf8 = new LineWriter.Utf8(1);
-    utf8.write("a\uD800b\uDC00c\uD800");
-    assertEquals(
-        "a\uFFFDb\uFFFDc\uFFFD\n",
-        new String(utf8.lineBytes(), java.nio.charset.StandardCharsets.UTF_8));
-  }
 
-  // --- numbers --------------------------------------------------------------------------------
-
-  @Test
-  void otherNumbersAreReadWhenSetAsAnIntegerWhenWholeAndAsADoubleOtherwise() {
-    DoubleAdder fraction = new DoubleAdder();
-    fraction.add(1.5);
-    DoubleAdder whole = new DoubleAdder();
-    whole.add(3.0);
-    LongAdder count = new LongAdder();
-    count.add(-7);
-    DoubleAdder huge = new DoubleAdder();
-    huge.add(1e300);
-    ProcessTracker tracker = tracker();
-    tracker.trackProcess(
-        "main",
-        () -> {
-          tracker.setMetric("fraction", fraction);
-          tracker.setMetric("whole", whole);
-          tracker.setMetric("count", count);
-          tracker.setMetric("huge", huge);
-          tracker.incrementMetric("fraction", 2);
-          tracker.incrementMetric("whole", 2);
-        });
-    assertEquals(
-        "{\"latencies\":{\"main\":0.000},\"metrics\":{\"fraction\":3.5,\"whole\":5,\"count\":-7,"
-            + "\"huge\":1.0E300}}",
-        lines.get(0));
-  }
-
-  @Test
-  void incrementingAFloatOrABigIntegerKeepsItsKind() {
-    ProcessTracker tracker = tracker();
-    tracker.trackProcess(
-        "main",
-        () -> {
-          tracker.setMetric("float", 0.5f);
-          tracker.incrementMetric("float", 1);
-          tracker.setMetric("big", new java.math.BigInteger("100000000000000000000"));
-          tracker.incrementMetric("big", -1);
-          tracker.setMetric("min", Long.MIN_VALUE);
-          tracker.incrementMetric("min", -1);
-          tracker.setMetric("max", Long.MAX_VALUE);
-          tracker.incrementMetric("max", -1);
-        });
-    assertEquals(
-        "{\"latencies\":{\"main\":0.000},\"metrics\":{\"float\":1.5,\"big\":99999999999999999999,"
-            + "\"min\":-9223372036854775809,\"max\":9223372036854775806}}",
-        lines.get(0));
-  }
-
-  // --- the clock --------------------------------------------------------------------------------
-
-  @Test
-  void aTickerThatGoesBackwardsGivesZeroNotANegativeLatency() {
-    long[] now = {5_000_000L};
-    ProcessTracker tracker = ProcessTracker.builder().ticker(() -> now[0]).output(lines::add).build();
-    tracker.trackProcess(
-        "main",
-        () -> {
-          try (Timer timer = tracker.timer("back")) {
-            now[0] -= 3_000_000L;
-          }
-        });
-    assertEquals(
-        "{\"latencies\":{\"main\":0.000,\"back\":0.000},\"metrics\":{},\"tracker_warnings\":"
-            + "[\"the ticker went backwards while timing 'back'; recorded as 0\"]}",
-        lines.get(0));
-  }
-
-  // --- bugs found by LinePropertyTest, fixed in e4147f3 ------------------------------------------
-
-  @Test
-  void namesThatBecomeEqualOnceLoneSurrogatesAreReplacedAppearOnce() {
-    ProcessTracker tracker = tracker();
-    tracker.trackProcess(
-        "main\uD800",
-        () -> {
-          tracker.track("main\uDC00", () -> ticker.advanceMicros(1));
-          tracker.setMetric("a\uD800", 1);
-          tracker.setMetric("a\uDC00", 2);
-          tracker.setIdentifier("id\uD800", "x");
-          tracker.setIdentifier("id\uFFFD", "y");
-        });
-    // One entry per cleaned name: the latencies add up, a later value replaces in place.
-    assertEquals(
-        "{\"latencies\":{\"main\uFFFD\":0.002},\"latency_counts\":{\"main\uFFFD\":2},"
-            + "\"metrics\":{\"a\uFFFD\":2},\"id\uFFFD\":\"y\"}",
-        lines.get(0));
-    LineJson.parseLine(lines.get(0)); // rejects duplicate keys at any depth
-  }
 
   @Test
   void entriesThatTheCutMergesAreCountedAsDropped() {

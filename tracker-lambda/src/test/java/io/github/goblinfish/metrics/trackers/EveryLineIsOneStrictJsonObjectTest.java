@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,10 +28,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Generated records, from hostile text and odd numbers to huge counts: every line is ONE strict
@@ -40,7 +42,7 @@ import net.jqwik.api.constraints.Size;
  * <p>The oracle builds the expected line with Gson's tree model, independently of the tracker's
  * writer, so an equal string means equal keys, order, escaping and numbers.
  */
-class LinePropertyTest {
+class EveryLineIsOneStrictJsonObjectTest {
 
   /** Failure thrown by the generated body when it is asked to fail. */
   static final class GeneratedFailure extends RuntimeException {
@@ -599,4 +601,37 @@ class LinePropertyTest {
               return new Huge(ops);
             });
   }
+
+  // --- the writers the line is encoded with -----------------------------------------------------
+
+  @Test
+  void bothLineWritersAppendEverythingTheyAreGivenAndReturnThemselves() throws Exception {
+    LineWriter.Chars chars = new LineWriter.Chars(4);
+    LineWriter.Utf8 utf8 = new LineWriter.Utf8(4);
+    for (LineWriter writer : new LineWriter[] {chars, utf8}) {
+      writer.write('a');
+      writer.write(new char[] {'x', 'b', 'c', 'y'}, 1, 2);
+      writer.write("xdey", 1, 2);
+      assertEquals(writer, writer.append("f").append('g').append("hi", 0, 1));
+      writer.write("\u00e9\u20ac\uD83D\uDE00", 0, 4);
+      writer.appendMillis(Long.MAX_VALUE);
+      writer.flush();
+      writer.close();
+    }
+    String expected = "abcdefgh\u00e9\u20ac\uD83D\uDE009223372036854.776";
+    assertEquals(expected, chars.builder.toString());
+    assertEquals(
+        expected + "\n", new String(utf8.lineBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theUtf8WriterWritesALoneSurrogateAsTheReplacementCharacter() throws Exception {
+    LineWriter.Utf8 utf8 = new LineWriter.Utf8(1);
+    utf8.write("a\uD800b\uDC00c\uD800");
+    assertEquals(
+        "a\uFFFDb\uFFFDc\uFFFD\n",
+        new String(utf8.lineBytes(), StandardCharsets.UTF_8));
+  }
+
+
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EmfUnitTest {
+class EmfUnitsUseCloudWatchNamesTest {
   private static final List<String> SPELLINGS =
       List.of(
           "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes",
@@ -36,7 +36,7 @@ class EmfUnitTest {
       format.unit(unit.name(), unit);
     }
     String line =
-        EmfLineFormatTest.emfLine(
+        EmfLinesDeclareWhatCloudWatchAcceptsTest.emfLine(
             format,
             (tracker, ticker) -> {
               for (EmfUnit unit : EmfUnit.values()) {
