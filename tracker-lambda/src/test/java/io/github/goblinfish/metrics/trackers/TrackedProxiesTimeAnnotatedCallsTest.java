@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -158,5 +159,25 @@ class TrackedProxiesTimeAnnotatedCallsTest {
     assertEquals(
         "{\"latencies\":{\"second\":0.100,\"load_order\":0.100},\"metrics\":{}}", second.get(0));
     assertSame(1, lines.size());
+  }
+
+  @Test
+  void aProxyEqualsItselfAndCollectionsFindIt() {
+    SlowRepository target = new SlowRepository();
+    Repository proxy = TrackedProxy.of(Repository.class, target);
+    Repository twin = TrackedProxy.of(Repository.class, target);
+    Repository other = TrackedProxy.of(Repository.class, new SlowRepository());
+    assertTrue(proxy.equals(proxy));
+    assertTrue(proxy.equals(twin), "a proxy of the same target");
+    assertFalse(proxy.equals(other));
+    assertFalse(proxy.equals(null));
+    assertFalse(proxy.equals(target), "a proxy is not its target");
+    assertEquals(target.hashCode(), proxy.hashCode());
+    java.util.Set<Repository> set = new java.util.HashSet<>(java.util.List.of(proxy));
+    assertTrue(set.contains(proxy));
+    assertTrue(set.contains(twin));
+    java.util.Map<Repository, String> map = new java.util.HashMap<>();
+    map.put(proxy, "found");
+    assertEquals("found", map.get(proxy));
   }
 }

@@ -177,4 +177,30 @@ class HandlerConfigTest {
         "TRACKER_UNITS='=Count' is not accepted: name must not be blank",
         rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "=Count")));
   }
+
+  @Test
+  void twoIdentifiersRenamedToOneKeyFailTheBuildNamingBoth() {
+    IllegalArgumentException clash =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                HandlerConfig.builder()
+                    .environment(name -> null)
+                    .identifierName(LambdaIdentifier.REQUEST_ID, "function_name")
+                    .build());
+    assertEquals(
+        "identifiers REQUEST_ID and FUNCTION_NAME would both be written as 'function_name';"
+            + " give one of them another name or omit it",
+        clash.getMessage());
+    // Omitting the other one resolves the clash.
+    assertEquals(
+        "function_name",
+        HandlerConfig.builder()
+            .environment(name -> null)
+            .identifierName(LambdaIdentifier.REQUEST_ID, "function_name")
+            .omitIdentifier(LambdaIdentifier.FUNCTION_NAME)
+            .build()
+            .identifierNames()
+            .get(LambdaIdentifier.REQUEST_ID));
+  }
 }
