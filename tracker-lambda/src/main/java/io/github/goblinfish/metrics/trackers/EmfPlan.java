@@ -48,8 +48,9 @@ final class EmfPlan implements JsonLine.Addition {
     this.timestamp = timestamp;
     String service = format.serviceName();
     Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < record.identifierSize; i++) {
-      values.put(record.identifierNames[i], record.identifierValues[i]);
+    ValueTable identifiers = record.identifiers;
+    for (int i = 0; i < identifiers.size; i++) {
+      values.put(identifiers.names[i], identifiers.values[i]);
     }
 
     writeService = service != null && !values.containsKey(EmfLineFormat.SERVICE_MEMBER);
@@ -69,24 +70,26 @@ final class EmfPlan implements JsonLine.Addition {
     List<String> badValues = new ArrayList<>();
     List<String> badNames = new ArrayList<>();
     List<String> takenNames = new ArrayList<>();
-    for (int i = 0; i < record.latencySize; i++) {
+    LatencyTable latencies = record.latencies;
+    for (int i = 0; i < latencies.size; i++) {
       declare(
           EmfLineFormat.LATENCY_PREFIX,
-          record.latencyNames[i],
+          latencies.names[i],
           true,
-          record.latencyNanos[i],
+          latencies.totalNanos[i],
           null,
           EmfUnit.MILLISECONDS,
           values,
           badNames,
           takenNames);
     }
-    for (int i = 0; i < record.metricSize; i++) {
-      Object value = record.metricValues[i];
+    ValueTable metrics = record.metrics;
+    for (int i = 0; i < metrics.size; i++) {
+      Object value = metrics.values[i];
       if (value instanceof String) {
         continue;
       }
-      String name = record.metricNames[i];
+      String name = metrics.names[i];
       if (!EmfRules.acceptedValue(value)) {
         badValues.add(name);
         continue;

@@ -37,29 +37,30 @@ final class JsonLine {
     }
     json.name("latencies").beginObject();
     boolean repeated = false;
-    for (int i = 0; i < record.latencySize; i++) {
-      json.name(record.latencyNames[i]);
+    LatencyTable latencies = record.latencies;
+    for (int i = 0; i < latencies.size; i++) {
+      json.name(latencies.names[i]);
       // An empty raw value makes the writer put the name, colon and commas where they belong; the
       // figure's digits then go straight into the same unbuffered writer, with no String per figure.
       json.jsonValue("");
-      out.appendMillis(record.latencyNanos[i]);
-      repeated |= record.latencyCounts[i] > 1;
+      out.appendMillis(latencies.totalNanos[i]);
+      repeated |= latencies.counts[i] > 1;
     }
     json.endObject();
     if (repeated) {
       json.name("latency_counts").beginObject();
-      for (int i = 0; i < record.latencySize; i++) {
-        if (record.latencyCounts[i] > 1) {
-          json.name(record.latencyNames[i]).value(record.latencyCounts[i]);
+      for (int i = 0; i < latencies.size; i++) {
+        if (latencies.counts[i] > 1) {
+          json.name(latencies.names[i]).value(latencies.counts[i]);
         }
       }
       json.endObject();
     }
     json.name("metrics").beginObject();
-    writeValues(json, record.metricNames, record.metricValues, record.metricSize);
+    writeValues(json, record.metrics);
     json.endObject();
     writeWarnings(json, record, addition == null ? List.of() : addition.warnings());
-    writeValues(json, record.identifierNames, record.identifierValues, record.identifierSize);
+    writeValues(json, record.identifiers);
     if (addition != null) {
       addition.writeLast(json);
     }
@@ -91,11 +92,10 @@ final class JsonLine {
     json.endArray();
   }
 
-  private static void writeValues(JsonWriter json, String[] names, Object[] values, int size)
-      throws IOException {
-    for (int i = 0; i < size; i++) {
-      json.name(names[i]);
-      writeValue(json, values[i]);
+  private static void writeValues(JsonWriter json, ValueTable table) throws IOException {
+    for (int i = 0; i < table.size; i++) {
+      json.name(table.names[i]);
+      writeValue(json, table.values[i]);
     }
   }
 

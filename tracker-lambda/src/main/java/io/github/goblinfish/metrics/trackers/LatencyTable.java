@@ -33,6 +33,16 @@ final class LatencyTable extends NameIndex {
     return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
+  /** A table with the same entries that later changes to this one do not reach. */
+  LatencyTable copy() {
+    LatencyTable copy = new LatencyTable();
+    copy.names = Arrays.copyOf(names, size);
+    copy.totalNanos = Arrays.copyOf(totalNanos, size);
+    copy.counts = Arrays.copyOf(counts, size);
+    copy.size = size;
+    return copy;
+  }
+
   @Override
   void grow(int capacity) {
     super.grow(capacity);

@@ -95,29 +95,21 @@ public final class LineLimit {
   static RunRecord cut(RunRecord record, int budget, BuiltInFormat.Extension extension) {
     int[] shortened = {0};
     int[] dropped = new int[3];
-    List<Entry> latencies = new ArrayList<>(record.latencySize);
-    for (int i = 0; i < record.latencySize; i++) {
+    LatencyTable table = record.latencies;
+    List<Entry> latencies = new ArrayList<>(table.size);
+    for (int i = 0; i < table.size; i++) {
       latencies.add(
-          new Entry(
-              Kind.LATENCY,
-              record.latencyNames[i],
-              null,
-              record.latencyNanos[i],
-              record.latencyCounts[i]));
+          new Entry(Kind.LATENCY, table.names[i], null, table.totalNanos[i], table.counts[i]));
     }
     latencies = shorten(latencies, shortened, dropped);
     List<Entry> metrics =
         shorten(
-            values(Kind.METRIC, record.metricNames, record.metricValues, record.metricSize),
+            values(Kind.METRIC, record.metrics),
             shortened,
             dropped);
     List<Entry> identifiers =
         shorten(
-            values(
-                Kind.IDENTIFIER,
-                record.identifierNames,
-                record.identifierValues,
-                record.identifierSize),
+            values(Kind.IDENTIFIER, record.identifiers),
             shortened,
             dropped);
 
@@ -154,55 +146,34 @@ public final class LineLimit {
     }
     int omitted = record.omittedWarnings + record.warnings.size() - (warnings.size() - 1);
 
-    int latencyCount = keptLatencies.size();
-    String[] latencyNames = new String[latencyCount];
-    long[] nanos = new long[latencyCount];
-    long[] counts = new long[latencyCount];
-    for (int i = 0; i < latencyCount; i++) {
-      Entry entry = keptLatencies.get(i);
-      latencyNames[i] = entry.name;
-      nanos[i] = entry.nanos;
-      counts[i] = entry.count;
+    LatencyTable keptTable = new LatencyTable();
+    for (Entry entry : keptLatencies) {
+      keptTable.add(keptTable.positionFor(entry.name), entry.nanos, entry.count);
     }
     return new RunRecord(
         record.processName,
-        latencyNames,
-        nanos,
-        counts,
-        latencyCount,
-        names(keptMetrics),
-        values(keptMetrics),
-        keptMetrics.size(),
-        names(keptIdentifiers),
-        values(keptIdentifiers),
-        keptIdentifiers.size(),
+        keptTable,
+        table(keptMetrics),
+        table(keptIdentifiers),
         List.copyOf(warnings),
         omitted,
         record.finished);
   }
 
-  private static List<Entry> values(Kind kind, String[] names, Object[] values, int size) {
-    List<Entry> entries = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      entries.add(new Entry(kind, names[i], values[i], 0L, 0L));
+  private static List<Entry> values(Kind kind, ValueTable table) {
+    List<Entry> entries = new ArrayList<>(table.size);
+    for (int i = 0; i < table.size; i++) {
+      entries.add(new Entry(kind, table.names[i], table.values[i], 0L, 0L));
     }
     return entries;
   }
 
-  private static String[] names(List<Entry> entries) {
-    String[] names = new String[entries.size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = entries.get(i).name;
+  private static ValueTable table(List<Entry> entries) {
+    ValueTable table = new ValueTable();
+    for (Entry entry : entries) {
+      table.put(entry.name, entry.value);
     }
-    return names;
-  }
-
-  private static Object[] values(List<Entry> entries) {
-    Object[] values = new Object[entries.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = entries.get(i).value;
-    }
-    return values;
+    return table;
   }
 
   /** Shortens long names and text values, dropping names that the cut makes equal to another. */

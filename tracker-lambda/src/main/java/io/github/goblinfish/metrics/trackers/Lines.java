@@ -82,27 +82,26 @@ final class Lines {
    * and metric twice more, in its declaration and its root member.
    */
   private static int estimateChars(RunRecord record, boolean extended) {
-    int numbers = record.latencySize + record.metricSize;
-    int numberNames =
-        namesLength(record.latencyNames, record.latencySize)
-            + namesLength(record.metricNames, record.metricSize);
-    int chars = 48 + 12 * (numbers + record.identifierSize) + numberNames;
+    int numbers = record.latencies.size + record.metrics.size;
+    int numberNames = namesLength(record.latencies) + namesLength(record.metrics);
+    int chars = 48 + 12 * (numbers + record.identifiers.size) + numberNames;
     if (extended) {
       chars += 160 + 64 * numbers + 2 * numberNames;
     }
-    chars += namesLength(record.identifierNames, record.identifierSize);
-    for (int i = 0; i < record.identifierSize; i++) {
-      if (record.identifierValues[i] instanceof String) {
-        chars += ((String) record.identifierValues[i]).length();
+    chars += namesLength(record.identifiers);
+    Object[] values = record.identifiers.values;
+    for (int i = 0; i < record.identifiers.size; i++) {
+      if (values[i] instanceof String) {
+        chars += ((String) values[i]).length();
       }
     }
     return Math.min(chars, LineLimit.MAX_LINE_BYTES);
   }
 
-  private static int namesLength(String[] names, int size) {
+  private static int namesLength(NameIndex table) {
     int chars = 0;
-    for (int i = 0; i < size; i++) {
-      chars += names[i].length();
+    for (int i = 0; i < table.size; i++) {
+      chars += table.names[i].length();
     }
     return chars;
   }
@@ -162,16 +161,9 @@ final class Lines {
     }
     return new RunRecord(
         record.processName,
-        record.latencyNames,
-        record.latencyNanos,
-        record.latencyCounts,
-        record.latencySize,
-        record.metricNames,
-        record.metricValues,
-        record.metricSize,
-        record.identifierNames,
-        record.identifierValues,
-        record.identifierSize,
+        record.latencies,
+        record.metrics,
+        record.identifiers,
         List.copyOf(warnings),
         omitted,
         record.finished);

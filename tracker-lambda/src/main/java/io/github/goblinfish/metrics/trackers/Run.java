@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -82,14 +81,14 @@ final class Run implements Values.Problems {
   void stop(Timer timer) {
     long end = read();
     synchronized (this) {
-      if (timer.closed) {
+      if (timer.position == Timer.CLOSED) {
         return;
       }
-      timer.closed = true;
       unlink(timer);
       if (state == RUNNING) {
         record(timer, end);
       }
+      timer.position = Timer.CLOSED;
     }
   }
 
@@ -246,8 +245,8 @@ final class Run implements Values.Problems {
       oldest = oldest.nextOpen;
     }
     for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
-      timer.closed = true;
       record(timer, now);
+      timer.position = Timer.CLOSED;
       warn(
           "timer '"
               + timer.name
@@ -267,51 +266,35 @@ final class Run implements Values.Problems {
   }
 
   private RunRecord record(boolean finished) {
-    LatencyTable table = latencies;
-    String[] names = table.names;
-    long[] nanos = table.totalNanos;
-    long[] counts = table.counts;
-    int size = table.size;
-    // A name whose every span failed to be read has no figure to write.
-    int measured = 0;
-    for (int i = 0; i < size; i++) {
-      if (counts[i] > 0) {
-        measured++;
-      }
+    LatencyTable measured = latencies;
+    boolean unmeasured = false;
+    for (int i = 0; i < latencies.size; i++) {
+      unmeasured |= latencies.counts[i] == 0;
     }
-    if (measured < size || !finished) {
-      String[] keptNames = new String[measured];
-      long[] keptNanos = new long[measured];
-      long[] keptCounts = new long[measured];
-      int k = 0;
-      for (int i = 0; i < size; i++) {
-        if (counts[i] > 0) {
-          keptNames[k] = names[i];
-          keptNanos[k] = nanos[i];
-          keptCounts[k++] = counts[i];
+    if (unmeasured) {
+      // A name whose every span failed to be read has no figure to write.
+      measured = new LatencyTable();
+      for (int i = 0; i < latencies.size; i++) {
+        if (latencies.counts[i] > 0) {
+          measured.add(
+              measured.positionFor(latencies.names[i]),
+              latencies.totalNanos[i],
+              latencies.counts[i]);
         }
       }
-      names = keptNames;
-      nanos = keptNanos;
-      counts = keptCounts;
-      size = measured;
+    } else if (!finished) {
+      measured = latencies.copy();
     }
     List<String> kept =
         warnings == null
             ? List.of()
             : Collections.unmodifiableList(finished ? warnings : new ArrayList<>(warnings));
+    // An ended run's tables are never written again: its record shares them instead of copying.
     return new RunRecord(
         processName,
-        names,
-        nanos,
-        counts,
-        size,
-        finished ? metrics.names : Arrays.copyOf(metrics.names, metrics.size),
-        finished ? metrics.values : Arrays.copyOf(metrics.values, metrics.size),
-        metrics.size,
-        finished ? identifiers.names : Arrays.copyOf(identifiers.names, identifiers.size),
-        finished ? identifiers.values : Arrays.copyOf(identifiers.values, identifiers.size),
-        identifiers.size,
+        measured,
+        finished ? metrics : metrics.copy(),
+        finished ? identifiers : identifiers.copy(),
         kept,
         omittedWarnings,
         finished);

@@ -1,7 +1,6 @@
 package io.github.goblinfish.metrics.trackers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,58 +31,27 @@ import java.util.Objects;
  * <p>Immutable and thread-safe: a record may be rendered on any thread, any number of times.
  */
 public final class RunRecord {
-  private static final String[] NO_NAMES = {};
-  private static final long[] NO_LONGS = {};
-  private static final Object[] NO_VALUES = {};
-
   final String processName;
-  final String[] latencyNames;
-  final long[] latencyNanos;
-  final long[] latencyCounts;
-  final int latencySize;
-  final String[] metricNames;
-  final Object[] metricValues;
-  final int metricSize;
-  final String[] identifierNames;
-  final Object[] identifierValues;
-  final int identifierSize;
+  // Shared with the run that ended (its tables are never written again) or copied: never changed.
+  final LatencyTable latencies;
+  final ValueTable metrics;
+  final ValueTable identifiers;
   final List<String> warnings;
   final int omittedWarnings;
   final boolean finished;
 
-  // Built on first request: the line formats of this library read the arrays directly.
-  private Map<String, Double> millisView;
-  private Map<String, Long> nanosView;
-  private Map<String, Long> countsView;
-  private Map<String, Object> metricsView;
-  private Map<String, Object> identifiersView;
-
   RunRecord(
       String processName,
-      String[] latencyNames,
-      long[] latencyNanos,
-      long[] latencyCounts,
-      int latencySize,
-      String[] metricNames,
-      Object[] metricValues,
-      int metricSize,
-      String[] identifierNames,
-      Object[] identifierValues,
-      int identifierSize,
+      LatencyTable latencies,
+      ValueTable metrics,
+      ValueTable identifiers,
       List<String> warnings,
       int omittedWarnings,
       boolean finished) {
     this.processName = processName;
-    this.latencyNames = latencyNames;
-    this.latencyNanos = latencyNanos;
-    this.latencyCounts = latencyCounts;
-    this.latencySize = latencySize;
-    this.metricNames = metricNames;
-    this.metricValues = metricValues;
-    this.metricSize = metricSize;
-    this.identifierNames = identifierNames;
-    this.identifierValues = identifierValues;
-    this.identifierSize = identifierSize;
+    this.latencies = latencies;
+    this.metrics = metrics;
+    this.identifiers = identifiers;
     this.warnings = warnings;
     this.omittedWarnings = omittedWarnings;
     this.finished = finished;
@@ -125,15 +93,11 @@ public final class RunRecord {
    * @return an unmodifiable map
    */
   public Map<String, Double> latenciesMillis() {
-    Map<String, Double> view = millisView;
-    if (view == null) {
-      LinkedHashMap<String, Double> map = new LinkedHashMap<>(capacity(latencySize));
-      for (int i = 0; i < latencySize; i++) {
-        map.put(latencyNames[i], latencyNanos[i] / 1e6);
-      }
-      millisView = view = Collections.unmodifiableMap(map);
+    LinkedHashMap<String, Double> map = new LinkedHashMap<>(capacity(latencies.size));
+    for (int i = 0; i < latencies.size; i++) {
+      map.put(latencies.names[i], latencies.totalNanos[i] / 1e6);
     }
-    return view;
+    return Collections.unmodifiableMap(map);
   }
 
   /**
@@ -142,11 +106,7 @@ public final class RunRecord {
    * @return an unmodifiable map
    */
   public Map<String, Long> latenciesNanos() {
-    Map<String, Long> view = nanosView;
-    if (view == null) {
-      nanosView = view = longs(latencyNanos);
-    }
-    return view;
+    return longs(latencies.totalNanos);
   }
 
   /**
@@ -156,11 +116,7 @@ public final class RunRecord {
    * @return an unmodifiable map
    */
   public Map<String, Long> latencyCounts() {
-    Map<String, Long> view = countsView;
-    if (view == null) {
-      countsView = view = longs(latencyCounts);
-    }
-    return view;
+    return longs(latencies.counts);
   }
 
   /**
@@ -169,11 +125,7 @@ public final class RunRecord {
    * @return an unmodifiable map
    */
   public Map<String, Object> metrics() {
-    Map<String, Object> view = metricsView;
-    if (view == null) {
-      metricsView = view = values(metricNames, metricValues, metricSize);
-    }
-    return view;
+    return values(metrics);
   }
 
   /**
@@ -182,11 +134,7 @@ public final class RunRecord {
    * @return an unmodifiable map
    */
   public Map<String, Object> identifiers() {
-    Map<String, Object> view = identifiersView;
-    if (view == null) {
-      identifiersView = view = values(identifierNames, identifierValues, identifierSize);
-    }
-    return view;
+    return values(identifiers);
   }
 
   /**
@@ -237,17 +185,17 @@ public final class RunRecord {
   }
 
   private Map<String, Long> longs(long[] figures) {
-    LinkedHashMap<String, Long> map = new LinkedHashMap<>(capacity(latencySize));
-    for (int i = 0; i < latencySize; i++) {
-      map.put(latencyNames[i], figures[i]);
+    LinkedHashMap<String, Long> map = new LinkedHashMap<>(capacity(latencies.size));
+    for (int i = 0; i < latencies.size; i++) {
+      map.put(latencies.names[i], figures[i]);
     }
     return Collections.unmodifiableMap(map);
   }
 
-  private static Map<String, Object> values(String[] names, Object[] values, int size) {
-    LinkedHashMap<String, Object> map = new LinkedHashMap<>(capacity(size));
-    for (int i = 0; i < size; i++) {
-      map.put(names[i], values[i]);
+  private static Map<String, Object> values(ValueTable table) {
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>(capacity(table.size));
+    for (int i = 0; i < table.size; i++) {
+      map.put(table.names[i], table.values[i]);
     }
     return Collections.unmodifiableMap(map);
   }
@@ -384,25 +332,13 @@ public final class RunRecord {
     public RunRecord build() {
       return new RunRecord(
           processName,
-          Arrays.copyOf(latencies.names, latencies.size),
-          Arrays.copyOf(latencies.totalNanos, latencies.size),
-          Arrays.copyOf(latencies.counts, latencies.size),
-          latencies.size,
-          Arrays.copyOf(metrics.names, metrics.size),
-          Arrays.copyOf(metrics.values, metrics.size),
-          metrics.size,
-          Arrays.copyOf(identifiers.names, identifiers.size),
-          Arrays.copyOf(identifiers.values, identifiers.size),
-          identifiers.size,
+          latencies.copy(),
+          metrics.copy(),
+          identifiers.copy(),
           List.copyOf(warnings),
           omittedWarnings,
           finished);
     }
   }
 
-  static RunRecord empty(String processName) {
-    return new RunRecord(
-        processName, NO_NAMES, NO_LONGS, NO_LONGS, 0, NO_NAMES, NO_VALUES, 0, NO_NAMES, NO_VALUES,
-        0, List.of(), 0, true);
-  }
 }

@@ -22,13 +22,15 @@ public final class Timer implements AutoCloseable {
   final Run run;
   final String name;
   final long startNanos;
-  final int position;
 
-  // Both links and the flag are guarded by the run's lock: open timers form an intrusive list so
-  // that starting and stopping one costs no allocation beyond the timer itself.
+  // Guarded by the run's lock: open timers form an intrusive list so that starting and stopping
+  // one costs no allocation beyond the timer itself. The position in the run's latency table is
+  // CLOSED once the timer recorded; one int instead of an int and a flag keeps a timer at 40 bytes.
   Timer previousOpen;
   Timer nextOpen;
-  boolean closed;
+  int position;
+
+  static final int CLOSED = -1;
 
   Timer(Run run, String name, long startNanos, int position) {
     this.run = run;
@@ -39,9 +41,7 @@ public final class Timer implements AutoCloseable {
 
   /** A timer that records nothing: outside any run, or after the line was written. */
   static Timer stopped(String name) {
-    Timer timer = new Timer(null, name, Run.NO_READING, -1);
-    timer.closed = true;
-    return timer;
+    return new Timer(null, name, Run.NO_READING, CLOSED);
   }
 
   /**

@@ -22,6 +22,15 @@ final class ValueTable extends NameIndex {
     return position >= 0 ? values[position] : null;
   }
 
+  /** A table with the same entries that later changes to this one do not reach. */
+  ValueTable copy() {
+    ValueTable copy = new ValueTable();
+    copy.names = Arrays.copyOf(names, size);
+    copy.values = Arrays.copyOf(values, size);
+    copy.size = size;
+    return copy;
+  }
+
   @Override
   void grow(int capacity) {
     super.grow(capacity);

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.util.Objects;
 
 /**
@@ -43,16 +42,20 @@ final class InvocationTracking {
     return entryName;
   }
 
-  /** Runs {@code body} as the invocation's run, and writes its line when it ends. */
-  <T, E extends Throwable> T track(Context context, ThrowingSupplier<T, E> body) throws E {
-    ProcessTracker tracker = trackerFor(context);
-    boolean coldStart = ColdStart.take();
-    return tracker.trackProcess(
-        entryName,
-        () -> {
-          setIdentifiers(tracker, context, coldStart);
-          return body.get();
-        });
+  /**
+   * The tracker of an invocation with this context; each base class runs its body as a run of it,
+   * calling {@link #identify} first inside the body, so one lambda per invocation does both.
+   */
+  ProcessTracker trackerFor(Context context) {
+    if (configuredTracker != null) {
+      return configuredTracker;
+    }
+    return loggerTracker(context);
+  }
+
+  /** Sets the automatic identifiers of the run just started on this thread. */
+  void identify(ProcessTracker tracker, Context context) {
+    setIdentifiers(tracker, context, ColdStart.take());
   }
 
   private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {
@@ -73,10 +76,7 @@ final class InvocationTracking {
     }
   }
 
-  private ProcessTracker trackerFor(Context context) {
-    if (configuredTracker != null) {
-      return configuredTracker;
-    }
+  private ProcessTracker loggerTracker(Context context) {
     LambdaLogger logger = loggerOf(context);
     LoggerTracker last = loggerTracker;
     if (last != null && last.logger == logger) {

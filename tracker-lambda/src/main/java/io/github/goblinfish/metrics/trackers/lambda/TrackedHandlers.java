@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,15 @@ public final class TrackedHandlers {
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
     InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
-    return (input, context) -> tracking.track(context, () -> handler.handleRequest(input, context));
+    return (input, context) -> {
+      ProcessTracker tracker = tracking.trackerFor(context);
+      return tracker.trackProcess(
+          tracking.entryName(),
+          () -> {
+            tracking.identify(tracker, context);
+            return handler.handleRequest(input, context);
+          });
+    };
   }
 
   /**
@@ -82,11 +91,12 @@ public final class TrackedHandlers {
       @Override
       public void handleRequest(InputStream input, OutputStream output, Context context)
           throws IOException {
-        tracking.<Void, IOException>track(
-            context,
+        ProcessTracker tracker = tracking.trackerFor(context);
+        tracker.<IOException>trackProcess(
+            tracking.entryName(),
             () -> {
+              tracking.identify(tracker, context);
               handler.handleRequest(input, output, context);
-              return null;
             });
       }
     };

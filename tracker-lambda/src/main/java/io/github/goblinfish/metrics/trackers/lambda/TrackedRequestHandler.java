@@ -76,7 +76,13 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    return tracking.track(context, () -> handleTracked(input, context));
+    ProcessTracker tracker = tracking.trackerFor(context);
+    return tracker.trackProcess(
+        tracking.entryName(),
+        () -> {
+          tracking.identify(tracker, context);
+          return handleTracked(input, context);
+        });
   }
 
   /**

@@ -63,11 +63,12 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    tracking.<Void, IOException>track(
-        context,
+    ProcessTracker tracker = tracking.trackerFor(context);
+    tracker.<IOException>trackProcess(
+        tracking.entryName(),
         () -> {
+          tracking.identify(tracker, context);
           handleTracked(input, output, context);
-          return null;
         });
   }
 
