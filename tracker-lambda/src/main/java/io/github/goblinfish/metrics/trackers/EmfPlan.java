@@ -213,14 +213,15 @@ final class EmfPlan implements JsonLine.Addition {
   }
 
   @Override
-  public void writeLast(JsonWriter json) throws IOException {
+  public void writeLast(JsonWriter json, LineWriter out) throws IOException {
     if (writeService) {
       json.name(EmfLineFormat.SERVICE_MEMBER).value(format.serviceName());
     }
     for (Declared metric : declared) {
       json.name(metric.name);
       if (metric.latency) {
-        json.jsonValue(Text.millis(metric.nanos));
+        json.jsonValue("");
+        out.appendMillis(metric.nanos);
       } else {
         JsonLine.writeValue(json, metric.value);
       }

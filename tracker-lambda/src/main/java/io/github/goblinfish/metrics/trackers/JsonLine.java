@@ -20,8 +20,11 @@ final class JsonLine {
     /** Writes members right after the line's opening brace. */
     void writeFirst(JsonWriter json) throws IOException;
 
-    /** Writes members right before the line's closing brace. */
-    void writeLast(JsonWriter json) throws IOException;
+    /**
+     * Writes members right before the line's closing brace; figures may be appended straight into
+     * {@code out}, as the default members' are.
+     */
+    void writeLast(JsonWriter json, LineWriter out) throws IOException;
   }
 
   /**
@@ -62,7 +65,7 @@ final class JsonLine {
     writeWarnings(json, record, addition == null ? List.of() : addition.warnings());
     writeValues(json, record.identifiers);
     if (addition != null) {
-      addition.writeLast(json);
+      addition.writeLast(json, out);
     }
     json.endObject();
   }
