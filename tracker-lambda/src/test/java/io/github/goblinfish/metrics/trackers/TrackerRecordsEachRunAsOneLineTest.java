@@ -37,7 +37,7 @@ class TrackerRecordsEachRunAsOneLineTest {
   }
 
   @Test
-  void seedQuickStartShapeWithTimersTrackedCodeMetricsAndIdentifiers() {
+  void pythonQuickStartShapeWithTimersTrackedCodeMetricsAndIdentifiers() {
     tracker.trackProcess(
         "some_function",
         () -> {

@@ -26,10 +26,11 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Name the handler by its class alone ({@code Handler: com.example.OrderHandler}): with
- * {@code ::handleRequest} the Java runtime reads the event type from the inherited
- * {@code handleRequest(I, Context)}, sees only the type variable, and passes a {@code Map} instead
- * of the event class. The constructor warns on standard error when {@code _HANDLER} has that form.
+ * <p>Name the handler by its class ({@code Handler: com.example.OrderHandler}) or by its method
+ * ({@code Handler: com.example.OrderHandler::handleRequest}). With a method the Java runtime reads
+ * the event type from the inherited {@code handleRequest(I, Context)}, sees only the type variable
+ * and deserializes the event as a {@code Map}; the handler then turns it into its event type with
+ * the runtime's own serializers, so both forms hand {@code handleTracked} the same event.
  *
  * <p>The handler's result or exception reaches the runtime unchanged (the same object); a failed
  * invocation's line also has the metrics {@code failed} and {@code exception_type}. Thread-safe:
@@ -41,6 +42,8 @@ import java.util.function.Consumer;
  */
 public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O> {
   private final InvocationTracking tracking;
+  /** Null unless the Handler setting names a method, which makes the runtime pass a Map. */
+  private final MethodHandlerEvents methodHandlerEvents;
 
   /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
   protected TrackedRequestHandler() {
@@ -64,7 +67,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
-    MethodHandlerCheck.warnIfEventTypeIsLost(getClass(), config.environment(), System.err);
+    this.methodHandlerEvents = MethodHandlerEvents.forHandler(getClass(), config.environment());
   }
 
   /**
@@ -81,8 +84,13 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
         tracking.entryName(),
         () -> {
           tracking.identify(tracker, context);
-          return handleTracked(input, context);
+          return handleTracked(event(input), context);
         });
+  }
+
+  @SuppressWarnings("unchecked") // recover() returns an instance of the declared event type
+  private I event(I input) {
+    return methodHandlerEvents == null ? input : (I) methodHandlerEvents.recover(input);
   }
 
   /**
