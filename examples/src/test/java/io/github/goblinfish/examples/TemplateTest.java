@@ -26,6 +26,7 @@ import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -218,10 +219,7 @@ class TemplateTest {
   @Test
   void everyHandlerIsALambdaHandlerTheRuntimeCanInstantiate() throws Exception {
     for (Map.Entry<String, Map<String, Object>> function : functions(template()).entrySet()) {
-      String handler = (String) map(function.getValue().get("Properties")).get("Handler");
-      // The class alone: see everyEventTypeIsConcreteAsTheRuntimeResolvesIt.
-      assertFalse(handler.contains("::"), function.getKey() + " names its class only: " + handler);
-
+      String handler = handlerClass(function.getValue());
       Class<?> type = Class.forName(handler);
       assertTrue(
           RequestHandler.class.isAssignableFrom(type)
@@ -241,7 +239,7 @@ class TemplateTest {
   @Test
   void everyEventTypeIsConcreteAsTheRuntimeResolvesIt() throws Exception {
     for (Map<String, Object> function : functions(template()).values()) {
-      Class<?> type = Class.forName((String) map(function.get("Properties")).get("Handler"));
+      Class<?> type = Class.forName(handlerClass(function));
       if (RequestHandler.class.isAssignableFrom(type)) {
         List<Type> arguments = requestHandlerTypeArguments(type);
         assertEquals(2, arguments.size(), type.getName());
@@ -257,9 +255,35 @@ class TemplateTest {
   }
 
   /**
-   * Why the template does not say "::handleRequest": by method name, the runtime reads the event
+   * The class a Handler names, with or without "::method". Both forms are used: ApiGatewayEmfFunction
+   * names the method, which TrackedRequestHandler supports (see inheritedHandleRequestDeclaresATypeVariable).
+   */
+  private static String handlerClass(Map<String, Object> function) {
+    String handler = (String) map(function.get("Properties")).get("Handler");
+    int method = handler.indexOf("::");
+    if (method >= 0) {
+      assertEquals("handleRequest", handler.substring(method + 2), handler);
+      return handler.substring(0, method);
+    }
+    return handler;
+  }
+
+  @Test
+  void bothHandlerFormsAreUsedSoBothAreProvenEndToEnd() throws Exception {
+    List<String> handlers = new ArrayList<>();
+    for (Map<String, Object> function : functions(template()).values()) {
+      handlers.add((String) map(function.get("Properties")).get("Handler"));
+    }
+    assertTrue(handlers.contains("io.github.goblinfish.examples.ApiGatewayHandler"), handlers.toString());
+    assertTrue(
+        handlers.contains("io.github.goblinfish.examples.ApiGatewayHandler::handleRequest"),
+        handlers.toString());
+  }
+
+  /**
+   * Why "::handleRequest" needs the handler's help: by method name, the runtime reads the event
    * type from the method's declared parameter, which for a tracked handler is the base class's type
-   * variable.
+   * variable, and hands over a Map that TrackedRequestHandler turns into the declared event type.
    */
   @Test
   void inheritedHandleRequestDeclaresATypeVariable() throws Exception {
