@@ -23,9 +23,7 @@ final class InvocationTracking {
 
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
     this.config = Objects.requireNonNull(config, "config");
-    String simpleName = handlerClass.getSimpleName();
-    this.entryName =
-        config.entryName().orElse(simpleName.isEmpty() ? handlerClass.getName() : simpleName);
+    this.entryName = config.entryName().orElse(stableName(handlerClass));
     this.identifiers = config.identifierNames().keySet().toArray(new LambdaIdentifier[0]);
     this.identifierNames = config.identifierNames().values().toArray(new String[0]);
     this.configuredTracker =
@@ -40,6 +38,36 @@ final class InvocationTracking {
 
   String entryName() {
     return entryName;
+  }
+
+  /**
+   * The entry's name when none is configured: one that stays the same from one cold start to the
+   * next, because in EMF it is a CloudWatch metric name. A named class gives its simple name. A
+   * lambda's or a method reference's class is hidden and named anew by every JVM
+   * ({@code Orders$$Lambda/0x00007f...}), and an anonymous class is numbered by position
+   * ({@code Orders$1}): both give the simple name of the class whose code declared them.
+   */
+  static String stableName(Class<?> handlerClass) {
+    if (!handlerClass.isHidden() && !handlerClass.isSynthetic() && !handlerClass.isAnonymousClass()
+        && !handlerClass.getSimpleName().isEmpty()) {
+      return handlerClass.getSimpleName();
+    }
+    Class<?> declaring = handlerClass.isAnonymousClass() ? handlerClass.getEnclosingClass() : null;
+    if (declaring != null && !declaring.getSimpleName().isEmpty()) {
+      return stableName(declaring);
+    }
+    return declarerOf(handlerClass.getName());
+  }
+
+  /** The simple name of the class that declared a hidden or synthetic class of this name. */
+  static String declarerOf(String name) {
+    int lambda = name.indexOf("$$");
+    String declarer = lambda > 0 ? name.substring(0, lambda) : name;
+    declarer = declarer.substring(declarer.lastIndexOf('.') + 1);
+    int nested = declarer.lastIndexOf('$');
+    declarer = nested >= 0 ? declarer.substring(nested + 1) : declarer;
+    // A declaring class that is itself anonymous (digits only) says nothing stable either.
+    return declarer.isEmpty() || declarer.chars().allMatch(Character::isDigit) ? "handler" : declarer;
   }
 
   /**
