@@ -9,17 +9,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ColdStart {
   private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
-  /** Provisioned concurrency initialises the process before any request: no caller waits on it. */
-  private static final boolean PROVISIONED =
-      "provisioned-concurrency".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
+  /**
+   * Provisioned concurrency and Managed Instances initialise the process before any request: no
+   * caller waits on it, so no invocation is a cold start.
+   */
+  private static final boolean AHEAD_OF_REQUESTS =
+      InitType.initialisedAheadOfRequests(InitType.VALUE);
+
+  static {
+    if (InitType.SNAP_START.equals(InitType.VALUE)) {
+      // Every environment restored from the snapshot starts cold again, even if the init code
+      // invoked the handler to warm it up before the snapshot was taken.
+      SnapStartRestore.register(ColdStart::restored);
+    }
+  }
 
   private ColdStart() {}
 
-  /** True exactly once per process, for the first caller, unless Lambda pre-initialised it. */
+  /** True exactly once per process (and per SnapStart restore), for the first caller. */
   static boolean take() {
     // A plain read first: after the first invocation no write touches the shared flag, so
     // concurrent invocations do not contend on its cache line.
-    return FIRST.get() && FIRST.getAndSet(false) && !PROVISIONED;
+    return FIRST.get() && FIRST.getAndSet(false) && !AHEAD_OF_REQUESTS;
+  }
+
+  /** The process was restored from a SnapStart snapshot: its next invocation is a cold start. */
+  static void restored() {
+    FIRST.set(true);
   }
 
   /** Makes the next {@link #take()} the first again; tests only. */

@@ -38,8 +38,9 @@ public enum LambdaIdentifier {
     }
   },
   /**
-   * {@code true} for the first invocation of the process (unless it was initialised for
-   * provisioned concurrency), {@code false} after; a JSON boolean.
+   * {@code true} when a caller waited for this environment's initialisation: the first invocation
+   * of an on-demand process, or the first after each SnapStart restore; never with provisioned
+   * concurrency or Lambda Managed Instances, which initialise ahead of requests. A JSON boolean.
    */
   COLD_START("cold_start") {
     @Override
@@ -47,11 +48,29 @@ public enum LambdaIdentifier {
       return coldStart;
     }
   },
+  /**
+   * How Lambda initialised the environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE}): {@code
+   * on-demand}, {@code provisioned-concurrency}, {@code snap-start} or {@code
+   * lambda-managed-instances}; absent outside Lambda.
+   */
+  INIT_TYPE("init_type") {
+    @Override
+    Object read(Context context, boolean coldStart) {
+      return InitType.VALUE;
+    }
+  },
   /** The {@code Root} of the X-Ray trace header, when the invocation has one. */
   XRAY_TRACE_ID("xray_trace_id") {
     @Override
     Object read(Context context, boolean coldStart) {
       return context == null ? null : XrayTrace.root(context);
+    }
+  },
+  /** {@code Context.getTenantId()}: the tenant of a function in tenant isolation mode, if any. */
+  TENANT_ID("tenant_id") {
+    @Override
+    Object read(Context context, boolean coldStart) {
+      return context == null ? null : context.getTenantId();
     }
   };
 
