@@ -27,7 +27,9 @@ class HandlerConfigTest {
             LambdaIdentifier.FUNCTION_NAME, "function_name",
             LambdaIdentifier.FUNCTION_VERSION, "function_version",
             LambdaIdentifier.COLD_START, "cold_start",
-            LambdaIdentifier.XRAY_TRACE_ID, "xray_trace_id"),
+            LambdaIdentifier.INIT_TYPE, "init_type",
+            LambdaIdentifier.XRAY_TRACE_ID, "xray_trace_id",
+            LambdaIdentifier.TENANT_ID, "tenant_id"),
         config.identifierNames());
     assertEquals(Optional.empty(), config.entryName());
     assertSame(LineFormat.json(), config.format());
@@ -39,7 +41,7 @@ class HandlerConfigTest {
         Map.of(LambdaIdentifier.REQUEST_ID, "request_id", LambdaIdentifier.COLD_START, "cold_start"),
         withEnvironment(Map.of("TRACKER_IDENTIFIERS", "request_id, cold_start")).build().identifierNames());
     assertEquals(Map.of(), withEnvironment(Map.of("TRACKER_IDENTIFIERS", "none")).build().identifierNames());
-    assertEquals(5, withEnvironment(Map.of("TRACKER_IDENTIFIERS", "ALL")).build().identifierNames().size());
+    assertEquals(7, withEnvironment(Map.of("TRACKER_IDENTIFIERS", "ALL")).build().identifierNames().size());
   }
 
   @Test
@@ -48,7 +50,7 @@ class HandlerConfigTest {
         withEnvironment(Map.of("TRACKER_IDENTIFIERS", "none"))
             .omitIdentifier(LambdaIdentifier.XRAY_TRACE_ID)
             .build();
-    assertEquals(4, config.identifierNames().size());
+    assertEquals(6, config.identifierNames().size());
   }
 
   @Test
@@ -60,7 +62,7 @@ class HandlerConfigTest {
     assertEquals(
         "TRACKER_IDENTIFIERS='request_id,trace' is not accepted: use all, none, or a"
             + " comma-separated list of request_id, function_name, function_version, cold_start,"
-            + " xray_trace_id",
+            + " init_type, xray_trace_id, tenant_id",
         error.getMessage());
   }
 

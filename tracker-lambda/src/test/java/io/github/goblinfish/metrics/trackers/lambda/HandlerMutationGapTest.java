@@ -98,7 +98,9 @@ class HandlerMutationGapTest {
             LambdaIdentifier.FUNCTION_NAME, "function_name",
             LambdaIdentifier.FUNCTION_VERSION, "function_version",
             LambdaIdentifier.COLD_START, "cold_start",
-            LambdaIdentifier.XRAY_TRACE_ID, "xray_trace_id"),
+            LambdaIdentifier.INIT_TYPE, "init_type",
+            LambdaIdentifier.XRAY_TRACE_ID, "xray_trace_id",
+            LambdaIdentifier.TENANT_ID, "tenant_id"),
         HandlerConfig.defaults().identifierNames());
   }
 
