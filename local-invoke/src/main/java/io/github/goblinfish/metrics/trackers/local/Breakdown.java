@@ -3,7 +3,10 @@ package io.github.goblinfish.metrics.trackers.local;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a tracker line for people: a bar chart of the latencies, then metrics and identifiers. */
+/**
+ * Renders a tracker line for people: a bar chart of the latencies, then metrics and identifiers.
+ * Names and values come from the function, so they are printed through {@link TerminalText}.
+ */
 final class Breakdown {
     static final int BAR_WIDTH = 40;
     private static final char BLOCK = '\u2588';
@@ -26,14 +29,15 @@ final class Breakdown {
         if (latencies.isEmpty()) {
             out.append("  (none)\n");
         } else {
-            int nameWidth = latencies.keySet().stream().mapToInt(String::length).max().orElse(0);
+            int nameWidth = latencies.keySet().stream().map(TerminalText::oneLine).mapToInt(String::length)
+                    .max().orElse(0);
             double max = line.latenciesMs().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             int valueWidth = 0;
             for (Map.Entry<String, String> e : latencies.entrySet()) {
                 valueWidth = Math.max(valueWidth, value(line, e).length());
             }
             for (Map.Entry<String, String> e : latencies.entrySet()) {
-                out.append("  ").append(pad(e.getKey(), nameWidth)).append("  ");
+                out.append("  ").append(pad(TerminalText.oneLine(e.getKey()), nameWidth)).append("  ");
                 String value = value(line, e);
                 out.append(" ".repeat(valueWidth - value.length())).append(value);
                 Double ms = line.latenciesMs().get(e.getKey());
@@ -51,7 +55,7 @@ final class Breakdown {
 
     private static String value(TrackerLine line, Map.Entry<String, String> e) {
         Double ms = line.latenciesMs().get(e.getKey());
-        return ms == null ? e.getValue() : String.format(Locale.ROOT, "%.3f", ms);
+        return ms == null ? TerminalText.oneLine(e.getValue()) : String.format(Locale.ROOT, "%.3f", ms);
     }
 
     /** Scaled to the largest latency; any positive value gets at least one block so it stays visible. */
@@ -67,7 +71,8 @@ final class Breakdown {
         if (values.isEmpty()) {
             out.append("  (none)\n");
         }
-        values.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
+        values.forEach((k, v) -> out.append("  ").append(TerminalText.oneLine(k)).append(" = ")
+                .append(TerminalText.oneLine(v)).append('\n'));
     }
 
     private static String pad(String s, int width) {

@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers.local;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,40 +25,37 @@ import com.google.gson.JsonParser;
  * first.trackerLines().forEach(t -> System.out.println(t.latenciesMs()));
  * }</pre>
  *
- * <p>Filled in by the runner while the run goes on; once the run has returned it, it no longer
- * changes and may be read from any thread.
+ * <p>Immutable and thread-safe: the runner builds it once the run is over.
  */
 public final class Invocation {
     private final String requestId;
     private final byte[] event;
-    // Written by the runner's threads under the engine's lock, read after the run completes.
-    byte[] responseBody;
-    byte[] errorBody;
-    String functionErrorType;
-    boolean timedOut;
-    long dispatchedNanos;
-    long completedNanos;
-    long deadlineEpochMs;
-    String traceHeader;
-    Duration initDuration;
-    final List<LogEvent> initLogs = new ArrayList<>();
-    final List<LogEvent> logs = new ArrayList<>();
+    private final byte[] responseBody;
+    private final byte[] errorBody;
+    private final String functionErrorType;
+    private final boolean timedOut;
+    private final Duration duration;
+    private final Duration initDuration;
+    private final long deadlineEpochMs;
+    private final String traceHeader;
+    private final List<LogEvent> initLogs;
+    private final List<LogEvent> logs;
 
-    Invocation(String requestId, byte[] event) {
+    Invocation(String requestId, byte[] event, byte[] responseBody, byte[] errorBody, String functionErrorType,
+            boolean timedOut, Duration duration, Duration initDuration, long deadlineEpochMs, String traceHeader,
+            List<LogEvent> initLogs, List<LogEvent> logs) {
         this.requestId = requestId;
         this.event = event.clone();
-    }
-
-    boolean hasResult() {
-        return responseBody != null || errorBody != null;
-    }
-
-    void fail(String type, String errorJson) {
-        if (!hasResult()) {
-            errorBody = errorJson.getBytes(StandardCharsets.UTF_8);
-            functionErrorType = type;
-            completedNanos = System.nanoTime();
-        }
+        this.responseBody = responseBody == null ? null : responseBody.clone();
+        this.errorBody = errorBody == null ? null : errorBody.clone();
+        this.functionErrorType = functionErrorType;
+        this.timedOut = timedOut;
+        this.duration = duration;
+        this.initDuration = initDuration;
+        this.deadlineEpochMs = deadlineEpochMs;
+        this.traceHeader = traceHeader;
+        this.initLogs = List.copyOf(initLogs);
+        this.logs = List.copyOf(logs);
     }
 
     /** @return the request id sent in {@code Lambda-Runtime-Aws-Request-Id} */
@@ -126,8 +122,7 @@ public final class Invocation {
 
     /** @return time from handing the event to the runtime until its response or error arrived */
     public Duration duration() {
-        return completedNanos == 0 || dispatchedNanos == 0 ? Duration.ZERO
-                : Duration.ofNanos(completedNanos - dispatchedNanos);
+        return duration;
     }
 
     /** @return for a cold start, the time from starting the runtime JVM until it asked for its first event */
@@ -152,12 +147,12 @@ public final class Invocation {
 
     /** @return log events written while the runtime started (only on a cold start), in arrival order */
     public List<LogEvent> initLogs() {
-        return Collections.unmodifiableList(initLogs);
+        return initLogs;
     }
 
     /** @return log events written during this invocation, in arrival order */
     public List<LogEvent> logs() {
-        return Collections.unmodifiableList(logs);
+        return logs;
     }
 
     /** @return the tracker lines among {@link #logs()} */

@@ -4,6 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,8 +42,8 @@ import com.google.gson.stream.JsonToken;
  *   echo '{}' | ./invoke OrderFunction --log-format JSON
  *   ./invoke OrderFunction -e events/order.json --concurrency 4      # AWS_LAMBDA_MAX_CONCURRENCY=4
  * </pre>
- * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out, 2 for
- * usage and input errors (reported as one line on stderr).
+ * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
+ * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr).
  *
  * <p>As a library, for example from an integration test:
  * <pre>{@code
@@ -121,29 +128,27 @@ public final class LocalInvoke {
             out.println(USAGE);
             return 0;
         }
+        FunctionSpec fn;
+        String event;
+        int total = options.times > 0 ? options.times : Math.max(1, options.concurrency);
         try {
-            Template template = Template.load(options.template);
-            String id = options.function;
-            if (id == null) {
-                List<String> ids = template.functionIds();
-                if (ids.size() != 1) {
-                    throw new LocalInvokeException("name the function to invoke; known functions: "
-                            + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
-                }
-                id = ids.get(0);
-            }
-            FunctionSpec fn = template.function(id, err::println);
-            if (options.logFormat != null) {
-                fn = fn.withLogFormat(options.logFormat);
-            }
-            String event = readEvent(options.event, stdin);
-            int total = options.times > 0 ? options.times : Math.max(1, options.concurrency);
+            fn = prepare(options, err);
+            event = readEvent(options.event, stdin);
+        } catch (LocalInvokeException e) {
+            err.println("error: " + TerminalText.oneLine(e.getMessage()));
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            // Whatever else the template or event can make fail is still bad input: one line, no trace.
+            err.println("error: cannot use " + options.template + ": " + TerminalText.oneLine(String.valueOf(e)));
+            return LocalInvokeException.USAGE;
+        }
+        try {
             if (!options.quiet) {
-                out.println("Invoking " + fn.name() + " (" + fn.handler() + ") from " + options.template
-                        + ": " + fn.runtime() + " on local JDK " + Runtime.version().feature() + ", "
-                        + fn.memoryMb() + " MB, timeout " + seconds(fn.timeout().toMillis()) + " s, "
-                        + fn.logFormat() + " logs" + (options.concurrency > 0
-                                ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency : ""));
+                out.println("Invoking " + fn.name() + " (" + TerminalText.oneLine(fn.handler()) + ") from "
+                        + options.template + ": " + TerminalText.oneLine(fn.runtime()) + " on local JDK "
+                        + Runtime.version().feature() + ", " + fn.memoryMb() + " MB, timeout "
+                        + seconds(fn.timeout().toMillis()) + " s, " + fn.logFormat() + " logs"
+                        + (options.concurrency > 0 ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency : ""));
             }
             RunResult result = invoke(fn, List.of(event), total, options.concurrency);
             Report.print(result, fn, options.quiet, options.chart, out);
@@ -153,11 +158,32 @@ public final class LocalInvoke {
                             + Report.errorSummary(inv));
                 }
             }
+            for (String problem : result.problems()) {
+                err.println("error: " + TerminalText.oneLine(problem));
+            }
             return result.exitCode();
         } catch (LocalInvokeException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + TerminalText.oneLine(e.getMessage()));
             return e.exitCode();
         }
+    }
+
+    private static FunctionSpec prepare(Options options, PrintStream err) throws LocalInvokeException {
+        Template template = Template.load(options.template);
+        String id = options.function;
+        if (id == null) {
+            List<String> ids = template.functionIds();
+            if (ids.size() != 1) {
+                throw new LocalInvokeException("name the function to invoke; known functions: "
+                        + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
+            }
+            id = ids.get(0);
+        }
+        FunctionSpec fn = template.function(id, w -> err.println(TerminalText.oneLine(w)));
+        if (options.logFormat != null) {
+            fn = fn.withLogFormat(options.logFormat);
+        }
+        return fn;
     }
 
     /**
@@ -196,25 +222,34 @@ public final class LocalInvoke {
      * @param concurrency 0 for Lambda's one-at-a-time; N to set {@code AWS_LAMBDA_MAX_CONCURRENCY=N}
      *                    and keep up to N invocations in flight
      * @return the invocations and their log events
-     * @throws LocalInvokeException if an event is not JSON or the runtime cannot be started
+     * @throws LocalInvokeException if the function breaks one of Lambda's limits, an event is not
+     *     JSON or is over 6,291,456 bytes, the handler class does not exist, or the runtime cannot be
+     *     started
      */
     public static RunResult invoke(FunctionSpec fn, List<String> events, int total, int concurrency)
             throws LocalInvokeException {
         if (events.isEmpty() || total < 1 || concurrency < 0) {
             throw new LocalInvokeException("need at least one event and one invocation");
         }
+        LambdaLimits.check(fn);
         List<byte[]> payloads = new ArrayList<>();
         for (String event : events) {
+            byte[] bytes = utf8(event, "event");
+            checkSize(bytes.length, "event");
             checkJson(event, "event");
-            payloads.add(event.getBytes(StandardCharsets.UTF_8));
+            payloads.add(bytes);
         }
         try (Engine engine = Engine.create(fn, concurrency)) {
             return engine.run(payloads, total);
         }
     }
 
+    /**
+     * The event from a file or stdin, under one rule for both: at most Lambda's 6,291,456 bytes of
+     * UTF-8 holding one JSON value.
+     */
     private static String readEvent(String event, InputStream stdin) throws LocalInvokeException {
-        String text;
+        byte[] bytes;
         String source;
         if (event == null && stdin == null) {
             return "{}";
@@ -223,28 +258,82 @@ public final class LocalInvoke {
             if (stdin == null) {
                 throw new LocalInvokeException("-e - needs an event on stdin");
             }
+            source = "stdin";
             try {
-                text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                bytes = stdin.readNBytes(LambdaLimits.MAX_REQUEST_BYTES + 1);
+                if (bytes.length > LambdaLimits.MAX_REQUEST_BYTES) {
+                    long more = stdin.transferTo(java.io.OutputStream.nullOutputStream());
+                    checkSize(bytes.length + more, "event " + source);
+                }
             } catch (IOException e) {
                 throw new LocalInvokeException("cannot read the event from stdin: " + e.getMessage(), e);
             }
-            if (event == null && text.isBlank()) {
+            if (event == null && isBlank(bytes)) {
                 return "{}";
             }
-            source = "stdin";
         } else {
             Path path = Path.of(event);
+            source = event;
             try {
-                text = Files.readString(path, StandardCharsets.UTF_8);
+                checkSize(Files.size(path), "event " + source);
+                bytes = Files.readAllBytes(path);
             } catch (NoSuchFileException e) {
                 throw new LocalInvokeException("event file " + event + " not found");
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException e) {
                 throw new LocalInvokeException("cannot read event file " + event + ": " + e.getMessage(), e);
             }
-            source = event;
         }
+        checkSize(bytes.length, "event " + source);
+        String text = decodeUtf8(bytes, "event " + source);
         checkJson(text, "event " + source);
         return text;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkSize(long bytes, String what) throws LocalInvokeException {
+        if (bytes > LambdaLimits.MAX_REQUEST_BYTES) {
+            throw new LocalInvokeException(what + " is " + bytes + " bytes; Lambda accepts at most "
+                    + LambdaLimits.MAX_REQUEST_BYTES + " bytes for a synchronous invocation");
+        }
+    }
+
+    /** Strict UTF-8, as Lambda rejects a payload that is not: no replacement characters. */
+    static String decodeUtf8(byte[] bytes, String what) throws LocalInvokeException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new LocalInvokeException(what + " is not valid UTF-8 (at byte " + in.position() + ")");
+        }
+        return out.flip().toString();
+    }
+
+    private static byte[] utf8(String text, String what) throws LocalInvokeException {
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            ByteBuffer out = encoder.encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[out.remaining()];
+            out.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new LocalInvokeException(what + " is not valid Unicode text (an unpaired surrogate)", e);
+        }
     }
 
     static void checkJson(String text, String what) throws LocalInvokeException {

@@ -36,10 +36,11 @@ final class Report {
             out.println(reportLine(inv, fn));
             if (inv.succeeded()) {
                 out.println("Response:");
-                out.println(LocalInvoke.pretty(inv.response().orElse("")));
+                out.println(TerminalText.lines(LocalInvoke.pretty(inv.response().orElse(""))));
             } else {
-                out.println("Error (" + (inv.errorCategory() == null ? "unknown" : inv.errorCategory()) + "):");
-                out.println(LocalInvoke.pretty(inv.error().orElse("")));
+                out.println("Error (" + (inv.errorCategory() == null ? "unknown"
+                        : TerminalText.oneLine(inv.errorCategory())) + "):");
+                out.println(TerminalText.lines(LocalInvoke.pretty(inv.error().orElse(""))));
             }
             if (chart) {
                 for (TrackerLine line : inv.trackerLines()) {
@@ -62,12 +63,16 @@ final class Report {
                 out.println(String.format(Locale.ROOT, "  %2d  %s  duration %9s%s%s", n++,
                         inv.initDuration().isPresent() ? "cold" : "warm", ms(inv.duration()),
                         inv.initDuration().map(d -> "  init " + ms(d)).orElse(""),
-                        inv.succeeded() ? "" : "  " + inv.errorType()));
+                        inv.succeeded() ? "" : "  " + TerminalText.oneLine(String.valueOf(inv.errorType()))));
             }
         }
     }
 
-    /** One event per block: a header saying where it came from, then its message exactly. */
+    /**
+     * One event per block: a header saying where it came from, then its message, its control
+     * characters escaped; the lines after the first are indented, so no message can print a line
+     * that looks like the runner's own START, END or REPORT.
+     */
     static void event(LogEvent e, PrintStream out) {
         String header = switch (e.source()) {
             case TELEMETRY -> "[telemetry " + e.format() + " " + e.level() + "]";
@@ -75,11 +80,11 @@ final class Report {
             case PLATFORM -> "[platform]";
         };
         out.println(header);
-        String text = e.text();
-        out.print(text);
-        if (!text.endsWith("\n")) {
-            out.println();
+        String text = TerminalText.lines(e.text());
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
         }
+        out.println(text.replace("\n", "\n  "));
     }
 
     static String reportLine(Invocation inv, FunctionSpec fn) {
@@ -117,6 +122,9 @@ final class Report {
             summary.append(inv.errorCategory()).append(' ');
         }
         summary.append(inv.errorType()).append(": ").append(message.replaceAll("\\s*\\n\\s*", " ").strip());
+        String line = TerminalText.oneLine(summary.toString());
+        summary.setLength(0);
+        summary.append(line);
         String type = String.valueOf(inv.errorType());
         if ("Runtime.BadFunctionCode".equals(inv.errorCategory()) && (type.endsWith("ClassNotFoundException")
                 || message.startsWith("No public method named") || message.startsWith("Invalid handler"))) {

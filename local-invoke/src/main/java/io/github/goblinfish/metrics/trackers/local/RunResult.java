@@ -17,10 +17,12 @@ import java.util.List;
 public final class RunResult {
     private final List<Invocation> invocations;
     private final List<LogEvent> unattributed;
+    private final List<String> problems;
 
-    RunResult(List<Invocation> invocations, List<LogEvent> unattributed) {
+    RunResult(List<Invocation> invocations, List<LogEvent> unattributed, List<String> problems) {
         this.invocations = List.copyOf(invocations);
         this.unattributed = List.copyOf(unattributed);
+        this.problems = List.copyOf(problems);
     }
 
     /** @return the invocations in the order they were sent */
@@ -33,12 +35,22 @@ public final class RunResult {
         return unattributed;
     }
 
-    /** @return true when every invocation succeeded */
-    public boolean succeeded() {
-        return invocations.stream().allMatch(Invocation::succeeded);
+    /**
+     * Problems of the run itself rather than of one invocation, one line each: a telemetry log
+     * stream that broke, so later log events of that runtime were lost.
+     *
+     * @return the problems, empty for a sound run
+     */
+    public List<String> problems() {
+        return problems;
     }
 
-    /** @return 0 when every invocation succeeded, 1 otherwise */
+    /** @return true when every invocation succeeded and the run had no problem */
+    public boolean succeeded() {
+        return problems.isEmpty() && invocations.stream().allMatch(Invocation::succeeded);
+    }
+
+    /** @return 0 when the run {@link #succeeded()}, 1 otherwise */
     public int exitCode() {
         return succeeded() ? 0 : 1;
     }

@@ -109,8 +109,10 @@ final class Template {
         }
         FunctionSpec spec = code(id, handler, props.get("CodeUri"));
         spec = spec.withRuntime(runtime);
-        spec = spec.withTimeout(Duration.ofMillis(Math.round(1000 * number(props, "Timeout", 3, id, warnings))));
-        spec = spec.withMemoryMb((int) number(props, "MemorySize", 128, id, warnings));
+        Object timeout = literal(props, "Timeout", 3, id, warnings);
+        spec = spec.withTimeout(Duration.ofSeconds(LambdaLimits.timeoutSeconds(id, timeout)));
+        Object memory = literal(props, "MemorySize", 128, id, warnings);
+        spec = spec.withMemoryMb(LambdaLimits.memoryMb(id, memory));
         Map<String, Object> logging = map(props.get("LoggingConfig"));
         if (logging.get("LogFormat") instanceof String format) {
             try {
@@ -132,6 +134,7 @@ final class Template {
                 env.put(variable.getKey(), value);
             }
         }
+        LambdaLimits.checkEnvironment(id, env);
         return spec.withEnvironment(env);
     }
 
@@ -208,24 +211,25 @@ final class Template {
         }
     }
 
-    private static double number(Map<String, Object> props, String key, double fallback, String id,
+    /**
+     * A number property as written, or resolved from a parameter's default; the fallback (with a
+     * warning) when it is an intrinsic that cannot be resolved locally.
+     */
+    private Object literal(Map<String, Object> props, String key, int fallback, String id,
             Consumer<String> warnings) {
         Object value = props.get(key);
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number n) {
-            return n.doubleValue();
+        if (!(value instanceof Map<?, ?>)) {
+            return value;
         }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        String resolved = resolve(value);
+        if (resolved != null) {
+            return resolved;
         }
         warnings.accept("warning: " + id + ": " + key + " = " + value + " cannot be resolved locally; using "
-                + (long) fallback);
+                + fallback);
         return fallback;
     }
 

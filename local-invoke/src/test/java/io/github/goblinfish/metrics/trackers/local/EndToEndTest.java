@@ -5,6 +5,7 @@ import static io.github.goblinfish.metrics.trackers.local.Fixtures.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -127,12 +128,13 @@ class EndToEndTest {
     }
 
     @Test
-    void missingHandlerClassIsBadFunctionCode() throws Exception {
-        Invocation inv = once(function("Missing"), "{}");
-        assertEquals("Runtime.BadFunctionCode", inv.errorCategory());
-        assertEquals("java.lang.ClassNotFoundException", inv.errorType());
-        assertTrue(inv.error().orElseThrow().contains(
-                "Class not found: io.github.goblinfish.metrics.trackers.local.fixtures.NoSuchClass"));
+    void aMissingHandlerClassIsAnInputErrorBeforeAnythingRuns() throws Exception {
+        LocalInvokeException e = assertThrows(LocalInvokeException.class,
+                () -> LocalInvoke.invoke(function("Missing"), List.of("{}"), 1, 0));
+        assertEquals(2, e.exitCode());
+        assertEquals("function 'Missing': handler class io.github.goblinfish.metrics.trackers.local.fixtures"
+                + ".NoSuchClass not found in its code (" + Fixtures.testClasses()
+                + "); check Handler in the template, and rebuild", e.getMessage());
     }
 
     @Test
