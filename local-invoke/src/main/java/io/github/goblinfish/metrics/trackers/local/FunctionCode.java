@@ -20,6 +20,22 @@ import java.util.zip.ZipFile;
 final class FunctionCode {
   private FunctionCode() {}
 
+  /** Fails with one line naming the zip when it cannot be read as one. */
+  static void checkZip(FunctionSpec spec) throws LocalInvokeException {
+    try (ZipFile zip = new ZipFile(spec.zip().toFile())) {
+      zip.size();
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(spec, e);
+    }
+  }
+
+  private static LocalInvokeException unreadable(FunctionSpec spec, Exception e) {
+    return new LocalInvokeException(
+        "function '" + spec.name() + "': CodeUri " + spec.zip() + " is not a readable zip file ("
+            + oneLine(e) + ")",
+        e);
+  }
+
   static FunctionSpec unzip(FunctionSpec spec, Path target) throws LocalInvokeException {
     Path zipPath = spec.zip();
     try (ZipFile zip = new ZipFile(zipPath.toFile())) {
@@ -43,10 +59,7 @@ final class FunctionCode {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new LocalInvokeException(
-          "function '" + spec.name() + "': CodeUri " + zipPath + " is not a readable zip file ("
-              + oneLine(e) + ")",
-          e);
+      throw unreadable(spec, e);
     }
     List<Path> cp = new ArrayList<>();
     cp.add(target);

@@ -135,11 +135,11 @@ public final class LocalInvoke {
             fn = prepare(options, err);
             event = readEvent(options.event, stdin);
         } catch (LocalInvokeException e) {
-            err.println("error: " + TerminalText.oneLine(e.getMessage()));
+            err.println("error: " + TerminalText.message(e.getMessage()));
             return e.exitCode();
         } catch (RuntimeException e) {
             // Whatever else the template or event can make fail is still bad input: one line, no trace.
-            err.println("error: cannot use " + options.template + ": " + TerminalText.oneLine(String.valueOf(e)));
+            err.println("error: cannot use " + options.template + ": " + TerminalText.message(String.valueOf(e)));
             return LocalInvokeException.USAGE;
         }
         try {
@@ -159,11 +159,11 @@ public final class LocalInvoke {
                 }
             }
             for (String problem : result.problems()) {
-                err.println("error: " + TerminalText.oneLine(problem));
+                err.println("error: " + TerminalText.message(problem));
             }
             return result.exitCode();
         } catch (LocalInvokeException e) {
-            err.println("error: " + TerminalText.oneLine(e.getMessage()));
+            err.println("error: " + TerminalText.message(e.getMessage()));
             return e.exitCode();
         }
     }
@@ -179,9 +179,16 @@ public final class LocalInvoke {
             }
             id = ids.get(0);
         }
-        FunctionSpec fn = template.function(id, w -> err.println(TerminalText.oneLine(w)));
+        FunctionSpec fn = template.function(id, w -> err.println(TerminalText.message(w)));
         if (options.logFormat != null) {
             fn = fn.withLogFormat(options.logFormat);
+        }
+        LambdaLimits.check(fn);
+        if (fn.zip() == null) {
+            // A zip's classes are looked up once it is unpacked.
+            FunctionCode.checkHandlerClass(fn);
+        } else {
+            FunctionCode.checkZip(fn);
         }
         return fn;
     }
@@ -248,7 +255,7 @@ public final class LocalInvoke {
      * The event from a file or stdin, under one rule for both: at most Lambda's 6,291,456 bytes of
      * UTF-8 holding one JSON value.
      */
-    private static String readEvent(String event, InputStream stdin) throws LocalInvokeException {
+    static String readEvent(String event, InputStream stdin) throws LocalInvokeException {
         byte[] bytes;
         String source;
         if (event == null && stdin == null) {

@@ -50,7 +50,7 @@ final class RuntimeLaunch {
     List<String> arguments = new ArrayList<>(jvmOptions());
     arguments.add("-cp");
     List<String> cp = new ArrayList<>();
-    runtimeJars.forEach(p -> cp.add(p.toString()));
+    runtimeJars.forEach(p -> cp.add(p.toAbsolutePath().toString()));
     spec.classpath().forEach(p -> cp.add(p.toAbsolutePath().toString()));
     arguments.add(String.join(File.pathSeparator, cp));
     arguments.add(MAIN_CLASS);

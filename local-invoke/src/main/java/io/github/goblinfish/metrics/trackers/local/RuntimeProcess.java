@@ -82,8 +82,10 @@ final class RuntimeProcess {
     command.add("-c");
     // Lambda hands the runtime an extra descriptor for framed logs; ProcessBuilder cannot, so a
     // shell opens fd 3 on a named pipe before becoming the JVM. Stdout and stderr share a second
-    // pipe, as Lambda merges them. The shell also reads the environment, as bytes.
-    command.add("e=$1; t=$2; o=$3; shift 3; . \"$e\"; exec 3>\"$t\" >\"$o\" 2>&1; exec \"$@\"");
+    // pipe, as Lambda merges them. The shell also reads the environment, as bytes. It opens the
+    // pipes read-write, which never blocks: a runner that died before reading cannot leave it
+    // waiting forever, short of the JVM whose parent watch would end it.
+    command.add("e=$1; t=$2; o=$3; shift 3; . \"$e\"; exec 3<>\"$t\" 1<>\"$o\" 2>&1; exec \"$@\"");
     command.add("local-invoke");
     command.add(envScript.toString());
     command.add(telemetryFifo.toString());

@@ -12,7 +12,15 @@ final class TerminalText {
 
   /** Every line break escaped too: the text prints as exactly one line. */
   static String oneLine(String text) {
-    return escape(text, false);
+    return escape(text, false, true);
+  }
+
+  /**
+   * Every control escaped, backslashes kept: for one-line messages that may already hold escapes
+   * made by {@link #oneLine(String)}, which this leaves as they are.
+   */
+  static String message(String text) {
+    return escape(text, false, false);
   }
 
   /**
@@ -20,15 +28,15 @@ final class TerminalText {
    * character escaped as in {@link #oneLine(String)}.
    */
   static String lines(String text) {
-    return escape(text, true);
+    return escape(text, true, false);
   }
 
-  private static String escape(String text, boolean keepLines) {
+  private static String escape(String text, boolean keepLines, boolean backslashes) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       String replacement = null;
-      if (c == '\\' && !keepLines) {
+      if (c == '\\' && backslashes) {
         replacement = "\\\\";
       } else if (keepLines && (c == '\n' || c == '\t')) {
         replacement = null;

@@ -25,6 +25,10 @@ class CliTest {
     private String err;
 
     private int run(String stdin, String... args) {
+        return runBytes(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    private int runBytes(byte[] stdin, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.contains("--template")) {
             all.add("--template");
@@ -32,7 +36,7 @@ class CliTest {
         }
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        InputStream in = stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        InputStream in = stdin == null ? null : new ByteArrayInputStream(stdin);
         int code = LocalInvoke.run(all, in, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         out = o.toString(StandardCharsets.UTF_8);
@@ -96,7 +100,8 @@ class CliTest {
     void usageErrorsExitTwo() {
         assertEquals(2, run(null, "Nope"));
         assertOneLineError("function 'Nope' not found in " + Fixtures.template() + "; known functions: LogBytes, "
-                + "LogString, PrintLines, Fail, Sleep, Greet, SlowEcho, Missing, BrokenInit, Exit");
+                + "LogString, PrintLines, Fail, Sleep, Greet, SlowEcho, Missing, BrokenInit, Exit, PrintUnbroken, LogHuge, "
+                + "BreakTelemetry, SpawnSleep, SleepLong, Env, BigResponse");
 
         assertEquals(2, run(null, "LogBytes", "-e", dir.resolve("none.json").toString()));
         assertOneLineError("event file " + dir.resolve("none.json") + " not found");
@@ -144,6 +149,104 @@ class CliTest {
         assertEquals(2, run(null, "--template", template.toString()));
         assertOneLineError("function 'Fn' is not built (" + dir.resolve("module/target/classes")
                 + " is missing); run ./mvnw -B package -DskipTests first");
+    }
+
+    @Test
+    void invalidUtf8IsRejectedTheSameFromStdinAndFromAFile() throws Exception {
+        byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(2, runBytes(latin1, "LogBytes"));
+        assertOneLineError("event stdin is not valid UTF-8 (at byte 12)");
+        Path file = dir.resolve("latin1.json");
+        Files.write(file, latin1);
+        assertEquals(2, run(null, "LogBytes", "-e", file.toString()));
+        assertOneLineError("event " + file + " is not valid UTF-8 (at byte 12)");
+        assertEquals("", out);
+    }
+
+    @Test
+    void eventsOverLambdasPayloadLimitAreRejectedAndAtTheLimitAccepted() throws Exception {
+        String padding = "x".repeat(6_291_456 - "{\"p\":\"\"}".length());
+        byte[] atLimit = ("{\"p\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] over = ("{\"p\":\"" + padding + "x\"}").getBytes(StandardCharsets.UTF_8);
+        assertEquals(6_291_456, atLimit.length);
+        String limitLine = " bytes; Lambda accepts at most 6291456 bytes for a synchronous invocation";
+        assertEquals(2, runBytes(over, "LogBytes"));
+        assertOneLineError("event stdin is 6291457" + limitLine);
+        Path file = dir.resolve("big.json");
+        Files.write(file, over);
+        assertEquals(2, run(null, "LogBytes", "-e", file.toString()));
+        assertOneLineError("event " + file + " is 6291457" + limitLine);
+        assertEquals(0, runBytes(atLimit, "LogBytes", "--quiet"));
+        assertEquals("\"ok\"\n", out);
+    }
+
+    @Test
+    void aMissingHandlerClassExitsTwoWithOneLine() {
+        assertEquals(2, run("{}", "Missing"));
+        assertOneLineError("function 'Missing': handler class io.github.goblinfish.metrics.trackers.local.fixtures"
+                + ".NoSuchClass not found in its code (" + Fixtures.testClasses()
+                + "); check Handler in the template, and rebuild");
+        assertEquals("", out);
+    }
+
+    @Test
+    void aBrokenZipCodeUriExitsTwoNamingTheZip() throws Exception {
+        Files.writeString(dir.resolve("fn.zip"), "this is not a zip");
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, """
+                Resources:
+                  Zipped:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: a.B::handle, CodeUri: fn.zip}
+                """);
+        assertEquals(2, run("{}", "Zipped", "--template", template.toString()));
+        assertTrue(err.startsWith("error: function 'Zipped': CodeUri " + dir.resolve("fn.zip")
+                + " is not a readable zip file ("), err);
+        assertEquals(1, err.split("\n", -1).length - 1, err);
+    }
+
+    @Test
+    void templateValuesLambdaRefusesExitTwoWithOneLine() throws Exception {
+        Path template = dir.resolve("template.yaml");
+        String[][] cases = {
+            {"Timeout: .inf", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not 'Infinity'"},
+            {"Timeout: .nan", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not 'NaN'"},
+            {"Timeout: -1", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not '-1'"},
+            {"Timeout: 901", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not '901'"},
+            {"Timeout: 2.5", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not '2.5'"},
+            {"Timeout: 99999999999999999999", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900,"
+                    + " not '99999999999999999999'"},
+            {"Timeout: soon", "function 'Fn': Timeout must be a whole number of seconds from 1 to 900, not 'soon'"},
+            {"MemorySize: 64", "function 'Fn': MemorySize must be a whole number of MB from 128 to 10240, not '64'"},
+            {"MemorySize: 10241", "function 'Fn': MemorySize must be a whole number of MB from 128 to 10240, not '10241'"},
+            {"MemorySize: .inf", "function 'Fn': MemorySize must be a whole number of MB from 128 to 10240, not 'Infinity'"},
+            {"Environment: {Variables: {A: \"x\\0y\"}}", "function 'Fn': environment variable 'A' is not a valid name"
+                    + " (a letter, then at least one letter, digit or _)"},
+            {"Environment: {Variables: {NUL: \"x\\0y\"}}", "function 'Fn': environment variable NUL contains a NUL"
+                    + " character"},
+            {"Environment: {Variables: {\"A=B\": x}}", "function 'Fn': environment variable 'A=B' is not a valid name"
+                    + " (a letter, then at least one letter, digit or _)"},
+            {"Environment: {Variables: {\"BAD\\nNAME\": x}}", "function 'Fn': environment variable 'BAD\\nNAME' is not"
+                    + " a valid name (a letter, then at least one letter, digit or _)"},
+            {"Environment: {Variables: {AWS_REGION: eu-west-1}}", "function 'Fn': environment variable AWS_REGION is"
+                    + " reserved by Lambda"},
+            {"Environment: {Variables: {BIG: " + "v".repeat(4094) + "}}", "function 'Fn': its environment variables"
+                    + " take 4097 bytes; Lambda allows 4096 (names and values, UTF-8)"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(template, """
+                    Resources:
+                      Fn:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: io.github.goblinfish.metrics.trackers.local.fixtures.TestFunctions::logBytes
+                          CodeUri: %s
+                          %s
+                    """.formatted(Fixtures.testClasses(), c[0]));
+            assertEquals(2, run("{}", "Fn", "--template", template.toString()), c[0]);
+            assertOneLineError(c[1]);
+            assertEquals("", out, c[0]);
+        }
     }
 
     @Test

@@ -265,6 +265,29 @@ class EndToEndTest {
         assertEquals(List.of(TRACKER), inv.logs().stream().map(LogEvent::text).toList());
     }
 
+    @Test
+    void nonAsciiAndShellSpecialEnvironmentValuesArriveIntact() throws Exception {
+        RunResult run = LocalInvoke.invoke(function("Env"),
+                List.of("{\"name\":\"GREETING\"}", "{\"name\":\"QUOTED\"}"), 2, 0);
+        // Compared as JSON: the runtime client escapes characters outside the BMP in its responses.
+        assertEquals("caf\u00e9 \u2603 \ud83d\ude00",
+                JsonParser.parseString(run.invocations().get(0).response().orElseThrow()).getAsString());
+        assertEquals("it's $HOME `x` \"y\"\nsecond line",
+                JsonParser.parseString(run.invocations().get(1).response().orElseThrow()).getAsString());
+    }
+
+    @Test
+    void aResponseOverLambdasLimitIsFunctionResponseSizeTooLarge() throws Exception {
+        // The JSON string's two quotes make 6,291,557 bytes: one over the limit.
+        Invocation over = once(function("BigResponse"), "{\"chars\":6291555}");
+        assertEquals("Function.ResponseSizeTooLarge", over.errorType());
+        assertEquals("Function.ResponseSizeTooLarge", over.errorCategory());
+        assertEquals("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size "
+                + "(6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}", over.error().orElseThrow());
+        Invocation limit = once(function("BigResponse"), "{\"chars\":6291554}");
+        assertEquals(6_291_556, limit.response().orElseThrow().length());
+    }
+
     private static RunResult invokeUnchecked(String id) {
         try {
             return LocalInvoke.invoke(function(id), List.of("{}"), 1, 0);
