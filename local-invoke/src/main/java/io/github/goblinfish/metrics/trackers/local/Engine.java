@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run: sets up a temporary folder and the Runtime API, then starts runtime processes (a new
- * one after a timeout or crash, as Lambda replaces the execution environment) until the {@link
+ * One run: sets up a temporary folder and the Runtime API, then starts runtime processes (a new one
+ * after a timeout or crash, as Lambda replaces the execution environment) until the {@link
  * Scheduler} has handed out every invocation, and cleans up after itself, also on Ctrl-C.
  *
  * <pre>{@code
@@ -65,8 +65,8 @@ final class Engine implements AutoCloseable {
   }
 
   /**
-   * @param maxConcurrency 0 for Lambda's usual one-at-a-time; N to set
-   *     AWS_LAMBDA_MAX_CONCURRENCY=N and keep up to N invocations in flight
+   * @param maxConcurrency 0 for Lambda's usual one-at-a-time; N to set AWS_LAMBDA_MAX_CONCURRENCY=N
+   *     and keep up to N invocations in flight
    */
   static Engine create(FunctionSpec spec, int maxConcurrency) throws LocalInvokeException {
     List<Path> runtimeJars = RuntimeClientJars.locate();
@@ -79,7 +79,8 @@ final class Engine implements AutoCloseable {
     try {
       Path jni = RuntimeClientJars.extractJni(runtimeJars, tempDir);
       Path watch = TempFolder.writeParentWatchJar(tempDir);
-      FunctionSpec code = spec.zip() == null ? spec : FunctionCode.unzip(spec, tempDir.resolve("task"));
+      FunctionSpec code =
+          spec.zip() == null ? spec : FunctionCode.unzip(spec, tempDir.resolve("task"));
       FunctionCode.checkHandlerClass(code);
       return new Engine(code, runtimeJars, tempDir, jni, watch, maxConcurrency);
     } catch (IOException | LocalInvokeException | RuntimeException e) {

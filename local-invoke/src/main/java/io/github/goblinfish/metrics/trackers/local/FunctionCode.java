@@ -11,8 +11,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A function's code before it runs: a {@code .zip} CodeUri unpacked the way Lambda unpacks it
- * into {@code /var/task}, and the handler class looked up, so that broken code fails with one line
+ * A function's code before it runs: a {@code .zip} CodeUri unpacked the way Lambda unpacks it into
+ * {@code /var/task}, and the handler class looked up, so that broken code fails with one line
  * naming its cause rather than inside the runtime.
  *
  * <p>Thread-safe: it holds no state.
@@ -31,8 +31,13 @@ final class FunctionCode {
 
   private static LocalInvokeException unreadable(FunctionSpec spec, Exception e) {
     return new LocalInvokeException(
-        "function '" + spec.name() + "': CodeUri " + spec.zip() + " is not a readable zip file ("
-            + oneLine(e) + ")",
+        "function '"
+            + spec.name()
+            + "': CodeUri "
+            + spec.zip()
+            + " is not a readable zip file ("
+            + oneLine(e)
+            + ")",
         e);
   }
 
@@ -46,7 +51,11 @@ final class FunctionCode {
         Path out = target.resolve(entry.getName()).normalize();
         if (!out.startsWith(target)) {
           throw new LocalInvokeException(
-              "function '" + spec.name() + "': " + zipPath + " has an entry outside its root: "
+              "function '"
+                  + spec.name()
+                  + "': "
+                  + zipPath
+                  + " has an entry outside its root: "
                   + entry.getName());
         }
         if (entry.isDirectory()) {

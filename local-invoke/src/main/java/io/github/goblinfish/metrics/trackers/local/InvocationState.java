@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One invocation while the run goes on: what the scheduler and the log router fill in, turned
- * into the immutable {@link Invocation} once the run is over.
+ * One invocation while the run goes on: what the scheduler and the log router fill in, turned into
+ * the immutable {@link Invocation} once the run is over.
  *
- * <p>Not thread-safe by itself: the outcome fields are guarded by the {@link Scheduler}'s lock,
- * the two log lists by the {@link LogRouter}'s lock.
+ * <p>Not thread-safe by itself: the outcome fields are guarded by the {@link Scheduler}'s lock, the
+ * two log lists by the {@link LogRouter}'s lock.
  */
 final class InvocationState {
   final String requestId;

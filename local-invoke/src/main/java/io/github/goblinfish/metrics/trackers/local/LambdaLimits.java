@@ -18,8 +18,10 @@ final class LambdaLimits {
   static final int MAX_TIMEOUT_SECONDS = 900;
   static final int MIN_MEMORY_MB = 128;
   static final int MAX_MEMORY_MB = 10_240;
+
   /** The total of all names and values, in UTF-8 bytes. */
   static final int MAX_ENVIRONMENT_BYTES = 4 * 1024;
+
   /** Lambda's limit on a synchronous invocation's request payload. */
   static final int MAX_REQUEST_BYTES = 6_291_456;
 

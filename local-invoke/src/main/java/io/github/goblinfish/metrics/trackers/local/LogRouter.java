@@ -13,8 +13,8 @@ import java.util.Map;
  * invocation in flight on its runtime, else (before the first dispatch) the runtime's start-up;
  * what fits none is kept as unattributed.
  *
- * <p>Thread-safe: its own lock guards its state and the log lists of the invocations, and it
- * never calls out while holding it, so the scheduler may call it under its own lock.
+ * <p>Thread-safe: its own lock guards its state and the log lists of the invocations, and it never
+ * calls out while holding it, so the scheduler may call it under its own lock.
  */
 final class LogRouter {
   private final Object lock = new Object();

@@ -69,7 +69,8 @@ final class RuntimeLaunch {
     // Lambda's runtimes run in UTF-8; the locale alone gives that only where it is installed.
     options.add("-Dfile.encoding=UTF-8");
     options.add("-Dsun.jnu.encoding=UTF-8");
-    // The client opens the telemetry descriptor reflectively; without this it silently logs to stdout.
+    // The client opens the telemetry descriptor reflectively; without this it silently logs to
+    // stdout.
     options.add("--add-opens=java.base/java.io=ALL-UNNAMED");
     int feature = Runtime.version().feature();
     if (feature >= 22) {

@@ -87,8 +87,7 @@ final class RuntimeOutput {
   private void emitLine(byte[] line) {
     // CloudWatch has no empty events; Lambda drops empty lines.
     if (line.length > 0) {
-      listener.log(
-          runtime, new LogEvent(LogEvent.Source.STDOUT, line, Instant.now(), null, null));
+      listener.log(runtime, new LogEvent(LogEvent.Source.STDOUT, line, Instant.now(), null, null));
     }
   }
 

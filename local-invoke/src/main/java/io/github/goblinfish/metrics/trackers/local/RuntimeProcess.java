@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * One runtime process: the runtime interface client in a child JVM, in a session of its own so
- * that killing it also kills every process its function started.
+ * One runtime process: the runtime interface client in a child JVM, in a session of its own so that
+ * killing it also kills every process its function started.
  *
  * <p>Thread-safe: {@link #kill()} and {@link #terminate()} may be called from any thread; the
  * listener is called from the process's reader and exit threads.
@@ -105,7 +105,8 @@ final class RuntimeProcess {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new LocalInvokeException("cannot start " + command.get(0) + ": " + e.getMessage(), 1, e);
+      throw new LocalInvokeException(
+          "cannot start " + command.get(0) + ": " + e.getMessage(), 1, e);
     }
     RuntimeProcess runtime =
         new RuntimeProcess(process, start, ownSession, listener, telemetryFifo, stdoutFifo);

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hands events to runtimes and enforces time limits: a queue of invocations, up to the allowed
- * number in flight, the function's timeout per invocation and Lambda's init limit per runtime,
- * and what an exit, a crash or a broken log stream means for the invocations it touched.
+ * number in flight, the function's timeout per invocation and Lambda's init limit per runtime, and
+ * what an exit, a crash or a broken log stream means for the invocations it touched.
  *
- * <p>Thread-safe: one lock guards the queue, the runtime's state and the invocations' outcomes.
- * Log events never take it (they go to the {@link LogRouter}); it calls the router and kills
- * processes while holding it, and neither calls back.
+ * <p>Thread-safe: one lock guards the queue, the runtime's state and the invocations' outcomes. Log
+ * events never take it (they go to the {@link LogRouter}); it calls the router and kills processes
+ * while holding it, and neither calls back.
  */
 final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listener {
   /** Lambda gives init 10 s, then retries it within the invocation's own timeout. */
@@ -58,7 +58,8 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
     final List<String> timeoutNotices = new ArrayList<>();
   }
 
-  Scheduler(List<InvocationState> invocations, Duration timeout, int maxConcurrency, LogRouter router) {
+  Scheduler(
+      List<InvocationState> invocations, Duration timeout, int maxConcurrency, LogRouter router) {
     this.timeout = timeout;
     this.maxConcurrency = maxConcurrency;
     this.router = router;
@@ -107,7 +108,8 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
         }
         long now = System.nanoTime();
         long wait = TimeUnit.MILLISECONDS.toNanos(100);
-        if (c.firstNextNanos == 0 && now - runtime.startNanos > INIT_LIMIT.plus(timeout).toNanos()) {
+        if (c.firstNextNanos == 0
+            && now - runtime.startNanos > INIT_LIMIT.plus(timeout).toNanos()) {
           c.initTimedOut = true;
           runtime.kill();
         }
@@ -129,7 +131,8 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
                 Engine.errorJson(
                     "RequestId: " + inv.requestId + " Error: " + text, "Sandbox.Timedout"));
             c.timedOut.add(inv);
-            c.timeoutNotices.add(ISO_MILLIS.format(Instant.now()) + " " + inv.requestId + " " + text);
+            c.timeoutNotices.add(
+                ISO_MILLIS.format(Instant.now()) + " " + inv.requestId + " " + text);
             runtime.kill();
           } else {
             wait = Math.min(wait, left);

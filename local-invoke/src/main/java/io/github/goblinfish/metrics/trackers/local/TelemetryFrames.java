@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * logging/FramedTelemetryLogSink} and {@code logging/FrameType} (big-endian):
  *
  * <pre>
- *   int32  type      0xa55a0000 | level.ordinal() &lt;&lt; 2 | 1 &lt;&lt; 1 (timestamp present) | format.ordinal()
+ *   int32  type      0xa55a0000 | level.ordinal() &lt;&lt; 2
+ *                    | 1 &lt;&lt; 1 (timestamp present) | format.ordinal()
  *   int32  length    of the message in bytes
  *   int64  timestamp microseconds since the epoch (present when bit 1 of type is set)
  *   byte[] message   exactly the bytes of one log call, no terminator

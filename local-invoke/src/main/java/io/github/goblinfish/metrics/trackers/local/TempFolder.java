@@ -18,8 +18,8 @@ import java.util.jar.Manifest;
 
 /**
  * A run's temporary folder ({@code local-invoke-*} in {@code java.io.tmpdir}), marked with the
- * runner's process id and start time so that a later runner can remove the folders of runners
- * that died without cleaning up.
+ * runner's process id and start time so that a later runner can remove the folders of runners that
+ * died without cleaning up.
  *
  * <p>Thread-safe: it holds no mutable state.
  */

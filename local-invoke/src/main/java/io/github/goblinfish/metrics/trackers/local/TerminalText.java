@@ -1,11 +1,11 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 /**
- * Makes text from the function safe to print on a terminal: characters that move the cursor,
- * start escape sequences, break lines or reorder text (C0 and C1 controls, DEL, U+2028/U+2029,
- * bidirectional marks, embeddings, overrides and isolates) become visible escapes such as
- * <code>&#92;u001b</code>, so a value can neither hide nor forge the runner's own lines. On one line, a backslash becomes
- * two, so what is printed reads back unambiguously.
+ * Makes text from the function safe to print on a terminal: characters that move the cursor, start
+ * escape sequences, break lines or reorder text (C0 and C1 controls, DEL, U+2028/U+2029,
+ * bidirectional marks, embeddings, overrides and isolates) become visible escapes such as <code>
+ * &#92;u001b</code>, so a value can neither hide nor forge the runner's own lines. On one line, a
+ * backslash becomes two, so what is printed reads back unambiguously.
  */
 final class TerminalText {
   private TerminalText() {}

@@ -7,7 +7,8 @@ package io.github.goblinfish.metrics.trackers.local;
 final class Utf8Chunks {
   /**
    * CloudWatch Logs takes events of up to 256 KiB (262,144 bytes) counting 26 bytes of overhead per
-   * event, so a message holds at most 262,118 bytes; Lambda continues a longer one in the next event.
+   * event, so a message holds at most 262,118 bytes; Lambda continues a longer one in the next
+   * event.
    */
   static final int MAX_EVENT_BYTES = 262_144 - 26;
 
@@ -15,8 +16,9 @@ final class Utf8Chunks {
 
   /**
    * The length of the longest prefix of {@code bytes[0..size)} that does not end inside a UTF-8
-   * sequence, when more bytes may follow: {@code size} unless its last sequence is incomplete. Bytes
-   * that are not UTF-8 there are cut at {@code size}, as is a sequence that starts the buffer.
+   * sequence, when more bytes may follow: {@code size} unless its last sequence is incomplete.
+   * Bytes that are not UTF-8 there are cut at {@code size}, as is a sequence that starts the
+   * buffer.
    */
   static int completeLength(byte[] bytes, int size) {
     for (int i = size - 1; i >= Math.max(0, size - 4); i--) {

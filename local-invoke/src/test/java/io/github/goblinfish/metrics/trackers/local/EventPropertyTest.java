@@ -55,9 +55,12 @@ class EventPropertyTest {
       Files.write(file, bytes);
       String fromFile = outcome(file.toString(), null);
       String fromStdin = outcome("-", bytes);
-      assertEquals(fromFile.replace("event " + file, "event <source>"), fromStdin.replace("event stdin", "event <source>"));
+      assertEquals(
+          fromFile.replace("event " + file, "event <source>"),
+          fromStdin.replace("event stdin", "event <source>"));
       if (!validUtf8(bytes)) {
-        assertTrue(fromStdin.startsWith("rejected: event stdin is not valid UTF-8 (at byte "), fromStdin);
+        assertTrue(
+            fromStdin.startsWith("rejected: event stdin is not valid UTF-8 (at byte "), fromStdin);
       }
       if (fromStdin.startsWith("accepted: ")) {
         assertEquals("accepted: " + new String(bytes, StandardCharsets.UTF_8), fromStdin);

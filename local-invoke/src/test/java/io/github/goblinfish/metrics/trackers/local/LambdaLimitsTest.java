@@ -22,8 +22,7 @@ class LambdaLimitsTest {
     FunctionSpec fn =
         FunctionSpec.of("Fn", "a.B", ROOT, List.of(ROOT))
             .withEnvironment(Map.of("LONE", "x\ud800y"));
-    assertEquals(
-        "function 'Fn': environment variable LONE is not valid Unicode text", refusal(fn));
+    assertEquals("function 'Fn': environment variable LONE is not valid Unicode text", refusal(fn));
   }
 
   @Test

@@ -25,7 +25,8 @@ class LogEventSizeTest {
   }
 
   @Test
-  void eightMegabytesOnStdoutWithoutANewlineAreCloudWatchSizedEventsAndNoTimeout() throws Exception {
+  void eightMegabytesOnStdoutWithoutANewlineAreCloudWatchSizedEventsAndNoTimeout()
+      throws Exception {
     int bytes = 8 * 1024 * 1024;
     RunResult run =
         LocalInvoke.invoke(function("PrintUnbroken"), List.of("{\"bytes\":" + bytes + "}"), 1, 0);

@@ -21,7 +21,11 @@ class RuntimeLaunchTest {
   void environmentIsLambdas() throws Exception {
     Path root = Fixtures.testClasses();
     FunctionSpec fn =
-        FunctionSpec.of("Orders", "io.github.goblinfish.metrics.trackers.local.fixtures.TestFunctions::greet", root, List.of(root))
+        FunctionSpec.of(
+                "Orders",
+                "io.github.goblinfish.metrics.trackers.local.fixtures.TestFunctions::greet",
+                root,
+                List.of(root))
             .withMemoryMb(512)
             .withLogFormat("json")
             .withLogLevel("WARN")
@@ -98,7 +102,8 @@ class RuntimeLaunchTest {
 
   @Test
   void theEnvironmentScriptQuotesEveryValueForTheShell() throws Exception {
-    FunctionSpec fn = greet().withEnvironment(Map.of("QUOTED", "it's $HOME `x` \"y\"\nz caf\u00e9"));
+    FunctionSpec fn =
+        greet().withEnvironment(Map.of("QUOTED", "it's $HOME `x` \"y\"\nz caf\u00e9"));
     try (Engine engine = Engine.create(fn, 0)) {
       String script = engine.launch(1).environmentScript();
       assertTrue(

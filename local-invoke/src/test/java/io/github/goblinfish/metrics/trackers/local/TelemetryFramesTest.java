@@ -81,7 +81,8 @@ class TelemetryFramesTest {
     Arrays.fill(big, (byte) 'a');
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(TelemetryFrames.encode("INFO", "TEXT", 7, big));
-    out.writeBytes(TelemetryFrames.encode("WARN", "TEXT", 8, "after".getBytes(StandardCharsets.UTF_8)));
+    out.writeBytes(
+        TelemetryFrames.encode("WARN", "TEXT", 8, "after".getBytes(StandardCharsets.UTF_8)));
     List<LogEvent> events = readAll(out.toByteArray());
     assertEquals(List.of(max, max, 10, 5), events.stream().map(e -> e.message().length).toList());
     assertTrue(events.subList(0, 3).stream().allMatch(e -> e.level().equals("INFO")));
@@ -107,14 +108,19 @@ class TelemetryFramesTest {
       joined.append(e.text());
     }
     assertEquals(message, joined.toString());
-    assertEquals(List.of(9, 8, 8, 8, 8, 8, 8, 8, 8, 8), events.stream().map(e -> e.message().length).toList());
+    assertEquals(
+        List.of(9, 8, 8, 8, 8, 8, 8, 8, 8, 8),
+        events.stream().map(e -> e.message().length).toList());
   }
 
   @Test
   void aFrameAnnouncingGigabytesIsReadInBoundedPiecesAndItsEndIsAnError() {
     // Length 0xfffffff0 with a few bytes behind it: no 4 GB buffer, an EOF inside the frame.
     ByteBuffer head = ByteBuffer.allocate(20);
-    head.putInt(TelemetryFrames.MAGIC | 1 << 1 | 1).putInt(0xfffffff0).putLong(1).putInt(0x41424344);
+    head.putInt(TelemetryFrames.MAGIC | 1 << 1 | 1)
+        .putInt(0xfffffff0)
+        .putLong(1)
+        .putInt(0x41424344);
     List<LogEvent> events = new ArrayList<>();
     TelemetryFrames frames = new TelemetryFrames(new ByteArrayInputStream(head.array()));
     EOFException e = assertThrows(EOFException.class, () -> frames.next(events::add));
@@ -124,7 +130,12 @@ class TelemetryFramesTest {
   @Test
   void aSixtyFourMegabyteLogCallIsDeliveredWithoutHoldingItWhole() throws IOException {
     int length = 64 * 1024 * 1024 + 1;
-    byte[] header = ByteBuffer.allocate(16).putInt(TelemetryFrames.MAGIC | 1 << 1 | 1).putInt(length).putLong(1).array();
+    byte[] header =
+        ByteBuffer.allocate(16)
+            .putInt(TelemetryFrames.MAGIC | 1 << 1 | 1)
+            .putInt(length)
+            .putLong(1)
+            .array();
     InputStream zeros =
         new InputStream() {
           private int left = length;
@@ -149,7 +160,8 @@ class TelemetryFramesTest {
         new SequenceInputStream(
             new SequenceInputStream(new ByteArrayInputStream(header), zeros),
             new ByteArrayInputStream(
-                TelemetryFrames.encode("INFO", "TEXT", 2, "next".getBytes(StandardCharsets.UTF_8))));
+                TelemetryFrames.encode(
+                    "INFO", "TEXT", 2, "next".getBytes(StandardCharsets.UTF_8))));
     long[] bytes = {0};
     List<String> small = new ArrayList<>();
     TelemetryFrames frames = new TelemetryFrames(stream);
@@ -175,7 +187,8 @@ class TelemetryFramesTest {
 
   @Test
   void truncatedFrameIsAnError() {
-    byte[] frame = TelemetryFrames.encode("INFO", "TEXT", 1, "abcdef".getBytes(StandardCharsets.UTF_8));
+    byte[] frame =
+        TelemetryFrames.encode("INFO", "TEXT", 1, "abcdef".getBytes(StandardCharsets.UTF_8));
     byte[] cut = Arrays.copyOf(frame, frame.length - 2);
     assertThrows(EOFException.class, () -> readAll(cut));
     byte[] header = Arrays.copyOf(frame, 3);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.GsonBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +24,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import com.google.gson.GsonBuilder;
 
 /**
  * Generated templates: whatever the environment variables, Timeout and MemorySize, a function is
@@ -32,22 +32,40 @@ import com.google.gson.GsonBuilder;
  */
 class TemplatePropertyTest {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
+
   /** Lambda's reserved variables, as its documentation lists them. */
   private static final Set<String> RESERVED =
       Set.of(
-          "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-          "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-          "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-          "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-          "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+          "_HANDLER",
+          "_X_AMZN_TRACE_ID",
+          "AWS_DEFAULT_REGION",
+          "AWS_REGION",
+          "AWS_EXECUTION_ENV",
+          "AWS_LAMBDA_FUNCTION_NAME",
+          "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+          "AWS_LAMBDA_FUNCTION_VERSION",
+          "AWS_LAMBDA_INITIALIZATION_TYPE",
+          "AWS_LAMBDA_LOG_GROUP_NAME",
+          "AWS_LAMBDA_LOG_STREAM_NAME",
+          "AWS_ACCESS_KEY",
+          "AWS_ACCESS_KEY_ID",
+          "AWS_SECRET_ACCESS_KEY",
+          "AWS_SESSION_TOKEN",
+          "AWS_LAMBDA_RUNTIME_API",
+          "LAMBDA_TASK_ROOT",
+          "LAMBDA_RUNTIME_DIR");
 
   @Provide
   Arbitrary<String> names() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().withCharRange('A', 'Z').withChars('_', '1').ofMinLength(1).ofMaxLength(12),
-        Arbitraries.strings().ofMaxLength(8),
-        Arbitraries.of(RESERVED),
-        Arbitraries.of("A", "A=B", "1A", "a b", "\u00e9t\u00e9", "NAME\n"))
+            Arbitraries.strings()
+                .withCharRange('A', 'Z')
+                .withChars('_', '1')
+                .ofMinLength(1)
+                .ofMaxLength(12),
+            Arbitraries.strings().ofMaxLength(8),
+            Arbitraries.of(RESERVED),
+            Arbitraries.of("A", "A=B", "1A", "a b", "\u00e9t\u00e9", "NAME\n"))
         // YAML has no way to write an unpaired surrogate; LambdaLimitsTest covers those.
         .filter(TemplatePropertyTest::wellFormed);
   }
@@ -55,9 +73,11 @@ class TemplatePropertyTest {
   @Provide
   Arbitrary<String> values() {
     return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.strings().withChars("'\"\\$`\n\0 caf\u00e9\u2028\ud83d\ude00").ofMaxLength(20),
-        Arbitraries.strings().withChars('v').ofMinLength(4000).ofMaxLength(4100))
+            Arbitraries.strings().ofMaxLength(40),
+            Arbitraries.strings()
+                .withChars("'\"\\$`\n\0 caf\u00e9\u2028\ud83d\ude00")
+                .ofMaxLength(20),
+            Arbitraries.strings().withChars('v').ofMinLength(4000).ofMaxLength(4100))
         .filter(TemplatePropertyTest::wellFormed);
   }
 
@@ -104,7 +124,9 @@ class TemplatePropertyTest {
               && (name + value).getBytes(StandardCharsets.UTF_8).length <= 4096;
       if (acceptable) {
         FunctionSpec fn = LocalInvoke.function(template, "Fn", w -> {});
-        assertEquals(Duration.ofSeconds(new BigDecimal(timeout.toString().strip()).intValueExact()), fn.timeout());
+        assertEquals(
+            Duration.ofSeconds(new BigDecimal(timeout.toString().strip()).intValueExact()),
+            fn.timeout());
         assertEquals(new BigDecimal(memory.toString().strip()).intValueExact(), fn.memoryMb());
         assertEquals(Map.of(name, value), fn.environment());
         assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), seenByAProcess(fn, name, dir));
@@ -121,7 +143,8 @@ class TemplatePropertyTest {
         assertEquals(2, code, stderr);
         assertTrue(stderr.startsWith("error: function 'Fn': "), stderr);
         assertEquals(stderr.length() - 1, stderr.indexOf('\n'), stderr);
-        assertFalse(stderr.chars().anyMatch(c -> c != '\n' && TerminalText.unsafe((char) c)), stderr);
+        assertFalse(
+            stderr.chars().anyMatch(c -> c != '\n' && TerminalText.unsafe((char) c)), stderr);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
       }
     } finally {
@@ -136,7 +159,8 @@ class TemplatePropertyTest {
     Path script = dir.resolve("env");
     Files.writeString(script, launch.environmentScript(), StandardCharsets.UTF_8);
     Process sh =
-        new ProcessBuilder("/bin/sh", "-c", ". \"$0\"; printf %s \"$" + name + "\"", script.toString())
+        new ProcessBuilder(
+                "/bin/sh", "-c", ". \"$0\"; printf %s \"$" + name + "\"", script.toString())
             .redirectErrorStream(true)
             .start();
     byte[] seen = sh.getInputStream().readAllBytes();
@@ -149,8 +173,12 @@ class TemplatePropertyTest {
    * so every other character is written as a JSON escape, which YAML reads the same way.
    */
   private static String asciiJson(Object root) {
-    String json = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-        .create().toJson(root);
+    String json =
+        new GsonBuilder()
+            .disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues()
+            .create()
+            .toJson(root);
     StringBuilder ascii = new StringBuilder();
     for (char c : json.toCharArray()) {
       if (c < 0x20 || c >= 0x7f) {
