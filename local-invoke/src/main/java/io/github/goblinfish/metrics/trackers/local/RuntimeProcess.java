@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +40,7 @@ final class RuntimeProcess {
   private final Process process;
   private final RuntimeOutput output;
   private final boolean ownSession;
+  private final AtomicBoolean killed = new AtomicBoolean();
 
   private RuntimeProcess(
       Process process,
@@ -143,12 +145,20 @@ final class RuntimeProcess {
     output.drain();
   }
 
-  /** Kills the runtime and every process it started, without waiting. */
+  /**
+   * Kills the runtime and every process it started, without waiting and without starting any
+   * process (callers may hold a lock).
+   */
   void kill() {
+    if (!killed.compareAndSet(false, true)) {
+      process.destroyForcibly();
+      return;
+    }
+    // Children first seen here die with it; any that escape (started meanwhile, or orphaned) are
+    // still in its session, which the exit thread kills once the runtime is gone.
     List<ProcessHandle> tree = process.descendants().toList();
     process.destroyForcibly();
     tree.forEach(ProcessHandle::destroyForcibly);
-    killSession();
   }
 
   /** Asks the runtime to stop (SIGTERM), then kills what is left; waits until it is gone. */
