@@ -132,7 +132,7 @@ public final class LocalInvoke {
     try {
       options = Options.parse(args);
     } catch (LocalInvokeException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + TerminalText.message(e.getMessage()));
       err.println(USAGE);
       return e.exitCode();
     }
@@ -159,7 +159,7 @@ public final class LocalInvoke {
       if (!options.quiet) {
         out.println(
             "Invoking "
-                + fn.name()
+                + TerminalText.oneLine(fn.name())
                 + " ("
                 + TerminalText.oneLine(fn.handler())
                 + ") from "
@@ -185,7 +185,7 @@ public final class LocalInvoke {
         if (!inv.succeeded()) {
           err.println(
               "error: "
-                  + fn.name()
+                  + TerminalText.oneLine(fn.name())
                   + " request "
                   + inv.requestId()
                   + " failed: "
