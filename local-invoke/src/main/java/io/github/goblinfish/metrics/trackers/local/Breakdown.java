@@ -3,74 +3,90 @@ package io.github.goblinfish.metrics.trackers.local;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a tracker line for people: a bar chart of the latencies, then metrics and identifiers. */
+/**
+ * Renders a tracker line for people: a bar chart of the latencies, then metrics and identifiers.
+ * Names and values come from the function, so they are printed through {@link TerminalText}.
+ */
 final class Breakdown {
-    static final int BAR_WIDTH = 40;
-    private static final char BLOCK = '\u2588';
+  static final int BAR_WIDTH = 40;
+  private static final char BLOCK = '\u2588';
 
-    private Breakdown() {
+  private Breakdown() {}
+
+  static String render(TrackerLine line) {
+    StringBuilder out = new StringBuilder();
+    out.append("Tracker line");
+    if (line.emf()) {
+      out.append(" (EMF)");
     }
-
-    static String render(TrackerLine line) {
-        StringBuilder out = new StringBuilder();
-        out.append("Tracker line");
-        if (line.emf()) {
-            out.append(" (EMF)");
-        }
-        if (line.wrapped()) {
-            out.append(" (inside the JSON log wrapper's message)");
+    if (line.wrapped()) {
+      out.append(" (inside the JSON log wrapper's message)");
+    }
+    out.append('\n');
+    out.append("latencies (ms)\n");
+    Map<String, String> latencies = line.latencies();
+    if (latencies.isEmpty()) {
+      out.append("  (none)\n");
+    } else {
+      int nameWidth =
+          latencies.keySet().stream()
+              .map(TerminalText::oneLine)
+              .mapToInt(String::length)
+              .max()
+              .orElse(0);
+      double max =
+          line.latenciesMs().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      int valueWidth = 0;
+      for (Map.Entry<String, String> e : latencies.entrySet()) {
+        valueWidth = Math.max(valueWidth, value(line, e).length());
+      }
+      for (Map.Entry<String, String> e : latencies.entrySet()) {
+        out.append("  ").append(pad(TerminalText.oneLine(e.getKey()), nameWidth)).append("  ");
+        String value = value(line, e);
+        out.append(" ".repeat(valueWidth - value.length())).append(value);
+        Double ms = line.latenciesMs().get(e.getKey());
+        int bar = ms == null ? 0 : bar(ms, max);
+        if (bar > 0) {
+          out.append("  ").append(String.valueOf(BLOCK).repeat(bar));
         }
         out.append('\n');
-        out.append("latencies (ms)\n");
-        Map<String, String> latencies = line.latencies();
-        if (latencies.isEmpty()) {
-            out.append("  (none)\n");
-        } else {
-            int nameWidth = latencies.keySet().stream().mapToInt(String::length).max().orElse(0);
-            double max = line.latenciesMs().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            int valueWidth = 0;
-            for (Map.Entry<String, String> e : latencies.entrySet()) {
-                valueWidth = Math.max(valueWidth, value(line, e).length());
-            }
-            for (Map.Entry<String, String> e : latencies.entrySet()) {
-                out.append("  ").append(pad(e.getKey(), nameWidth)).append("  ");
-                String value = value(line, e);
-                out.append(" ".repeat(valueWidth - value.length())).append(value);
-                Double ms = line.latenciesMs().get(e.getKey());
-                int bar = ms == null ? 0 : bar(ms, max);
-                if (bar > 0) {
-                    out.append("  ").append(String.valueOf(BLOCK).repeat(bar));
-                }
-                out.append('\n');
-            }
-        }
-        section(out, "metrics", line.metrics());
-        section(out, "identifiers", line.identifiers());
-        return out.toString();
+      }
     }
+    section(out, "metrics", line.metrics());
+    section(out, "identifiers", line.identifiers());
+    return out.toString();
+  }
 
-    private static String value(TrackerLine line, Map.Entry<String, String> e) {
-        Double ms = line.latenciesMs().get(e.getKey());
-        return ms == null ? e.getValue() : String.format(Locale.ROOT, "%.3f", ms);
-    }
+  private static String value(TrackerLine line, Map.Entry<String, String> e) {
+    Double ms = line.latenciesMs().get(e.getKey());
+    return ms == null ? TerminalText.oneLine(e.getValue()) : String.format(Locale.ROOT, "%.3f", ms);
+  }
 
-    /** Scaled to the largest latency; any positive value gets at least one block so it stays visible. */
-    static int bar(double value, double max) {
-        if (!(value > 0) || !(max > 0)) {
-            return 0;
-        }
-        return Math.max(1, (int) Math.round(value / max * BAR_WIDTH));
+  /**
+   * Scaled to the largest latency; any positive value gets at least one block so it stays visible.
+   */
+  static int bar(double value, double max) {
+    if (!(value > 0) || !(max > 0)) {
+      return 0;
     }
+    return Math.max(1, (int) Math.round(value / max * BAR_WIDTH));
+  }
 
-    private static void section(StringBuilder out, String title, Map<String, String> values) {
-        out.append(title).append('\n');
-        if (values.isEmpty()) {
-            out.append("  (none)\n");
-        }
-        values.forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
+  private static void section(StringBuilder out, String title, Map<String, String> values) {
+    out.append(title).append('\n');
+    if (values.isEmpty()) {
+      out.append("  (none)\n");
     }
+    values.forEach(
+        (k, v) ->
+            out.append("  ")
+                .append(TerminalText.oneLine(k))
+                .append(" = ")
+                .append(TerminalText.oneLine(v))
+                .append('\n'));
+  }
 
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
-    }
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
 }

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the runner needs to know about one function: the subset of an
- * {@code AWS::Serverless::Function} that matters locally, with the function's classpath resolved.
+ * What the runner needs to know about one function: the subset of an {@code
+ * AWS::Serverless::Function} that matters locally, with the function's classpath resolved.
  * Immutable; the {@code with...} methods return changed copies.
  *
  * <p>Usually read from a SAM template; tests can also build one directly:
+ *
  * <pre>{@code
  * FunctionSpec fn = LocalInvoke.function(Path.of("template.yaml"), "OrderFunction")
  *         .withLogFormat("JSON")
@@ -26,190 +27,319 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class FunctionSpec {
-    private final String name;
-    private final String handler;
-    private final String runtime;
-    private final Path taskRoot;
-    private final List<Path> classpath;
-    private final Path zip;
-    private final Duration timeout;
-    private final int memoryMb;
-    private final String logFormat;
-    private final String logLevel;
-    private final Map<String, String> environment;
+  private final String name;
+  private final String handler;
+  private final String runtime;
+  private final Path taskRoot;
+  private final List<Path> classpath;
+  private final Path zip;
+  private final Duration timeout;
+  private final int memoryMb;
+  private final String logFormat;
+  private final String logLevel;
+  private final Map<String, String> environment;
 
-    private FunctionSpec(String name, String handler, String runtime, Path taskRoot, List<Path> classpath,
-            Path zip, Duration timeout, int memoryMb, String logFormat, String logLevel,
-            Map<String, String> environment) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.runtime = Objects.requireNonNull(runtime, "runtime");
-        this.taskRoot = taskRoot;
-        this.classpath = List.copyOf(classpath);
-        this.zip = zip;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.memoryMb = memoryMb;
-        this.logFormat = normalizeLogFormat(logFormat);
-        this.logLevel = logLevel;
-        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-    }
+  private FunctionSpec(
+      String name,
+      String handler,
+      String runtime,
+      Path taskRoot,
+      List<Path> classpath,
+      Path zip,
+      Duration timeout,
+      int memoryMb,
+      String logFormat,
+      String logLevel,
+      Map<String, String> environment) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.taskRoot = taskRoot;
+    this.classpath = List.copyOf(classpath);
+    this.zip = zip;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.memoryMb = memoryMb;
+    this.logFormat = normalizeLogFormat(logFormat);
+    this.logLevel = logLevel;
+    this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+  }
 
-    /**
-     * A function with Lambda's defaults: runtime java21, 3 s timeout, 128 MB, Text logs.
-     *
-     * @param name function name (the template's logical id)
-     * @param handler {@code package.Class::method} or {@code package.Class}
-     * @param taskRoot working directory of the runtime, as {@code /var/task} on Lambda
-     * @param classpath the function's classes and jars
-     * @return the spec
-     */
-    public static FunctionSpec of(String name, String handler, Path taskRoot, List<Path> classpath) {
-        return new FunctionSpec(name, handler, "java21", taskRoot, classpath, null, Duration.ofSeconds(3), 128,
-                "Text", null, Map.of());
-    }
+  /**
+   * A function with Lambda's defaults: runtime java21, 3 s timeout, 128 MB, Text logs.
+   *
+   * @param name function name (the template's logical id)
+   * @param handler {@code package.Class::method} or {@code package.Class}
+   * @param taskRoot working directory of the runtime, as {@code /var/task} on Lambda
+   * @param classpath the function's classes and jars
+   * @return the spec
+   */
+  public static FunctionSpec of(String name, String handler, Path taskRoot, List<Path> classpath) {
+    return new FunctionSpec(
+        name,
+        handler,
+        "java21",
+        taskRoot,
+        classpath,
+        null,
+        Duration.ofSeconds(3),
+        128,
+        "Text",
+        null,
+        Map.of());
+  }
 
-    static FunctionSpec ofZip(String name, String handler, Path zip) {
-        return new FunctionSpec(name, handler, "java21", null, List.of(), zip, Duration.ofSeconds(3), 128,
-                "Text", null, Map.of());
-    }
+  static FunctionSpec ofZip(String name, String handler, Path zip) {
+    return new FunctionSpec(
+        name,
+        handler,
+        "java21",
+        null,
+        List.of(),
+        zip,
+        Duration.ofSeconds(3),
+        128,
+        "Text",
+        null,
+        Map.of());
+  }
 
-    static String normalizeLogFormat(String format) {
-        if (format == null) {
-            return "Text";
-        }
-        if (format.equalsIgnoreCase("text")) {
-            return "Text";
-        }
-        if (format.equalsIgnoreCase("json")) {
-            return "JSON";
-        }
-        throw new IllegalArgumentException("log format must be Text or JSON, not '" + format + "'");
+  static String normalizeLogFormat(String format) {
+    if (format == null) {
+      return "Text";
     }
+    if (format.equalsIgnoreCase("text")) {
+      return "Text";
+    }
+    if (format.equalsIgnoreCase("json")) {
+      return "JSON";
+    }
+    throw new IllegalArgumentException("log format must be Text or JSON, not '" + format + "'");
+  }
 
-    /** @return the function name (logical id) */
-    public String name() {
-        return name;
-    }
+  /**
+   * @return the function name (logical id)
+   */
+  public String name() {
+    return name;
+  }
 
-    /** @return the handler string passed to the runtime client */
-    public String handler() {
-        return handler;
-    }
+  /**
+   * @return the handler string passed to the runtime client
+   */
+  public String handler() {
+    return handler;
+  }
 
-    /** @return the template's Runtime, e.g. {@code java21} */
-    public String runtime() {
-        return runtime;
-    }
+  /**
+   * @return the template's Runtime, e.g. {@code java21}
+   */
+  public String runtime() {
+    return runtime;
+  }
 
-    /** @return the runtime's working directory; {@code null} when the code is a zip still to unpack */
-    public Path taskRoot() {
-        return taskRoot;
-    }
+  /**
+   * @return the runtime's working directory; {@code null} when the code is a zip still to unpack
+   */
+  public Path taskRoot() {
+    return taskRoot;
+  }
 
-    /** @return the function's classpath entries (directories and jars) */
-    public List<Path> classpath() {
-        return classpath;
-    }
+  /**
+   * @return the function's classpath entries (directories and jars)
+   */
+  public List<Path> classpath() {
+    return classpath;
+  }
 
-    Path zip() {
-        return zip;
-    }
+  Path zip() {
+    return zip;
+  }
 
-    /** @return the invocation timeout */
-    public Duration timeout() {
-        return timeout;
-    }
+  /**
+   * @return the invocation timeout
+   */
+  public Duration timeout() {
+    return timeout;
+  }
 
-    /** @return the configured memory in MB */
-    public int memoryMb() {
-        return memoryMb;
-    }
+  /**
+   * @return the configured memory in MB
+   */
+  public int memoryMb() {
+    return memoryMb;
+  }
 
-    /** @return {@code Text} or {@code JSON} */
-    public String logFormat() {
-        return logFormat;
-    }
+  /**
+   * @return {@code Text} or {@code JSON}
+   */
+  public String logFormat() {
+    return logFormat;
+  }
 
-    /** @return the application log level, or {@code null} when not set */
-    public String logLevel() {
-        return logLevel;
-    }
+  /**
+   * @return the application log level, or {@code null} when not set
+   */
+  public String logLevel() {
+    return logLevel;
+  }
 
-    /** @return the function's own environment variables */
-    public Map<String, String> environment() {
-        return environment;
-    }
+  /**
+   * @return the function's own environment variables
+   */
+  public Map<String, String> environment() {
+    return environment;
+  }
 
-    /**
-     * @param newRuntime a Lambda runtime identifier such as {@code java17}
-     * @return a copy with that runtime
-     */
-    public FunctionSpec withRuntime(String newRuntime) {
-        return new FunctionSpec(name, handler, newRuntime, taskRoot, classpath, zip, timeout, memoryMb, logFormat,
-                logLevel, environment);
-    }
+  /**
+   * @param newRuntime a Lambda runtime identifier such as {@code java17}
+   * @return a copy with that runtime
+   */
+  public FunctionSpec withRuntime(String newRuntime) {
+    return new FunctionSpec(
+        name,
+        handler,
+        newRuntime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newHandler the handler string
-     * @return a copy with that handler
-     */
-    public FunctionSpec withHandler(String newHandler) {
-        return new FunctionSpec(name, newHandler, runtime, taskRoot, classpath, zip, timeout, memoryMb, logFormat,
-                logLevel, environment);
-    }
+  /**
+   * @param newHandler the handler string
+   * @return a copy with that handler
+   */
+  public FunctionSpec withHandler(String newHandler) {
+    return new FunctionSpec(
+        name,
+        newHandler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newTaskRoot working directory of the runtime
-     * @param newClasspath the function's classes and jars
-     * @return a copy running that code
-     */
-    public FunctionSpec withCode(Path newTaskRoot, List<Path> newClasspath) {
-        return new FunctionSpec(name, handler, runtime, newTaskRoot, newClasspath, null, timeout, memoryMb,
-                logFormat, logLevel, environment);
-    }
+  /**
+   * @param newTaskRoot working directory of the runtime
+   * @param newClasspath the function's classes and jars
+   * @return a copy running that code
+   */
+  public FunctionSpec withCode(Path newTaskRoot, List<Path> newClasspath) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        newTaskRoot,
+        newClasspath,
+        null,
+        timeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newTimeout invocation timeout
-     * @return a copy with that timeout
-     */
-    public FunctionSpec withTimeout(Duration newTimeout) {
-        return new FunctionSpec(name, handler, runtime, taskRoot, classpath, zip, newTimeout, memoryMb, logFormat,
-                logLevel, environment);
-    }
+  /**
+   * @param newTimeout invocation timeout
+   * @return a copy with that timeout
+   */
+  public FunctionSpec withTimeout(Duration newTimeout) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        newTimeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newMemoryMb memory size in MB
-     * @return a copy with that memory size
-     */
-    public FunctionSpec withMemoryMb(int newMemoryMb) {
-        return new FunctionSpec(name, handler, runtime, taskRoot, classpath, zip, timeout, newMemoryMb, logFormat,
-                logLevel, environment);
-    }
+  /**
+   * @param newMemoryMb memory size in MB
+   * @return a copy with that memory size
+   */
+  public FunctionSpec withMemoryMb(int newMemoryMb) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        newMemoryMb,
+        logFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newLogFormat {@code Text} or {@code JSON} (any case)
-     * @return a copy with that log format
-     */
-    public FunctionSpec withLogFormat(String newLogFormat) {
-        return new FunctionSpec(name, handler, runtime, taskRoot, classpath, zip, timeout, memoryMb, newLogFormat,
-                logLevel, environment);
-    }
+  /**
+   * @param newLogFormat {@code Text} or {@code JSON} (any case)
+   * @return a copy with that log format
+   */
+  public FunctionSpec withLogFormat(String newLogFormat) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        newLogFormat,
+        logLevel,
+        environment);
+  }
 
-    /**
-     * @param newLogLevel application log level (TRACE..FATAL) or {@code null}
-     * @return a copy with that level
-     */
-    public FunctionSpec withLogLevel(String newLogLevel) {
-        return new FunctionSpec(name, handler, runtime, taskRoot, classpath, zip, timeout, memoryMb, logFormat,
-                newLogLevel, environment);
-    }
+  /**
+   * @param newLogLevel application log level (TRACE..FATAL) or {@code null}
+   * @return a copy with that level
+   */
+  public FunctionSpec withLogLevel(String newLogLevel) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        logFormat,
+        newLogLevel,
+        environment);
+  }
 
-    /**
-     * @param newEnvironment the function's environment variables (replaces the current ones)
-     * @return a copy with those variables
-     */
-    public FunctionSpec withEnvironment(Map<String, String> newEnvironment) {
-        return new FunctionSpec(name, handler, runtime, taskRoot, classpath, zip, timeout, memoryMb, logFormat,
-                logLevel, newEnvironment);
-    }
+  /**
+   * @param newEnvironment the function's environment variables (replaces the current ones)
+   * @return a copy with those variables
+   */
+  public FunctionSpec withEnvironment(Map<String, String> newEnvironment) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        newEnvironment);
+  }
 }

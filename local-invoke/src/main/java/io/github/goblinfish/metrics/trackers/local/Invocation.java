@@ -1,19 +1,17 @@
 package io.github.goblinfish.metrics.trackers.local;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The outcome of one invocation: the response or error body the runtime posted, its timing, and
- * the log events attributed to it.
+ * The outcome of one invocation: the response or error body the runtime posted, its timing, and the
+ * log events attributed to it.
  *
  * <pre>{@code
  * RunResult run = LocalInvoke.invoke(fn, List.of("{\"orderId\":\"o-1\"}"), 1, 0);
@@ -26,146 +24,180 @@ import com.google.gson.JsonParser;
  * first.trackerLines().forEach(t -> System.out.println(t.latenciesMs()));
  * }</pre>
  *
- * <p>Filled in by the runner while the run goes on; once the run has returned it, it no longer
- * changes and may be read from any thread.
+ * <p>Immutable and thread-safe: the runner builds it once the run is over.
  */
 public final class Invocation {
-    private final String requestId;
-    private final byte[] event;
-    // Written by the runner's threads under the engine's lock, read after the run completes.
-    byte[] responseBody;
-    byte[] errorBody;
-    String functionErrorType;
-    boolean timedOut;
-    long dispatchedNanos;
-    long completedNanos;
-    long deadlineEpochMs;
-    String traceHeader;
-    Duration initDuration;
-    final List<LogEvent> initLogs = new ArrayList<>();
-    final List<LogEvent> logs = new ArrayList<>();
+  private final String requestId;
+  private final byte[] event;
+  private final byte[] responseBody;
+  private final byte[] errorBody;
+  private final String functionErrorType;
+  private final boolean timedOut;
+  private final Duration duration;
+  private final Duration initDuration;
+  private final long deadlineEpochMs;
+  private final String traceHeader;
+  private final List<LogEvent> initLogs;
+  private final List<LogEvent> logs;
 
-    Invocation(String requestId, byte[] event) {
-        this.requestId = requestId;
-        this.event = event.clone();
-    }
+  Invocation(
+      String requestId,
+      byte[] event,
+      byte[] responseBody,
+      byte[] errorBody,
+      String functionErrorType,
+      boolean timedOut,
+      Duration duration,
+      Duration initDuration,
+      long deadlineEpochMs,
+      String traceHeader,
+      List<LogEvent> initLogs,
+      List<LogEvent> logs) {
+    this.requestId = requestId;
+    this.event = event.clone();
+    this.responseBody = responseBody == null ? null : responseBody.clone();
+    this.errorBody = errorBody == null ? null : errorBody.clone();
+    this.functionErrorType = functionErrorType;
+    this.timedOut = timedOut;
+    this.duration = duration;
+    this.initDuration = initDuration;
+    this.deadlineEpochMs = deadlineEpochMs;
+    this.traceHeader = traceHeader;
+    this.initLogs = List.copyOf(initLogs);
+    this.logs = List.copyOf(logs);
+  }
 
-    boolean hasResult() {
-        return responseBody != null || errorBody != null;
-    }
+  /**
+   * @return the request id sent in {@code Lambda-Runtime-Aws-Request-Id}
+   */
+  public String requestId() {
+    return requestId;
+  }
 
-    void fail(String type, String errorJson) {
-        if (!hasResult()) {
-            errorBody = errorJson.getBytes(StandardCharsets.UTF_8);
-            functionErrorType = type;
-            completedNanos = System.nanoTime();
-        }
-    }
+  /**
+   * @return the event payload that was sent
+   */
+  public String event() {
+    return new String(event, StandardCharsets.UTF_8);
+  }
 
-    /** @return the request id sent in {@code Lambda-Runtime-Aws-Request-Id} */
-    public String requestId() {
-        return requestId;
-    }
+  /**
+   * @return true when the function returned a response
+   */
+  public boolean succeeded() {
+    return responseBody != null;
+  }
 
-    /** @return the event payload that was sent */
-    public String event() {
-        return new String(event, StandardCharsets.UTF_8);
-    }
+  /**
+   * @return true when the invocation hit the function's timeout
+   */
+  public boolean timedOut() {
+    return timedOut;
+  }
 
-    /** @return true when the function returned a response */
-    public boolean succeeded() {
-        return responseBody != null;
-    }
+  /**
+   * @return the response body as posted by the runtime, if the function succeeded
+   */
+  public Optional<String> response() {
+    return Optional.ofNullable(responseBody).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
 
-    /** @return true when the invocation hit the function's timeout */
-    public boolean timedOut() {
-        return timedOut;
-    }
+  /**
+   * @return the error body ({@code {errorMessage, errorType, stackTrace}}), if the invocation
+   *     failed
+   */
+  public Optional<String> error() {
+    return Optional.ofNullable(errorBody).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
 
-    /** @return the response body as posted by the runtime, if the function succeeded */
-    public Optional<String> response() {
-        return Optional.ofNullable(responseBody).map(b -> new String(b, StandardCharsets.UTF_8));
+  /**
+   * The error's type: {@code errorType} from the error body (e.g. {@code
+   * java.lang.IllegalStateException}, {@code Sandbox.Timedout}), falling back to the runtime's
+   * error category.
+   *
+   * @return the error type, or {@code null} when the invocation succeeded
+   */
+  public String errorType() {
+    if (errorBody == null) {
+      return null;
     }
+    try {
+      JsonElement body = JsonParser.parseString(new String(errorBody, StandardCharsets.UTF_8));
+      if (body.isJsonObject() && body.getAsJsonObject().has("errorType")) {
+        return body.getAsJsonObject().get("errorType").getAsString();
+      }
+    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+      // not JSON: fall through to the category
+    }
+    return functionErrorType;
+  }
 
-    /** @return the error body ({@code {errorMessage, errorType, stackTrace}}), if the invocation failed */
-    public Optional<String> error() {
-        return Optional.ofNullable(errorBody).map(b -> new String(b, StandardCharsets.UTF_8));
-    }
+  /**
+   * The error category, as the runtime sent it in {@code Lambda-Runtime-Function-Error-Type} (e.g.
+   * {@code Runtime.UserException}, {@code Runtime.BadFunctionCode}) or as the runner set it ({@code
+   * Sandbox.Timedout}, {@code Runtime.ExitError}).
+   *
+   * @return the category, or {@code null} when the invocation succeeded
+   */
+  public String errorCategory() {
+    return errorBody == null ? null : functionErrorType;
+  }
 
-    /**
-     * The error's type: {@code errorType} from the error body (e.g. {@code java.lang.IllegalStateException},
-     * {@code Sandbox.Timedout}), falling back to the runtime's error category.
-     *
-     * @return the error type, or {@code null} when the invocation succeeded
-     */
-    public String errorType() {
-        if (errorBody == null) {
-            return null;
-        }
-        try {
-            JsonElement body = JsonParser.parseString(new String(errorBody, StandardCharsets.UTF_8));
-            if (body.isJsonObject() && body.getAsJsonObject().has("errorType")) {
-                return body.getAsJsonObject().get("errorType").getAsString();
-            }
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            // not JSON: fall through to the category
-        }
-        return functionErrorType;
-    }
+  /**
+   * @return time from handing the event to the runtime until its response or error arrived
+   */
+  public Duration duration() {
+    return duration;
+  }
 
-    /**
-     * The error category, as the runtime sent it in {@code Lambda-Runtime-Function-Error-Type}
-     * (e.g. {@code Runtime.UserException}, {@code Runtime.BadFunctionCode}) or as the runner set it
-     * ({@code Sandbox.Timedout}, {@code Runtime.ExitError}).
-     *
-     * @return the category, or {@code null} when the invocation succeeded
-     */
-    public String errorCategory() {
-        return errorBody == null ? null : functionErrorType;
-    }
+  /**
+   * @return for a cold start, the time from starting the runtime JVM until it asked for its first
+   *     event
+   */
+  public Optional<Duration> initDuration() {
+    return Optional.ofNullable(initDuration);
+  }
 
-    /** @return time from handing the event to the runtime until its response or error arrived */
-    public Duration duration() {
-        return completedNanos == 0 || dispatchedNanos == 0 ? Duration.ZERO
-                : Duration.ofNanos(completedNanos - dispatchedNanos);
-    }
+  /**
+   * @return the deadline sent in {@code Lambda-Runtime-Deadline-Ms} (epoch ms), 0 if never
+   *     dispatched
+   */
+  public long deadlineEpochMs() {
+    return deadlineEpochMs;
+  }
 
-    /** @return for a cold start, the time from starting the runtime JVM until it asked for its first event */
-    public Optional<Duration> initDuration() {
-        return Optional.ofNullable(initDuration);
-    }
+  /**
+   * The X-Ray trace header sent with this invocation ({@code Lambda-Runtime-Trace-Id}), or null
+   * before the runtime asked for it.
+   *
+   * @return the header, such as {@code Root=1-...;Parent=...;Sampled=0}
+   */
+  public String traceHeader() {
+    return traceHeader;
+  }
 
-    /** @return the deadline sent in {@code Lambda-Runtime-Deadline-Ms} (epoch ms), 0 if never dispatched */
-    public long deadlineEpochMs() {
-        return deadlineEpochMs;
-    }
+  /**
+   * @return log events written while the runtime started (only on a cold start), in arrival order
+   */
+  public List<LogEvent> initLogs() {
+    return initLogs;
+  }
 
-    /**
-     * The X-Ray trace header sent with this invocation ({@code Lambda-Runtime-Trace-Id}), or null
-     * before the runtime asked for it.
-     *
-     * @return the header, such as {@code Root=1-...;Parent=...;Sampled=0}
-     */
-    public String traceHeader() {
-        return traceHeader;
-    }
+  /**
+   * @return log events written during this invocation, in arrival order
+   */
+  public List<LogEvent> logs() {
+    return logs;
+  }
 
-    /** @return log events written while the runtime started (only on a cold start), in arrival order */
-    public List<LogEvent> initLogs() {
-        return Collections.unmodifiableList(initLogs);
+  /**
+   * @return the tracker lines among {@link #logs()}
+   */
+  public List<TrackerLine> trackerLines() {
+    List<TrackerLine> lines = new ArrayList<>();
+    for (LogEvent e : logs) {
+      TrackerLine.parse(e.text()).ifPresent(lines::add);
     }
-
-    /** @return log events written during this invocation, in arrival order */
-    public List<LogEvent> logs() {
-        return Collections.unmodifiableList(logs);
-    }
-
-    /** @return the tracker lines among {@link #logs()} */
-    public List<TrackerLine> trackerLines() {
-        List<TrackerLine> lines = new ArrayList<>();
-        for (LogEvent e : logs) {
-            TrackerLine.parse(e.text()).ifPresent(lines::add);
-        }
-        return lines;
-    }
+    return lines;
+  }
 }

@@ -1,9 +1,24 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,43 +28,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-
 /**
  * Runs a function of a SAM template locally without Docker, the way {@code sam local invoke} does:
- * it serves the Lambda Runtime API on 127.0.0.1 and starts the real
- * {@code aws-lambda-java-runtime-interface-client} in a child JVM against the function's Maven
- * build output, with Lambda's environment variables and its framed telemetry log descriptor.
+ * it serves the Lambda Runtime API on 127.0.0.1 and starts the real {@code
+ * aws-lambda-java-runtime-interface-client} in a child JVM against the function's Maven build
+ * output, with Lambda's environment variables and its framed telemetry log descriptor.
  *
  * <p>From the command line (the repository's {@code ./invoke} script):
+ *
  * <pre>
  *   ./invoke OrderFunction -e events/order.json
  *   ./invoke OrderFunction -e events/order.json --times 3            # one cold, two warm
  *   echo '{}' | ./invoke OrderFunction --log-format JSON
  *   ./invoke OrderFunction -e events/order.json --concurrency 4      # AWS_LAMBDA_MAX_CONCURRENCY=4
  * </pre>
- * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out, 2 for
- * usage and input errors (reported as one line on stderr).
+ *
+ * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
+ * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr).
  *
  * <p>As a library, for example from an integration test:
+ *
  * <pre>{@code
  * FunctionSpec fn = LocalInvoke.function(Path.of("template.yaml"), "OrderFunction");
- * RunResult run = LocalInvoke.invoke(fn.withLogFormat("JSON"), List.of("{\"orderId\":\"o-1\"}"), 2, 0);
+ * RunResult run =
+ *     LocalInvoke.invoke(fn.withLogFormat("JSON"), List.of("{\"orderId\":\"o-1\"}"), 2, 0);
  * Invocation cold = run.invocations().get(0);
  * assertTrue(cold.succeeded(), () -> cold.error().orElse(""));
  * TrackerLine line = cold.trackerLines().get(0);
  * assertTrue(line.latenciesMs().containsKey("load_order"));
  *
  * // or exactly what the command line does:
- * int exit = LocalInvoke.run(List.of("OrderFunction", "-e", "events/order.json"), System.out, System.err);
+ * int exit = LocalInvoke.run(
+ *     List.of("OrderFunction", "-e", "events/order.json"), System.out, System.err);
  * }</pre>
+ *
  * The runner finds the runtime client's jars in {@code target/runtime} next to its own classes or
  * jar (override with {@code -Dlocal-invoke.runtime=<dir>}).
  *
@@ -57,315 +69,462 @@ import com.google.gson.stream.JsonToken;
  * Runtime API server, runtime process and temporary folder, so calls may run in parallel.
  */
 public final class LocalInvoke {
-    static final String USAGE = String.join("\n",
-            "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N] [--concurrency N]",
-            "              [--log-format Text|JSON] [--quiet] [--no-chart]",
-            "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is absent)",
-            "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
-            "  --times N           invocations in one runtime process, to see cold vs warm (default 1)",
-            "  --concurrency N     set AWS_LAMBDA_MAX_CONCURRENCY=N and send N invocations at once",
-            "                      (--times then gives the total count)",
-            "  --log-format F      override LoggingConfig.LogFormat (Text or JSON)",
-            "  -q, --quiet         print only the response (or error) body",
-            "  --no-chart          leave out the tracker line breakdown",
-            "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
+              + " [--concurrency N]",
+          "              [--log-format Text|JSON] [--quiet] [--no-chart]",
+          "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
+              + " absent)",
+          "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
+          "  --times N           invocations in one runtime process, to see cold vs warm (default"
+              + " 1)",
+          "  --concurrency N     set AWS_LAMBDA_MAX_CONCURRENCY=N and send N invocations at once",
+          "                      (--times then gives the total count)",
+          "  --log-format F      override LoggingConfig.LogFormat (Text or JSON)",
+          "  -q, --quiet         print only the response (or error) body",
+          "  --no-chart          leave out the tracker line breakdown",
+          "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
 
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .serializeNulls().create();
+  private static final Gson PRETTY =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
-    private LocalInvoke() {
+  private LocalInvoke() {}
+
+  /**
+   * Command-line entry point; exits with the code {@link #run(List, PrintStream, PrintStream)}
+   * returns.
+   *
+   * @param args the command-line arguments
+   */
+  public static void main(String[] args) {
+    PrintStream out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.exit(run(List.of(args), stdinIfPiped(), out, System.err));
+  }
+
+  /**
+   * Runs the command line with the process's stdin (read only when it is not a terminal).
+   *
+   * @param args command-line arguments, e.g. {@code ["OrderFunction", "-e", "events/order.json"]}
+   * @param out where the human-readable report goes
+   * @param err where warnings and one-line errors go
+   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   */
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, stdinIfPiped(), out, err);
+  }
+
+  /**
+   * Runs the command line with the given stdin.
+   *
+   * @param args command-line arguments
+   * @param stdin the event source for {@code -e -}, and when {@code -e} is absent; {@code null} for
+   *     none
+   * @param out where the human-readable report goes
+   * @param err where warnings and one-line errors go
+   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   */
+  public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (LocalInvokeException e) {
+      err.println("error: " + TerminalText.message(e.getMessage()));
+      err.println(USAGE);
+      return e.exitCode();
     }
-
-    /**
-     * Command-line entry point; exits with the code {@link #run(List, PrintStream, PrintStream)} returns.
-     *
-     * @param args the command-line arguments
-     */
-    public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), stdinIfPiped(), out, System.err));
+    if (options.help) {
+      out.println(USAGE);
+      return 0;
     }
-
-    /**
-     * Runs the command line with the process's stdin (read only when it is not a terminal).
-     *
-     * @param args command-line arguments, e.g. {@code ["OrderFunction", "-e", "events/order.json"]}
-     * @param out where the human-readable report goes
-     * @param err where warnings and one-line errors go
-     * @return 0 success, 1 function error or timeout, 2 usage or input error
-     */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return run(args, stdinIfPiped(), out, err);
+    FunctionSpec fn;
+    String event;
+    int total = options.times > 0 ? options.times : Math.max(1, options.concurrency);
+    try {
+      fn = prepare(options, err);
+      event = readEvent(options.event, stdin);
+    } catch (LocalInvokeException e) {
+      err.println("error: " + TerminalText.message(e.getMessage()));
+      return e.exitCode();
+    } catch (RuntimeException e) {
+      // Whatever else the template or event can make fail is still bad input: one line, no trace.
+      err.println(
+          "error: cannot use " + options.template + ": " + TerminalText.message(String.valueOf(e)));
+      return LocalInvokeException.USAGE;
     }
-
-    /**
-     * Runs the command line with the given stdin.
-     *
-     * @param args command-line arguments
-     * @param stdin the event source for {@code -e -}, and when {@code -e} is absent; {@code null} for none
-     * @param out where the human-readable report goes
-     * @param err where warnings and one-line errors go
-     * @return 0 success, 1 function error or timeout, 2 usage or input error
-     */
-    public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (LocalInvokeException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE);
-            return e.exitCode();
+    try {
+      if (!options.quiet) {
+        out.println(
+            "Invoking "
+                + TerminalText.oneLine(fn.name())
+                + " ("
+                + TerminalText.oneLine(fn.handler())
+                + ") from "
+                + options.template
+                + ": "
+                + TerminalText.oneLine(fn.runtime())
+                + " on local JDK "
+                + Runtime.version().feature()
+                + ", "
+                + fn.memoryMb()
+                + " MB, timeout "
+                + seconds(fn.timeout().toMillis())
+                + " s, "
+                + fn.logFormat()
+                + " logs"
+                + (options.concurrency > 0
+                    ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency
+                    : ""));
+      }
+      RunResult result = invoke(fn, List.of(event), total, options.concurrency);
+      Report.print(result, fn, options.quiet, options.chart, out);
+      for (Invocation inv : result.invocations()) {
+        if (!inv.succeeded()) {
+          err.println(
+              "error: "
+                  + TerminalText.oneLine(fn.name())
+                  + " request "
+                  + inv.requestId()
+                  + " failed: "
+                  + Report.errorSummary(inv));
         }
-        if (options.help) {
-            out.println(USAGE);
-            return 0;
-        }
-        try {
-            Template template = Template.load(options.template);
-            String id = options.function;
-            if (id == null) {
-                List<String> ids = template.functionIds();
-                if (ids.size() != 1) {
-                    throw new LocalInvokeException("name the function to invoke; known functions: "
-                            + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
-                }
-                id = ids.get(0);
-            }
-            FunctionSpec fn = template.function(id, err::println);
-            if (options.logFormat != null) {
-                fn = fn.withLogFormat(options.logFormat);
-            }
-            String event = readEvent(options.event, stdin);
-            int total = options.times > 0 ? options.times : Math.max(1, options.concurrency);
-            if (!options.quiet) {
-                out.println("Invoking " + fn.name() + " (" + fn.handler() + ") from " + options.template
-                        + ": " + fn.runtime() + " on local JDK " + Runtime.version().feature() + ", "
-                        + fn.memoryMb() + " MB, timeout " + seconds(fn.timeout().toMillis()) + " s, "
-                        + fn.logFormat() + " logs" + (options.concurrency > 0
-                                ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency : ""));
-            }
-            RunResult result = invoke(fn, List.of(event), total, options.concurrency);
-            Report.print(result, fn, options.quiet, options.chart, out);
-            for (Invocation inv : result.invocations()) {
-                if (!inv.succeeded()) {
-                    err.println("error: " + fn.name() + " request " + inv.requestId() + " failed: "
-                            + Report.errorSummary(inv));
-                }
-            }
-            return result.exitCode();
-        } catch (LocalInvokeException e) {
-            err.println("error: " + e.getMessage());
-            return e.exitCode();
-        }
+      }
+      for (String problem : result.problems()) {
+        err.println("error: " + TerminalText.message(problem));
+      }
+      return result.exitCode();
+    } catch (LocalInvokeException e) {
+      err.println("error: " + TerminalText.message(e.getMessage()));
+      return e.exitCode();
     }
+  }
 
-    /**
-     * Reads one function from a SAM template, warnings going to stderr.
-     *
-     * @param template path of the SAM template
-     * @param logicalId the function's logical id
-     * @return the function, its classpath resolved from its CodeUri
-     * @throws LocalInvokeException if the template or function is unusable or the build output missing
-     */
-    public static FunctionSpec function(Path template, String logicalId) throws LocalInvokeException {
-        return function(template, logicalId, System.err::println);
+  private static FunctionSpec prepare(Options options, PrintStream err)
+      throws LocalInvokeException {
+    Template template = Template.load(options.template);
+    String id = options.function;
+    if (id == null) {
+      List<String> ids = template.functionIds();
+      if (ids.size() != 1) {
+        throw new LocalInvokeException(
+            "name the function to invoke; known functions: "
+                + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
+      }
+      id = ids.get(0);
     }
-
-    /**
-     * Reads one function from a SAM template.
-     *
-     * @param template path of the SAM template
-     * @param logicalId the function's logical id
-     * @param warnings receives one line per property that could not be resolved locally
-     * @return the function, its classpath resolved from its CodeUri
-     * @throws LocalInvokeException if the template or function is unusable or the build output missing
-     */
-    public static FunctionSpec function(Path template, String logicalId, Consumer<String> warnings)
-            throws LocalInvokeException {
-        return Template.load(template).function(logicalId, warnings);
+    FunctionSpec fn = template.function(id, w -> err.println(TerminalText.message(w)));
+    if (options.logFormat != null) {
+      fn = fn.withLogFormat(options.logFormat);
     }
-
-    /**
-     * Invokes a function {@code total} times in one runtime process (a new process only after a
-     * timeout or a crash, as Lambda replaces the execution environment).
-     *
-     * @param fn the function
-     * @param events event JSON documents, used in turn
-     * @param total number of invocations
-     * @param concurrency 0 for Lambda's one-at-a-time; N to set {@code AWS_LAMBDA_MAX_CONCURRENCY=N}
-     *                    and keep up to N invocations in flight
-     * @return the invocations and their log events
-     * @throws LocalInvokeException if an event is not JSON or the runtime cannot be started
-     */
-    public static RunResult invoke(FunctionSpec fn, List<String> events, int total, int concurrency)
-            throws LocalInvokeException {
-        if (events.isEmpty() || total < 1 || concurrency < 0) {
-            throw new LocalInvokeException("need at least one event and one invocation");
-        }
-        List<byte[]> payloads = new ArrayList<>();
-        for (String event : events) {
-            checkJson(event, "event");
-            payloads.add(event.getBytes(StandardCharsets.UTF_8));
-        }
-        try (Engine engine = Engine.create(fn, concurrency)) {
-            return engine.run(payloads, total);
-        }
+    LambdaLimits.check(fn);
+    if (fn.zip() == null) {
+      // A zip's classes are looked up once it is unpacked.
+      FunctionCode.checkHandlerClass(fn);
+    } else {
+      FunctionCode.checkZip(fn);
     }
+    return fn;
+  }
 
-    private static String readEvent(String event, InputStream stdin) throws LocalInvokeException {
-        String text;
-        String source;
-        if (event == null && stdin == null) {
-            return "{}";
+  /**
+   * Reads one function from a SAM template, warnings going to stderr.
+   *
+   * @param template path of the SAM template
+   * @param logicalId the function's logical id
+   * @return the function, its classpath resolved from its CodeUri
+   * @throws LocalInvokeException if the template or function is unusable or the build output
+   *     missing
+   */
+  public static FunctionSpec function(Path template, String logicalId) throws LocalInvokeException {
+    return function(template, logicalId, System.err::println);
+  }
+
+  /**
+   * Reads one function from a SAM template.
+   *
+   * @param template path of the SAM template
+   * @param logicalId the function's logical id
+   * @param warnings receives one line per property that could not be resolved locally
+   * @return the function, its classpath resolved from its CodeUri
+   * @throws LocalInvokeException if the template or function is unusable or the build output
+   *     missing
+   */
+  public static FunctionSpec function(Path template, String logicalId, Consumer<String> warnings)
+      throws LocalInvokeException {
+    return Template.load(template).function(logicalId, warnings);
+  }
+
+  /**
+   * Invokes a function {@code total} times in one runtime process (a new process only after a
+   * timeout or a crash, as Lambda replaces the execution environment).
+   *
+   * @param fn the function
+   * @param events event JSON documents, used in turn
+   * @param total number of invocations
+   * @param concurrency 0 for Lambda's one-at-a-time; N to set {@code AWS_LAMBDA_MAX_CONCURRENCY=N}
+   *     and keep up to N invocations in flight
+   * @return the invocations and their log events
+   * @throws LocalInvokeException if the function breaks one of Lambda's limits, an event is not
+   *     JSON or is over 6,291,456 bytes, the handler class does not exist, or the runtime cannot be
+   *     started
+   */
+  public static RunResult invoke(FunctionSpec fn, List<String> events, int total, int concurrency)
+      throws LocalInvokeException {
+    if (events.isEmpty() || total < 1 || concurrency < 0) {
+      throw new LocalInvokeException("need at least one event and one invocation");
+    }
+    LambdaLimits.check(fn);
+    List<byte[]> payloads = new ArrayList<>();
+    for (String event : events) {
+      byte[] bytes = utf8(event, "event");
+      checkSize(bytes.length, "event");
+      checkJson(event, "event");
+      payloads.add(bytes);
+    }
+    try (Engine engine = Engine.create(fn, concurrency)) {
+      return engine.run(payloads, total);
+    }
+  }
+
+  /**
+   * The event from a file or stdin, under one rule for both: at most Lambda's 6,291,456 bytes of
+   * UTF-8 holding one JSON value.
+   */
+  static String readEvent(String event, InputStream stdin) throws LocalInvokeException {
+    byte[] bytes;
+    String source;
+    if (event == null && stdin == null) {
+      return "{}";
+    }
+    if (event == null || event.equals("-")) {
+      if (stdin == null) {
+        throw new LocalInvokeException("-e - needs an event on stdin");
+      }
+      source = "stdin";
+      try {
+        bytes = stdin.readNBytes(LambdaLimits.MAX_REQUEST_BYTES + 1);
+        if (bytes.length > LambdaLimits.MAX_REQUEST_BYTES) {
+          long more = stdin.transferTo(java.io.OutputStream.nullOutputStream());
+          checkSize(bytes.length + more, "event " + source);
         }
-        if (event == null || event.equals("-")) {
-            if (stdin == null) {
-                throw new LocalInvokeException("-e - needs an event on stdin");
-            }
+      } catch (IOException e) {
+        throw new LocalInvokeException("cannot read the event from stdin: " + e.getMessage(), e);
+      }
+      if (event == null && isBlank(bytes)) {
+        return "{}";
+      }
+    } else {
+      Path path = Path.of(event);
+      source = event;
+      try {
+        checkSize(Files.size(path), "event " + source);
+        bytes = Files.readAllBytes(path);
+      } catch (NoSuchFileException e) {
+        throw new LocalInvokeException("event file " + event + " not found");
+      } catch (IOException e) {
+        throw new LocalInvokeException(
+            "cannot read event file " + event + ": " + e.getMessage(), e);
+      }
+    }
+    checkSize(bytes.length, "event " + source);
+    String text = decodeUtf8(bytes, "event " + source);
+    checkJson(text, "event " + source);
+    return text;
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void checkSize(long bytes, String what) throws LocalInvokeException {
+    if (bytes > LambdaLimits.MAX_REQUEST_BYTES) {
+      throw new LocalInvokeException(
+          what
+              + " is "
+              + bytes
+              + " bytes; Lambda accepts at most "
+              + LambdaLimits.MAX_REQUEST_BYTES
+              + " bytes for a synchronous invocation");
+    }
+  }
+
+  /** Strict UTF-8, as Lambda rejects a payload that is not: no replacement characters. */
+  static String decodeUtf8(byte[] bytes, String what) throws LocalInvokeException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw new LocalInvokeException(what + " is not valid UTF-8 (at byte " + in.position() + ")");
+    }
+    return out.flip().toString();
+  }
+
+  private static byte[] utf8(String text, String what) throws LocalInvokeException {
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      ByteBuffer out = encoder.encode(CharBuffer.wrap(text));
+      byte[] bytes = new byte[out.remaining()];
+      out.get(bytes);
+      return bytes;
+    } catch (CharacterCodingException e) {
+      throw new LocalInvokeException(
+          what + " is not valid Unicode text (an unpaired surrogate)", e);
+    }
+  }
+
+  static void checkJson(String text, String what) throws LocalInvokeException {
+    if (text.isBlank()) {
+      throw new LocalInvokeException(what + " is not valid JSON: it is empty");
+    }
+    try (JsonReader reader = new JsonReader(new StringReader(text))) {
+      reader.setStrictness(Strictness.STRICT);
+      JsonParser.parseReader(reader);
+      boolean more;
+      try {
+        more = reader.peek() != JsonToken.END_DOCUMENT;
+      } catch (IOException e) {
+        more = true;
+      }
+      if (more) {
+        throw new LocalInvokeException(what + " is not valid JSON: text after the first value");
+      }
+    } catch (JsonParseException | IOException | IllegalStateException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      String message =
+          root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+      int see = message.indexOf("\nSee ");
+      message =
+          (see < 0 ? message : message.substring(0, see))
+              .replaceAll("\\s*\\n\\s*", " ")
+              .replace(
+                  "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                  "malformed JSON");
+      throw new LocalInvokeException(what + " is not valid JSON: " + message, e);
+    }
+  }
+
+  static String pretty(String body) {
+    try {
+      JsonElement element = JsonParser.parseString(body);
+      return PRETTY.toJson(element);
+    } catch (JsonParseException e) {
+      return body;
+    }
+  }
+
+  static String seconds(long millis) {
+    return millis % 1000 == 0
+        ? Long.toString(millis / 1000)
+        : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+
+  /**
+   * Stdin when it is piped: the ./invoke script tells whether it is a terminal, as Java 17 cannot.
+   */
+  private static InputStream stdinIfPiped() {
+    String tty = System.getenv("LOCAL_INVOKE_STDIN_TTY");
+    boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
+    return terminal ? null : System.in;
+  }
+
+  /** Parsed command line. */
+  static final class Options {
+    String function;
+    String event;
+    Path template = Path.of("template.yaml");
+    int times;
+    int concurrency;
+    String logFormat;
+    boolean quiet;
+    boolean chart = true;
+    boolean help;
+
+    static Options parse(List<String> args) throws LocalInvokeException {
+      Options o = new Options();
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          value = arg.substring(eq + 1);
+          arg = arg.substring(0, eq);
+        }
+        switch (arg) {
+          case "-h", "--help" -> o.help = true;
+          case "-q", "--quiet" -> o.quiet = true;
+          case "--no-chart" -> o.chart = false;
+          case "-e", "--event" -> o.event = value != null ? value : value(args, ++i, arg);
+          case "-t", "--template" ->
+              o.template = Path.of(value != null ? value : value(args, ++i, arg));
+          case "--times" -> o.times = positive(value != null ? value : value(args, ++i, arg), arg);
+          case "--concurrency" ->
+              o.concurrency = positive(value != null ? value : value(args, ++i, arg), arg);
+          case "--log-format" -> {
+            String format = value != null ? value : value(args, ++i, arg);
             try {
-                text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new LocalInvokeException("cannot read the event from stdin: " + e.getMessage(), e);
+              o.logFormat = FunctionSpec.normalizeLogFormat(format);
+            } catch (IllegalArgumentException e) {
+              throw new LocalInvokeException(
+                  "--log-format must be Text or JSON, not '" + format + "'");
             }
-            if (event == null && text.isBlank()) {
-                return "{}";
+          }
+          default -> {
+            if (arg.startsWith("-") && !arg.equals("-")) {
+              throw new LocalInvokeException("unknown option " + arg);
             }
-            source = "stdin";
-        } else {
-            Path path = Path.of(event);
-            try {
-                text = Files.readString(path, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new LocalInvokeException("event file " + event + " not found");
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new LocalInvokeException("cannot read event file " + event + ": " + e.getMessage(), e);
+            if (o.function != null) {
+              throw new LocalInvokeException(
+                  "only one function per run (got " + o.function + " and " + arg + ")");
             }
-            source = event;
+            o.function = arg;
+          }
         }
-        checkJson(text, "event " + source);
-        return text;
+      }
+      return o;
     }
 
-    static void checkJson(String text, String what) throws LocalInvokeException {
-        if (text.isBlank()) {
-            throw new LocalInvokeException(what + " is not valid JSON: it is empty");
-        }
-        try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonParser.parseReader(reader);
-            boolean more;
-            try {
-                more = reader.peek() != JsonToken.END_DOCUMENT;
-            } catch (IOException e) {
-                more = true;
-            }
-            if (more) {
-                throw new LocalInvokeException(what + " is not valid JSON: text after the first value");
-            }
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-            int see = message.indexOf("\nSee ");
-            message = (see < 0 ? message : message.substring(0, see)).replaceAll("\\s*\\n\\s*", " ")
-                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
-            throw new LocalInvokeException(what + " is not valid JSON: " + message, e);
-        }
+    private static String value(List<String> args, int i, String option)
+        throws LocalInvokeException {
+      if (i >= args.size()) {
+        throw new LocalInvokeException(option + " needs a value");
+      }
+      return args.get(i);
     }
 
-    static String pretty(String body) {
-        try {
-            JsonElement element = JsonParser.parseString(body);
-            return PRETTY.toJson(element);
-        } catch (JsonParseException e) {
-            return body;
+    private static int positive(String value, String option) throws LocalInvokeException {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 1) {
+          return n;
         }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new LocalInvokeException(
+          option + " needs a positive whole number, not '" + value + "'");
     }
-
-    static String seconds(long millis) {
-        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
-    }
-
-    /** Stdin when it is piped: the ./invoke script tells whether it is a terminal, as Java 17 cannot. */
-    private static InputStream stdinIfPiped() {
-        String tty = System.getenv("LOCAL_INVOKE_STDIN_TTY");
-        boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
-        return terminal ? null : System.in;
-    }
-
-    /** Parsed command line. */
-    static final class Options {
-        String function;
-        String event;
-        Path template = Path.of("template.yaml");
-        int times;
-        int concurrency;
-        String logFormat;
-        boolean quiet;
-        boolean chart = true;
-        boolean help;
-
-        static Options parse(List<String> args) throws LocalInvokeException {
-            Options o = new Options();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                String value = null;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    value = arg.substring(eq + 1);
-                    arg = arg.substring(0, eq);
-                }
-                switch (arg) {
-                    case "-h", "--help" -> o.help = true;
-                    case "-q", "--quiet" -> o.quiet = true;
-                    case "--no-chart" -> o.chart = false;
-                    case "-e", "--event" -> o.event = value != null ? value : value(args, ++i, arg);
-                    case "-t", "--template" -> o.template = Path.of(value != null ? value : value(args, ++i, arg));
-                    case "--times" -> o.times = positive(value != null ? value : value(args, ++i, arg), arg);
-                    case "--concurrency" -> o.concurrency = positive(value != null ? value : value(args, ++i, arg), arg);
-                    case "--log-format" -> {
-                        String format = value != null ? value : value(args, ++i, arg);
-                        try {
-                            o.logFormat = FunctionSpec.normalizeLogFormat(format);
-                        } catch (IllegalArgumentException e) {
-                            throw new LocalInvokeException("--log-format must be Text or JSON, not '" + format + "'");
-                        }
-                    }
-                    default -> {
-                        if (arg.startsWith("-") && !arg.equals("-")) {
-                            throw new LocalInvokeException("unknown option " + arg);
-                        }
-                        if (o.function != null) {
-                            throw new LocalInvokeException("only one function per run (got " + o.function + " and "
-                                    + arg + ")");
-                        }
-                        o.function = arg;
-                    }
-                }
-            }
-            return o;
-        }
-
-        private static String value(List<String> args, int i, String option) throws LocalInvokeException {
-            if (i >= args.size()) {
-                throw new LocalInvokeException(option + " needs a value");
-            }
-            return args.get(i);
-        }
-
-        private static int positive(String value, String option) throws LocalInvokeException {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new LocalInvokeException(option + " needs a positive whole number, not '" + value + "'");
-        }
-    }
+  }
 }

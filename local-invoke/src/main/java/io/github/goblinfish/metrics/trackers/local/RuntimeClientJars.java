@@ -14,130 +14,150 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Finds the runtime interface client's jars, which the build copies next to the runner
- * ({@code local-invoke/target/runtime}) so the function never sees the runner's own dependencies;
- * when the runner runs from the local Maven repository, the same jars are found there.
+ * Finds the runtime interface client's jars, which the build copies next to the runner ({@code
+ * local-invoke/target/runtime}) so the function never sees the runner's own dependencies; when the
+ * runner runs from the local Maven repository, the same jars are found there.
  */
 final class RuntimeClientJars {
-    static final String PROPERTY = "local-invoke.runtime";
-    static final String ENV = "LOCAL_INVOKE_RUNTIME";
-    static final String RIC_PREFIX = "aws-lambda-java-runtime-interface-client";
+  static final String PROPERTY = "local-invoke.runtime";
+  static final String ENV = "LOCAL_INVOKE_RUNTIME";
+  static final String RIC_PREFIX = "aws-lambda-java-runtime-interface-client";
 
-    private RuntimeClientJars() {
-    }
+  private RuntimeClientJars() {}
 
-    /** The client's jars: from -Dlocal-invoke.runtime, target/runtime next to the runner, or ~/.m2. */
-    static List<Path> locate() throws LocalInvokeException {
-        String configured = System.getProperty(PROPERTY, System.getenv(ENV));
-        if (configured != null && !configured.isBlank()) {
-            return fromDirectory(Path.of(configured));
-        }
-        Path home = ownLocation();
-        // target/classes/ (a directory) or target/<artifact>.jar: either way target/runtime is a sibling.
-        Path sibling = home == null ? null : home.getParent().resolve("runtime");
-        if (sibling != null && Files.isDirectory(sibling) && ricJar(Template.jars(sibling)) != null) {
-            return Template.jars(sibling);
-        }
-        List<Path> fromRepository = fromLocalRepository();
-        if (fromRepository != null) {
-            return fromRepository;
-        }
-        throw new LocalInvokeException("runtime client jars not found in " + sibling
-                + "; run ./mvnw -B package -DskipTests first (or set -D" + PROPERTY + "=<dir>)");
+  /**
+   * The client's jars: from -Dlocal-invoke.runtime, target/runtime next to the runner, or ~/.m2.
+   */
+  static List<Path> locate() throws LocalInvokeException {
+    String configured = System.getProperty(PROPERTY, System.getenv(ENV));
+    if (configured != null && !configured.isBlank()) {
+      return fromDirectory(Path.of(configured));
     }
+    Path home = ownLocation();
+    // target/classes/ (a directory) or target/<artifact>.jar: either way target/runtime is a
+    // sibling.
+    Path sibling = home == null ? null : home.getParent().resolve("runtime");
+    if (sibling != null && Files.isDirectory(sibling) && ricJar(Template.jars(sibling)) != null) {
+      return Template.jars(sibling);
+    }
+    List<Path> fromRepository = fromLocalRepository();
+    if (fromRepository != null) {
+      return fromRepository;
+    }
+    throw new LocalInvokeException(
+        "runtime client jars not found in "
+            + sibling
+            + "; run ./mvnw -B package -DskipTests first (or set -D"
+            + PROPERTY
+            + "=<dir>)");
+  }
 
-    private static List<Path> fromDirectory(Path dir) throws LocalInvokeException {
-        List<Path> jars = Template.jars(dir);
-        if (ricJar(jars) == null) {
-            throw new LocalInvokeException("runtime client jars not found in " + dir
-                    + "; run ./mvnw -B package -DskipTests first");
-        }
-        return jars;
+  private static List<Path> fromDirectory(Path dir) throws LocalInvokeException {
+    List<Path> jars = Template.jars(dir);
+    if (ricJar(jars) == null) {
+      throw new LocalInvokeException(
+          "runtime client jars not found in " + dir + "; run ./mvnw -B package -DskipTests first");
     }
+    return jars;
+  }
 
-    /** Resolves the coordinates the build listed in runtime-client.list against the local repository. */
-    private static List<Path> fromLocalRepository() {
-        InputStream list = RuntimeClientJars.class.getResourceAsStream("runtime-client.list");
-        if (list == null) {
-            return null;
-        }
-        String repoProperty = System.getProperty("maven.repo.local");
-        Path repo = repoProperty != null ? Path.of(repoProperty)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
-        List<Path> jars = new java.util.ArrayList<>();
-        try (list) {
-            for (String line : new String(list.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String[] parts = line.strip().split("\\s+")[0].split(":");
-                // group:artifact:type:version:scope, or group:artifact:type:classifier:version:scope
-                if (parts.length < 5 || !parts[2].equals("jar")) {
-                    continue;
-                }
-                String version = parts[parts.length - 2];
-                String classifier = parts.length == 6 ? "-" + parts[3] : "";
-                Path jar = repo.resolve(parts[0].replace('.', '/')).resolve(parts[1]).resolve(version)
-                        .resolve(parts[1] + "-" + version + classifier + ".jar");
-                if (!Files.isRegularFile(jar)) {
-                    return null;
-                }
-                jars.add(jar);
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return ricJar(jars) == null ? null : jars;
+  /**
+   * Resolves the coordinates the build listed in runtime-client.list against the local repository.
+   */
+  private static List<Path> fromLocalRepository() {
+    InputStream list = RuntimeClientJars.class.getResourceAsStream("runtime-client.list");
+    if (list == null) {
+      return null;
     }
+    String repoProperty = System.getProperty("maven.repo.local");
+    Path repo =
+        repoProperty != null
+            ? Path.of(repoProperty)
+            : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    List<Path> jars = new java.util.ArrayList<>();
+    try (list) {
+      for (String line :
+          new String(list.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        String[] parts = line.strip().split("\\s+")[0].split(":");
+        // group:artifact:type:version:scope, or group:artifact:type:classifier:version:scope
+        if (parts.length < 5 || !parts[2].equals("jar")) {
+          continue;
+        }
+        String version = parts[parts.length - 2];
+        String classifier = parts.length == 6 ? "-" + parts[3] : "";
+        Path jar =
+            repo.resolve(parts[0].replace('.', '/'))
+                .resolve(parts[1])
+                .resolve(version)
+                .resolve(parts[1] + "-" + version + classifier + ".jar");
+        if (!Files.isRegularFile(jar)) {
+          return null;
+        }
+        jars.add(jar);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return ricJar(jars) == null ? null : jars;
+  }
 
-    private static Path ownLocation() {
-        CodeSource source = RuntimeClientJars.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return null;
-        }
-        try {
-            return Path.of(source.getLocation().toURI()).toAbsolutePath();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
+  private static Path ownLocation() {
+    CodeSource source = RuntimeClientJars.class.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return null;
     }
+    try {
+      return Path.of(source.getLocation().toURI()).toAbsolutePath();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
 
-    static Path ricJar(List<Path> jars) {
-        return jars.stream().filter(f -> f.getFileName().toString().startsWith(RIC_PREFIX)).findFirst().orElse(null);
-    }
+  static Path ricJar(List<Path> jars) {
+    return jars.stream()
+        .filter(f -> f.getFileName().toString().startsWith(RIC_PREFIX))
+        .findFirst()
+        .orElse(null);
+  }
 
-    /**
-     * Copies the client's JNI library out of its jar into {@code target}. The client would otherwise
-     * unpack it to the fixed path /tmp/.libaws-lambda-jni.so, which concurrent runs overwrite while
-     * another JVM is loading it; its NativeClient.JNI property makes it load ours instead.
-     */
-    static Path extractJni(List<Path> runtimeJars, Path target) throws LocalInvokeException {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (!os.contains("linux")) {
-            throw new LocalInvokeException("the runtime client's native library exists for Linux only (this is "
-                    + System.getProperty("os.name") + ")");
-        }
-        String arch = System.getProperty("os.arch", "");
-        String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
-        String entryName = "jni/libaws-lambda-jni." + (musl() ? "linux_musl-" : "linux-") + cpu + ".so";
-        Path ric = ricJar(runtimeJars);
-        try (ZipFile zip = new ZipFile(ric.toFile())) {
-            ZipEntry entry = zip.getEntry(entryName);
-            if (entry == null) {
-                throw new LocalInvokeException(ric + " has no " + entryName);
-            }
-            Path lib = target.resolve("libaws-lambda-jni.so");
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return lib;
-        } catch (IOException e) {
-            throw new LocalInvokeException("cannot extract the runtime client's JNI library: " + e.getMessage(), e);
-        }
+  /**
+   * Copies the client's JNI library out of its jar into {@code target}. The client would otherwise
+   * unpack it to the fixed path /tmp/.libaws-lambda-jni.so, which concurrent runs overwrite while
+   * another JVM is loading it; its NativeClient.JNI property makes it load ours instead.
+   */
+  static Path extractJni(List<Path> runtimeJars, Path target) throws LocalInvokeException {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (!os.contains("linux")) {
+      throw new LocalInvokeException(
+          "the runtime client's native library exists for Linux only (this is "
+              + System.getProperty("os.name")
+              + ")");
     }
+    String arch = System.getProperty("os.arch", "");
+    String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : "x86_64";
+    String entryName = "jni/libaws-lambda-jni." + (musl() ? "linux_musl-" : "linux-") + cpu + ".so";
+    Path ric = ricJar(runtimeJars);
+    try (ZipFile zip = new ZipFile(ric.toFile())) {
+      ZipEntry entry = zip.getEntry(entryName);
+      if (entry == null) {
+        throw new LocalInvokeException(ric + " has no " + entryName);
+      }
+      Path lib = target.resolve("libaws-lambda-jni.so");
+      try (InputStream in = zip.getInputStream(entry)) {
+        Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return lib;
+    } catch (IOException e) {
+      throw new LocalInvokeException(
+          "cannot extract the runtime client's JNI library: " + e.getMessage(), e);
+    }
+  }
 
-    private static boolean musl() {
-        try (Stream<Path> files = Files.list(Path.of("/lib"))) {
-            return files.anyMatch(f -> f.getFileName().toString().startsWith("ld-musl"));
-        } catch (IOException e) {
-            return false;
-        }
+  private static boolean musl() {
+    try (Stream<Path> files = Files.list(Path.of("/lib"))) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("ld-musl"));
+    } catch (IOException e) {
+      return false;
     }
+  }
 }

@@ -15,290 +15,334 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * A SAM template reduced to what a local invocation needs: its serverless functions with
- * {@code Globals.Function} merged in.
+ * A SAM template reduced to what a local invocation needs: its serverless functions with {@code
+ * Globals.Function} merged in.
  */
 final class Template {
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "123456789012";
-    static final String BUILD_HINT = "run ./mvnw -B package -DskipTests first";
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT = "123456789012";
+  static final String BUILD_HINT = "run ./mvnw -B package -DskipTests first";
 
-    private static final Map<String, String> PSEUDO = Map.of(
-            "AWS::Region", REGION,
-            "AWS::AccountId", ACCOUNT,
-            "AWS::Partition", "aws",
-            "AWS::URLSuffix", "amazonaws.com");
-    private static final Pattern SUB_VAR = Pattern.compile("\\$\\{([^}!][^}]*)}");
+  private static final Map<String, String> PSEUDO =
+      Map.of(
+          "AWS::Region",
+          REGION,
+          "AWS::AccountId",
+          ACCOUNT,
+          "AWS::Partition",
+          "aws",
+          "AWS::URLSuffix",
+          "amazonaws.com");
+  private static final Pattern SUB_VAR = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
-    private final Path path;
-    private final Map<String, Object> parameters;
-    private final Map<String, Map<String, Object>> functions;
+  private final Path path;
+  private final Map<String, Object> parameters;
+  private final Map<String, Map<String, Object>> functions;
 
-    private Template(Path path, Map<String, Object> parameters, Map<String, Map<String, Object>> functions) {
-        this.path = path;
-        this.parameters = parameters;
-        this.functions = functions;
+  private Template(
+      Path path, Map<String, Object> parameters, Map<String, Map<String, Object>> functions) {
+    this.path = path;
+    this.parameters = parameters;
+    this.functions = functions;
+  }
+
+  static Template load(Path path) throws LocalInvokeException {
+    Object root;
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      root = CfnYaml.newYaml().load(reader);
+    } catch (NoSuchFileException e) {
+      throw new LocalInvokeException(
+          "template " + path + " not found (use --template to point at one)");
+    } catch (IOException e) {
+      throw new LocalInvokeException("cannot read template " + path + ": " + e.getMessage(), e);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where =
+          mark == null
+              ? ""
+              : " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ":";
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      throw new LocalInvokeException(
+          "invalid template " + path + ":" + where + " " + oneLine(problem), e);
+    } catch (YAMLException e) {
+      throw new LocalInvokeException(
+          "invalid template " + path + ": " + oneLine(e.getMessage()), e);
     }
-
-    static Template load(Path path) throws LocalInvokeException {
-        Object root;
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = CfnYaml.newYaml().load(reader);
-        } catch (NoSuchFileException e) {
-            throw new LocalInvokeException("template " + path + " not found (use --template to point at one)");
-        } catch (IOException e) {
-            throw new LocalInvokeException("cannot read template " + path + ": " + e.getMessage(), e);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : " line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ":";
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new LocalInvokeException("invalid template " + path + ":" + where + " " + oneLine(problem), e);
-        } catch (YAMLException e) {
-            throw new LocalInvokeException("invalid template " + path + ": " + oneLine(e.getMessage()), e);
-        }
-        if (!(root instanceof Map<?, ?> rootMap)) {
-            throw new LocalInvokeException("invalid template " + path + ": the top level is not a mapping");
-        }
-        Map<String, Object> globals = map(map(rootMap.get("Globals")).get("Function"));
-        Map<String, Object> resources = map(rootMap.get("Resources"));
-        if (resources.isEmpty()) {
-            throw new LocalInvokeException("invalid template " + path + ": no Resources");
-        }
-        Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> resource : resources.entrySet()) {
-            Map<String, Object> body = map(resource.getValue());
-            if ("AWS::Serverless::Function".equals(body.get("Type"))) {
-                functions.put(resource.getKey(), mergeGlobals(globals, map(body.get("Properties"))));
-            }
-        }
-        return new Template(path, map(rootMap.get("Parameters")), functions);
+    if (!(root instanceof Map<?, ?> rootMap)) {
+      throw new LocalInvokeException(
+          "invalid template " + path + ": the top level is not a mapping");
     }
-
-    List<String> functionIds() {
-        return List.copyOf(functions.keySet());
+    Map<String, Object> globals = map(map(rootMap.get("Globals")).get("Function"));
+    Map<String, Object> resources = map(rootMap.get("Resources"));
+    if (resources.isEmpty()) {
+      throw new LocalInvokeException("invalid template " + path + ": no Resources");
     }
-
-    Path path() {
-        return path;
+    Map<String, Map<String, Object>> functions = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> resource : resources.entrySet()) {
+      Map<String, Object> body = map(resource.getValue());
+      if ("AWS::Serverless::Function".equals(body.get("Type"))) {
+        functions.put(resource.getKey(), mergeGlobals(globals, map(body.get("Properties"))));
+      }
     }
+    return new Template(path, map(rootMap.get("Parameters")), functions);
+  }
 
-    /** The merged properties of one function, as the template's JSON shape. */
-    Map<String, Object> properties(String id) {
-        return functions.get(id);
+  List<String> functionIds() {
+    return List.copyOf(functions.keySet());
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The merged properties of one function, as the template's JSON shape. */
+  Map<String, Object> properties(String id) {
+    return functions.get(id);
+  }
+
+  FunctionSpec function(String id, Consumer<String> warnings) throws LocalInvokeException {
+    Map<String, Object> props = functions.get(id);
+    if (props == null) {
+      throw new LocalInvokeException(
+          "function '"
+              + id
+              + "' not found in "
+              + path
+              + "; known functions: "
+              + (functions.isEmpty() ? "(none)" : String.join(", ", functions.keySet())));
     }
-
-    FunctionSpec function(String id, Consumer<String> warnings) throws LocalInvokeException {
-        Map<String, Object> props = functions.get(id);
-        if (props == null) {
-            throw new LocalInvokeException("function '" + id + "' not found in " + path + "; known functions: "
-                    + (functions.isEmpty() ? "(none)" : String.join(", ", functions.keySet())));
-        }
-        if (!(props.get("Handler") instanceof String handler) || handler.isBlank()) {
-            throw new LocalInvokeException("function '" + id + "' in " + path + " has no Handler");
-        }
-        String runtime = props.get("Runtime") instanceof String r ? r : "java21";
-        if (!runtime.startsWith("java")) {
-            throw new LocalInvokeException("function '" + id + "' has Runtime " + runtime
-                    + "; only Java runtimes can run locally here");
-        }
-        FunctionSpec spec = code(id, handler, props.get("CodeUri"));
-        spec = spec.withRuntime(runtime);
-        spec = spec.withTimeout(Duration.ofMillis(Math.round(1000 * number(props, "Timeout", 3, id, warnings))));
-        spec = spec.withMemoryMb((int) number(props, "MemorySize", 128, id, warnings));
-        Map<String, Object> logging = map(props.get("LoggingConfig"));
-        if (logging.get("LogFormat") instanceof String format) {
-            try {
-                spec = spec.withLogFormat(format);
-            } catch (IllegalArgumentException e) {
-                throw new LocalInvokeException("function '" + id + "': LoggingConfig." + e.getMessage());
-            }
-        }
-        if (logging.get("ApplicationLogLevel") instanceof String level) {
-            spec = spec.withLogLevel(level);
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> variable : map(map(props.get("Environment")).get("Variables")).entrySet()) {
-            String value = resolve(variable.getValue());
-            if (value == null) {
-                warnings.accept("warning: " + id + ": environment variable " + variable.getKey()
-                        + " = " + variable.getValue() + " cannot be resolved locally; left out");
-            } else {
-                env.put(variable.getKey(), value);
-            }
-        }
-        return spec.withEnvironment(env);
+    if (!(props.get("Handler") instanceof String handler) || handler.isBlank()) {
+      throw new LocalInvokeException("function '" + id + "' in " + path + " has no Handler");
     }
+    String runtime = props.get("Runtime") instanceof String r ? r : "java21";
+    if (!runtime.startsWith("java")) {
+      throw new LocalInvokeException(
+          "function '"
+              + id
+              + "' has Runtime "
+              + runtime
+              + "; only Java runtimes can run locally here");
+    }
+    FunctionSpec spec = code(id, handler, props.get("CodeUri"));
+    spec = spec.withRuntime(runtime);
+    Object timeout = literal(props, "Timeout", 3, id, warnings);
+    spec = spec.withTimeout(Duration.ofSeconds(LambdaLimits.timeoutSeconds(id, timeout)));
+    Object memory = literal(props, "MemorySize", 128, id, warnings);
+    spec = spec.withMemoryMb(LambdaLimits.memoryMb(id, memory));
+    Map<String, Object> logging = map(props.get("LoggingConfig"));
+    if (logging.get("LogFormat") instanceof String format) {
+      try {
+        spec = spec.withLogFormat(format);
+      } catch (IllegalArgumentException e) {
+        throw new LocalInvokeException("function '" + id + "': LoggingConfig." + e.getMessage());
+      }
+    }
+    if (logging.get("ApplicationLogLevel") instanceof String level) {
+      spec = spec.withLogLevel(level);
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> variable :
+        map(map(props.get("Environment")).get("Variables")).entrySet()) {
+      String value = resolve(variable.getValue());
+      if (value == null) {
+        warnings.accept(
+            "warning: "
+                + id
+                + ": environment variable "
+                + variable.getKey()
+                + " = "
+                + variable.getValue()
+                + " cannot be resolved locally; left out");
+      } else {
+        env.put(variable.getKey(), value);
+      }
+    }
+    LambdaLimits.checkEnvironment(id, env);
+    return spec.withEnvironment(env);
+  }
 
-    private FunctionSpec code(String id, String handler, Object codeUri) throws LocalInvokeException {
-        if (!(codeUri instanceof String uri)) {
-            throw new LocalInvokeException("function '" + id + "' needs a local CodeUri (a folder, .jar or .zip); got "
-                    + codeUri);
-        }
-        Path base = path.toAbsolutePath().getParent();
-        Path code = base.resolve(uri).normalize();
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".jar") || lower.endsWith(".zip")) {
-            if (!Files.isRegularFile(code)) {
-                throw new LocalInvokeException("function '" + id + "': CodeUri " + code + " does not exist; "
-                        + BUILD_HINT);
-            }
-            // A jar runs as is; a zip is unpacked per run the way Lambda unpacks it into /var/task.
-            return lower.endsWith(".jar")
-                    ? FunctionSpec.of(id, handler, code.getParent(), List.of(code))
-                    : FunctionSpec.ofZip(id, handler, code);
-        }
-        if (!Files.isDirectory(code)) {
-            throw new LocalInvokeException("function '" + id + "': CodeUri folder " + code + " does not exist");
-        }
-        Path classes = code.resolve("target/classes");
-        if (Files.isDirectory(classes)) {
-            List<Path> cp = new ArrayList<>();
-            cp.add(classes);
-            cp.addAll(jars(code.resolve("target/lib")));
-            return FunctionSpec.of(id, handler, classes, cp);
-        }
-        if (Files.exists(code.resolve("pom.xml"))) {
-            Path module = moduleWithHandler(code, handler);
-            if (module != null) {
-                List<Path> cp = new ArrayList<>();
-                cp.add(module.resolve("target/classes"));
-                cp.addAll(jars(module.resolve("target/lib")));
-                return FunctionSpec.of(id, handler, module.resolve("target/classes"), cp);
-            }
-            throw new LocalInvokeException("function '" + id + "' is not built (" + classes + " is missing); "
-                    + BUILD_HINT);
-        }
-        // Already laid out as a task root: classes at the top, jars in lib/.
+  private FunctionSpec code(String id, String handler, Object codeUri) throws LocalInvokeException {
+    if (!(codeUri instanceof String uri)) {
+      throw new LocalInvokeException(
+          "function '" + id + "' needs a local CodeUri (a folder, .jar or .zip); got " + codeUri);
+    }
+    Path base = path.toAbsolutePath().getParent();
+    Path code = base.resolve(uri).normalize();
+    String lower = uri.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".jar") || lower.endsWith(".zip")) {
+      if (!Files.isRegularFile(code)) {
+        throw new LocalInvokeException(
+            "function '" + id + "': CodeUri " + code + " does not exist; " + BUILD_HINT);
+      }
+      // A jar runs as is; a zip is unpacked per run the way Lambda unpacks it into /var/task.
+      return lower.endsWith(".jar")
+          ? FunctionSpec.of(id, handler, code.getParent(), List.of(code))
+          : FunctionSpec.ofZip(id, handler, code);
+    }
+    if (!Files.isDirectory(code)) {
+      throw new LocalInvokeException(
+          "function '" + id + "': CodeUri folder " + code + " does not exist");
+    }
+    Path classes = code.resolve("target/classes");
+    if (Files.isDirectory(classes)) {
+      List<Path> cp = new ArrayList<>();
+      cp.add(classes);
+      cp.addAll(jars(code.resolve("target/lib")));
+      return FunctionSpec.of(id, handler, classes, cp);
+    }
+    if (Files.exists(code.resolve("pom.xml"))) {
+      Path module = moduleWithHandler(code, handler);
+      if (module != null) {
         List<Path> cp = new ArrayList<>();
-        cp.add(code);
-        cp.addAll(jars(code.resolve("lib")));
-        return FunctionSpec.of(id, handler, code, cp);
+        cp.add(module.resolve("target/classes"));
+        cp.addAll(jars(module.resolve("target/lib")));
+        return FunctionSpec.of(id, handler, module.resolve("target/classes"), cp);
+      }
+      throw new LocalInvokeException(
+          "function '" + id + "' is not built (" + classes + " is missing); " + BUILD_HINT);
     }
+    // Already laid out as a task root: classes at the top, jars in lib/.
+    List<Path> cp = new ArrayList<>();
+    cp.add(code);
+    cp.addAll(jars(code.resolve("lib")));
+    return FunctionSpec.of(id, handler, code, cp);
+  }
 
-    /**
-     * A multi-module CodeUri (SAM's makefile builds point at the reactor root): the one module whose
-     * build output holds the handler class, as the makefile would have packaged it.
-     */
-    private static Path moduleWithHandler(Path root, String handler) throws LocalInvokeException {
-        String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
-        String classFile = "target/classes/" + className.replace('.', '/') + ".class";
-        try (Stream<Path> dirs = Files.list(root)) {
-            List<Path> modules = dirs.filter(d -> Files.isRegularFile(d.resolve(classFile))).sorted().toList();
-            return modules.size() == 1 ? modules.get(0) : null;
-        } catch (IOException e) {
-            throw new LocalInvokeException("cannot list " + root + ": " + e.getMessage(), e);
-        }
+  /**
+   * A multi-module CodeUri (SAM's makefile builds point at the reactor root): the one module whose
+   * build output holds the handler class, as the makefile would have packaged it.
+   */
+  private static Path moduleWithHandler(Path root, String handler) throws LocalInvokeException {
+    String className =
+        handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    String classFile = "target/classes/" + className.replace('.', '/') + ".class";
+    try (Stream<Path> dirs = Files.list(root)) {
+      List<Path> modules =
+          dirs.filter(d -> Files.isRegularFile(d.resolve(classFile))).sorted().toList();
+      return modules.size() == 1 ? modules.get(0) : null;
+    } catch (IOException e) {
+      throw new LocalInvokeException("cannot list " + root + ": " + e.getMessage(), e);
     }
+  }
 
-    static List<Path> jars(Path dir) throws LocalInvokeException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            // Sorted as the runtime client's class loader sorts lib/*.jar, so the order is stable.
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new LocalInvokeException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
+  static List<Path> jars(Path dir) throws LocalInvokeException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
     }
+    try (Stream<Path> files = Files.list(dir)) {
+      // Sorted as the runtime client's class loader sorts lib/*.jar, so the order is stable.
+      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      throw new LocalInvokeException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
 
-    private static double number(Map<String, Object> props, String key, double fallback, String id,
-            Consumer<String> warnings) {
-        Object value = props.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        warnings.accept("warning: " + id + ": " + key + " = " + value + " cannot be resolved locally; using "
-                + (long) fallback);
-        return fallback;
+  /**
+   * A number property as written, or resolved from a parameter's default; the fallback (with a
+   * warning) when it is an intrinsic that cannot be resolved locally.
+   */
+  private Object literal(
+      Map<String, Object> props, String key, int fallback, String id, Consumer<String> warnings) {
+    Object value = props.get(key);
+    if (value == null) {
+      return fallback;
     }
+    if (!(value instanceof Map<?, ?>)) {
+      return value;
+    }
+    String resolved = resolve(value);
+    if (resolved != null) {
+      return resolved;
+    }
+    warnings.accept(
+        "warning: "
+            + id
+            + ": "
+            + key
+            + " = "
+            + value
+            + " cannot be resolved locally; using "
+            + fallback);
+    return fallback;
+  }
 
-    /** Resolves a value only when that is trivially possible; null otherwise. */
-    String resolve(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        Map<String, Object> intrinsic = map(value);
-        if (intrinsic.size() != 1) {
-            return null;
-        }
-        if (intrinsic.get("Ref") instanceof String ref) {
-            if (PSEUDO.containsKey(ref)) {
-                return PSEUDO.get(ref);
-            }
-            Object fallback = map(parameters.get(ref)).get("Default");
-            return fallback == null ? null : resolve(fallback);
-        }
-        if (intrinsic.get("Fn::Sub") instanceof String sub) {
-            Matcher m = SUB_VAR.matcher(sub);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String replacement = resolve(Map.of("Ref", m.group(1).trim()));
-                if (replacement == null) {
-                    return null;
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-            }
-            m.appendTail(out);
-            return out.toString().replace("${!", "${");
-        }
-        return null;
+  /** Resolves a value only when that is trivially possible; null otherwise. */
+  String resolve(Object value) {
+    if (value == null) {
+      return "";
     }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    Map<String, Object> intrinsic = map(value);
+    if (intrinsic.size() != 1) {
+      return null;
+    }
+    if (intrinsic.get("Ref") instanceof String ref) {
+      if (PSEUDO.containsKey(ref)) {
+        return PSEUDO.get(ref);
+      }
+      Object fallback = map(parameters.get(ref)).get("Default");
+      return fallback == null ? null : resolve(fallback);
+    }
+    if (intrinsic.get("Fn::Sub") instanceof String sub) {
+      Matcher m = SUB_VAR.matcher(sub);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String replacement = resolve(Map.of("Ref", m.group(1).trim()));
+        if (replacement == null) {
+          return null;
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      m.appendTail(out);
+      return out.toString().replace("${!", "${");
+    }
+    return null;
+  }
 
-    /** SAM's Globals rules: maps merge key by key (the function wins), lists are concatenated. */
-    static Map<String, Object> mergeGlobals(Map<String, Object> globals, Map<String, Object> function) {
-        Map<String, Object> merged = new LinkedHashMap<>(globals);
-        for (Map.Entry<String, Object> entry : function.entrySet()) {
-            Object global = merged.get(entry.getKey());
-            Object local = entry.getValue();
-            if (global instanceof Map<?, ?> && local instanceof Map<?, ?> && !isIntrinsic(local)) {
-                merged.put(entry.getKey(), mergeGlobals(map(global), map(local)));
-            } else if (global instanceof List<?> g && local instanceof List<?> l) {
-                List<Object> both = new ArrayList<>(g);
-                both.addAll(l);
-                merged.put(entry.getKey(), both);
-            } else {
-                merged.put(entry.getKey(), local);
-            }
-        }
-        return merged;
+  /** SAM's Globals rules: maps merge key by key (the function wins), lists are concatenated. */
+  static Map<String, Object> mergeGlobals(
+      Map<String, Object> globals, Map<String, Object> function) {
+    Map<String, Object> merged = new LinkedHashMap<>(globals);
+    for (Map.Entry<String, Object> entry : function.entrySet()) {
+      Object global = merged.get(entry.getKey());
+      Object local = entry.getValue();
+      if (global instanceof Map<?, ?> && local instanceof Map<?, ?> && !isIntrinsic(local)) {
+        merged.put(entry.getKey(), mergeGlobals(map(global), map(local)));
+      } else if (global instanceof List<?> g && local instanceof List<?> l) {
+        List<Object> both = new ArrayList<>(g);
+        both.addAll(l);
+        merged.put(entry.getKey(), both);
+      } else {
+        merged.put(entry.getKey(), local);
+      }
     }
+    return merged;
+  }
 
-    private static boolean isIntrinsic(Object value) {
-        Map<String, Object> m = map(value);
-        return m.size() == 1 && m.keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
-    }
+  private static boolean isIntrinsic(Object value) {
+    Map<String, Object> m = map(value);
+    return m.size() == 1
+        && m.keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
+  }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            ((Map<Object, Object>) m).forEach((k, v) -> copy.put(String.valueOf(k), v));
-            return copy;
-        }
-        return Map.of();
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      ((Map<Object, Object>) m).forEach((k, v) -> copy.put(String.valueOf(k), v));
+      return copy;
     }
+    return Map.of();
+  }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").trim();
-    }
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").trim();
+  }
 }

@@ -1,10 +1,12 @@
 /**
- * A Docker-free {@code sam local invoke} for Java functions: the runner reads a SAM template, serves
- * the Lambda Runtime API on 127.0.0.1 and starts the real {@code aws-lambda-java-runtime-interface-client}
- * in a child JVM against the function's build output, with Lambda's environment variables and its
- * framed telemetry log descriptor, so every log event arrives exactly as CloudWatch Logs would get it.
+ * A Docker-free {@code sam local invoke} for Java functions: the runner reads a SAM template,
+ * serves the Lambda Runtime API on 127.0.0.1 and starts the real {@code
+ * aws-lambda-java-runtime-interface-client} in a child JVM against the function's build output,
+ * with Lambda's environment variables and its framed telemetry log descriptor, so every log event
+ * arrives exactly as CloudWatch Logs would get it.
  *
  * <h2>Command line</h2>
+ *
  * <pre>
  *   ./mvnw -B package -DskipTests
  *   ./invoke ApiGatewayFunction -e events/api-gateway-get-order.json
@@ -12,12 +14,15 @@
  * </pre>
  *
  * <h2>From a test</h2>
- * Run such tests after {@code package} (for example with Failsafe in {@code integration-test}):
- * a Maven CodeUri's function classpath is {@code target/classes} plus {@code target/lib/*.jar},
- * which the examples module fills at {@code package}.
+ *
+ * Run such tests after {@code package} (for example with Failsafe in {@code integration-test}): a
+ * Maven CodeUri's function classpath is {@code target/classes} plus {@code target/lib/*.jar}, which
+ * the examples module fills at {@code package}.
+ *
  * <pre>{@code
  * FunctionSpec fn = LocalInvoke.function(Path.of("../template.yaml"), "ApiGatewayFunction");
- * RunResult run = LocalInvoke.invoke(fn, List.of(Files.readString(Path.of("../events/api-gateway-get-order.json"))), 1, 0);
+ * String event = Files.readString(Path.of("../events/api-gateway-get-order.json"));
+ * RunResult run = LocalInvoke.invoke(fn, List.of(event), 1, 0);
  * Invocation inv = run.invocations().get(0);
  * assertTrue(inv.succeeded(), () -> inv.error().orElse(""));
  * assertEquals(1, inv.trackerLines().size());
@@ -25,11 +30,11 @@
  *         List.copyOf(inv.trackerLines().get(0).latenciesMs().keySet()));
  * }</pre>
  *
- * <p>Entry points: {@link io.github.goblinfish.metrics.trackers.local.LocalInvoke} (command line and
- * library), {@link io.github.goblinfish.metrics.trackers.local.FunctionSpec} (what is run),
- * {@link io.github.goblinfish.metrics.trackers.local.RunResult} and
- * {@link io.github.goblinfish.metrics.trackers.local.Invocation} (what came back),
- * {@link io.github.goblinfish.metrics.trackers.local.LogEvent} and
- * {@link io.github.goblinfish.metrics.trackers.local.TrackerLine} (what was logged).
+ * <p>Entry points: {@link io.github.goblinfish.metrics.trackers.local.LocalInvoke} (command line
+ * and library), {@link io.github.goblinfish.metrics.trackers.local.FunctionSpec} (what is run),
+ * {@link io.github.goblinfish.metrics.trackers.local.RunResult} and {@link
+ * io.github.goblinfish.metrics.trackers.local.Invocation} (what came back), {@link
+ * io.github.goblinfish.metrics.trackers.local.LogEvent} and {@link
+ * io.github.goblinfish.metrics.trackers.local.TrackerLine} (what was logged).
  */
 package io.github.goblinfish.metrics.trackers.local;

@@ -5,82 +5,91 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class BreakdownTest {
-    private static final String B = "\u2588";
+  private static final String B = "\u2588";
 
-    private static TrackerLine line(String text) {
-        return TrackerLine.parse(text).orElseThrow();
-    }
+  private static TrackerLine line(String text) {
+    return TrackerLine.parse(text).orElseThrow();
+  }
 
-    @Test
-    void barsScaleToTheLargestLatencyInKeyOrder() {
-        String text = "{\"latencies\":{\"load_order\":100,\"validate\":0.5,\"charge_card\":25.25,\"zero\":0},"
-                + "\"metrics\":{\"items\":3,\"total\":42.5},\"order_id\":\"o-1\",\"tags\":[\"a\",\"b\"]}";
-        assertEquals("""
-                Tracker line
-                latencies (ms)
-                  load_order   100.000  %s
-                  validate       0.500  %s
-                  charge_card   25.250  %s
-                  zero           0.000
-                metrics
-                  items = 3
-                  total = 42.5
-                identifiers
-                  order_id = o-1
-                  tags = ["a","b"]
-                """.formatted(B.repeat(40), B, B.repeat(10)), Breakdown.render(line(text)));
-    }
+  @Test
+  void barsScaleToTheLargestLatencyInKeyOrder() {
+    String text =
+        "{\"latencies\":{\"load_order\":100,\"validate\":0.5,\"charge_card\":25.25,\"zero\":0},"
+            + "\"metrics\":{\"items\":3,\"total\":42.5},\"order_id\":\"o-1\",\"tags\":[\"a\",\"b\"]}";
+    assertEquals(
+        """
+        Tracker line
+        latencies (ms)
+          load_order   100.000  %s
+          validate       0.500  %s
+          charge_card   25.250  %s
+          zero           0.000
+        metrics
+          items = 3
+          total = 42.5
+        identifiers
+          order_id = o-1
+          tags = ["a","b"]
+        """
+            .formatted(B.repeat(40), B, B.repeat(10)),
+        Breakdown.render(line(text)));
+  }
 
-    @Test
-    void emfLinesAndEmptySections() {
-        String text = "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[]},\"latencies\":{\"a\":\"n/a\",\"b\":2},"
-                + "\"metrics\":{}}";
-        assertEquals("""
-                Tracker line (EMF)
-                latencies (ms)
-                  a    n/a
-                  b  2.000  %s
-                metrics
-                  (none)
-                identifiers
-                  (none)
-                """.formatted(B.repeat(40)), Breakdown.render(line(text)));
-    }
+  @Test
+  void emfLinesAndEmptySections() {
+    String text =
+        "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[]},\"latencies\":{\"a\":\"n/a\",\"b\":2},"
+            + "\"metrics\":{}}";
+    assertEquals(
+        """
+        Tracker line (EMF)
+        latencies (ms)
+          a    n/a
+          b  2.000  %s
+        metrics
+          (none)
+        identifiers
+          (none)
+        """
+            .formatted(B.repeat(40)),
+        Breakdown.render(line(text)));
+  }
 
-    @Test
-    void foundInsideTheJsonLogWrapperAndAfterALevelPrefix() {
-        String wrapped = "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"message\":"
-                + "\"{\\\"latencies\\\":{\\\"x\\\":1},\\\"metrics\\\":{}}\",\"level\":\"INFO\",\"AWSRequestId\":\"r\"}\n";
-        TrackerLine inner = line(wrapped);
-        assertTrue(inner.wrapped());
-        assertEquals(Map.of("x", 1.0), inner.latenciesMs());
-        assertTrue(Breakdown.render(inner).startsWith("Tracker line (inside the JSON log wrapper's message)\n"));
+  @Test
+  void foundInsideTheJsonLogWrapperAndAfterALevelPrefix() {
+    String wrapped =
+        "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"message\":\"{\\\"latencies\\\":{\\\"x\\\":1},\\\"metrics\\\":{}}\",\"level\":\"INFO\",\"AWSRequestId\":\"r\"}\n";
+    TrackerLine inner = line(wrapped);
+    assertTrue(inner.wrapped());
+    assertEquals(Map.of("x", 1.0), inner.latenciesMs());
+    assertTrue(
+        Breakdown.render(inner)
+            .startsWith("Tracker line (inside the JSON log wrapper's message)\n"));
 
-        TrackerLine prefixed = line("[INFO] {\"latencies\":{},\"metrics\":{\"m\":1},\"id\":7}");
-        assertEquals(Map.of("m", "1"), prefixed.metrics());
-        assertEquals(Map.of("id", "7"), prefixed.identifiers());
-    }
+    TrackerLine prefixed = line("[INFO] {\"latencies\":{},\"metrics\":{\"m\":1},\"id\":7}");
+    assertEquals(Map.of("m", "1"), prefixed.metrics());
+    assertEquals(Map.of("id", "7"), prefixed.identifiers());
+  }
 
-    @Test
-    void otherEventsAreNotTrackerLines() {
-        assertFalse(TrackerLine.parse("hello").isPresent());
-        assertFalse(TrackerLine.parse("{\"latencies\":{}}").isPresent());
-        assertFalse(TrackerLine.parse("{\"latencies\":[],\"metrics\":{}}").isPresent());
-        assertFalse(TrackerLine.parse("{\"message\":\"not json\"}").isPresent());
-        assertFalse(TrackerLine.parse("{broken").isPresent());
-    }
+  @Test
+  void otherEventsAreNotTrackerLines() {
+    assertFalse(TrackerLine.parse("hello").isPresent());
+    assertFalse(TrackerLine.parse("{\"latencies\":{}}").isPresent());
+    assertFalse(TrackerLine.parse("{\"latencies\":[],\"metrics\":{}}").isPresent());
+    assertFalse(TrackerLine.parse("{\"message\":\"not json\"}").isPresent());
+    assertFalse(TrackerLine.parse("{broken").isPresent());
+  }
 
-    @Test
-    void barLengths() {
-        assertEquals(40, Breakdown.bar(10, 10));
-        assertEquals(20, Breakdown.bar(5, 10));
-        assertEquals(1, Breakdown.bar(0.0001, 10));
-        assertEquals(0, Breakdown.bar(0, 10));
-        assertEquals(0, Breakdown.bar(-1, 10));
-        assertEquals(0, Breakdown.bar(1, 0));
-    }
+  @Test
+  void barLengths() {
+    assertEquals(40, Breakdown.bar(10, 10));
+    assertEquals(20, Breakdown.bar(5, 10));
+    assertEquals(1, Breakdown.bar(0.0001, 10));
+    assertEquals(0, Breakdown.bar(0, 10));
+    assertEquals(0, Breakdown.bar(-1, 10));
+    assertEquals(0, Breakdown.bar(1, 0));
+  }
 }
