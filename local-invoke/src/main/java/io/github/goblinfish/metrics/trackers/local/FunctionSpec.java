@@ -38,6 +38,11 @@ public final class FunctionSpec {
   private final String logFormat;
   private final String logLevel;
   private final Map<String, String> environment;
+  private final String initType;
+
+  /** The values Lambda gives {@code AWS_LAMBDA_INITIALIZATION_TYPE}. */
+  static final List<String> INIT_TYPES =
+      List.of("on-demand", "provisioned-concurrency", "snap-start", "lambda-managed-instances");
 
   private FunctionSpec(
       String name,
@@ -50,7 +55,8 @@ public final class FunctionSpec {
       int memoryMb,
       String logFormat,
       String logLevel,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      String initType) {
     this.name = Objects.requireNonNull(name, "name");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -62,6 +68,11 @@ public final class FunctionSpec {
     this.logFormat = normalizeLogFormat(logFormat);
     this.logLevel = logLevel;
     this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    if (!INIT_TYPES.contains(initType)) {
+      throw new IllegalArgumentException(
+          "init type must be one of " + String.join(", ", INIT_TYPES) + ", not '" + initType + "'");
+    }
+    this.initType = initType;
   }
 
   /**
@@ -85,7 +96,8 @@ public final class FunctionSpec {
         128,
         "Text",
         null,
-        Map.of());
+        Map.of(),
+        "on-demand");
   }
 
   static FunctionSpec ofZip(String name, String handler, Path zip) {
@@ -100,7 +112,8 @@ public final class FunctionSpec {
         128,
         "Text",
         null,
-        Map.of());
+        Map.of(),
+        "on-demand");
   }
 
   static String normalizeLogFormat(String format) {
@@ -206,7 +219,8 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -225,7 +239,8 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -245,7 +260,8 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -264,7 +280,8 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -283,7 +300,8 @@ public final class FunctionSpec {
         newMemoryMb,
         logFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -302,7 +320,39 @@ public final class FunctionSpec {
         memoryMb,
         newLogFormat,
         logLevel,
-        environment);
+        environment,
+        initType);
+  }
+
+  /**
+   * Returns the {@code AWS_LAMBDA_INITIALIZATION_TYPE} the runtime is given.
+   *
+   * @return one of {@link #INIT_TYPES}; {@code on-demand} unless set
+   */
+  public String initType() {
+    return initType;
+  }
+
+  /**
+   * @param newInitType one of {@code on-demand}, {@code provisioned-concurrency}, {@code
+   *     snap-start}, {@code lambda-managed-instances}
+   * @return a copy whose runtime is told it was initialised that way
+   * @throws IllegalArgumentException for any other value
+   */
+  public FunctionSpec withInitType(String newInitType) {
+    return new FunctionSpec(
+        name,
+        handler,
+        runtime,
+        taskRoot,
+        classpath,
+        zip,
+        timeout,
+        memoryMb,
+        logFormat,
+        logLevel,
+        environment,
+        newInitType);
   }
 
   /**
@@ -321,7 +371,8 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         newLogLevel,
-        environment);
+        environment,
+        initType);
   }
 
   /**
@@ -340,6 +391,7 @@ public final class FunctionSpec {
         memoryMb,
         logFormat,
         logLevel,
-        newEnvironment);
+        newEnvironment,
+        initType);
   }
 }

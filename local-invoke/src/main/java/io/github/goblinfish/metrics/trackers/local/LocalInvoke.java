@@ -74,7 +74,7 @@ public final class LocalInvoke {
           "\n",
           "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
               + " [--concurrency N]",
-          "              [--log-format Text|JSON] [--quiet] [--no-chart]",
+          "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
           "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
               + " absent)",
           "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
@@ -83,6 +83,9 @@ public final class LocalInvoke {
           "  --concurrency N     set AWS_LAMBDA_MAX_CONCURRENCY=N and send N invocations at once",
           "                      (--times then gives the total count)",
           "  --log-format F      override LoggingConfig.LogFormat (Text or JSON)",
+          "  --init-type TYPE    AWS_LAMBDA_INITIALIZATION_TYPE: on-demand (default),"
+              + " provisioned-concurrency,",
+          "                      snap-start or lambda-managed-instances",
           "  -q, --quiet         print only the response (or error) body",
           "  --no-chart          leave out the tracker line breakdown",
           "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
@@ -218,6 +221,9 @@ public final class LocalInvoke {
     FunctionSpec fn = template.function(id, w -> err.println(TerminalText.message(w)));
     if (options.logFormat != null) {
       fn = fn.withLogFormat(options.logFormat);
+    }
+    if (options.initType != null) {
+      fn = fn.withInitType(options.initType);
     }
     LambdaLimits.check(fn);
     if (fn.zip() == null) {
@@ -458,6 +464,7 @@ public final class LocalInvoke {
     int times;
     int concurrency;
     String logFormat;
+    String initType;
     boolean quiet;
     boolean chart = true;
     boolean help;
@@ -490,6 +497,18 @@ public final class LocalInvoke {
               throw new LocalInvokeException(
                   "--log-format must be Text or JSON, not '" + format + "'");
             }
+          }
+          case "--init-type" -> {
+            String type = value != null ? value : value(args, ++i, arg);
+            if (!FunctionSpec.INIT_TYPES.contains(type)) {
+              throw new LocalInvokeException(
+                  "--init-type must be one of "
+                      + String.join(", ", FunctionSpec.INIT_TYPES)
+                      + ", not '"
+                      + type
+                      + "'");
+            }
+            o.initType = type;
           }
           default -> {
             if (arg.startsWith("-") && !arg.equals("-")) {

@@ -116,7 +116,7 @@ final class RuntimeLaunch {
     env.put("AWS_REGION", Template.REGION);
     env.put("AWS_DEFAULT_REGION", Template.REGION);
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
-    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", spec.initType());
     env.put("LAMBDA_TASK_ROOT", spec.taskRoot().toAbsolutePath().toString());
     env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
     env.put("_HANDLER", spec.handler());
