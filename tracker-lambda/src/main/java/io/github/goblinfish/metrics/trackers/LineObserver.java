@@ -15,12 +15,12 @@ import java.util.Objects;
  * // seen holds the invocation's line
  * }</pre>
  *
- * <p>An observer receives the line without its trailing newline: the String a text output
- * received, or the UTF-8 bytes a byte output received, decoded. It is called on the thread that
- * ends the run, after the output, also when the output threw. Whatever an observer throws is
- * reported on standard error and reaches neither the output, nor the other observers, nor the
- * tracked code. Observers are process-wide: while one is registered it sees the lines of every
- * run on every thread. With none registered, writing a line costs one volatile read more.
+ * <p>An observer receives the line without its trailing newline: the String a text output received,
+ * or the UTF-8 bytes a byte output received, decoded. It is called on the thread that ends the run,
+ * after the output, also when the output threw. Whatever an observer throws is reported on standard
+ * error and reaches neither the output, nor the other observers, nor the tracked code. Observers
+ * are process-wide: while one is registered it sees the lines of every run on every thread. With
+ * none registered, writing a line costs one volatile read more.
  *
  * <p>Implementations must be thread-safe: concurrent runs call them concurrently. {@link
  * #register(LineObserver)} and {@link Registration#close()} are thread-safe.

@@ -3,8 +3,8 @@ package io.github.goblinfish.metrics.trackers;
 import java.util.Arrays;
 
 /**
- * The process-wide registry of {@link LineObserver}s. Registrations copy the array, so that
- * writing a line reads it once and walks it without a lock.
+ * The process-wide registry of {@link LineObserver}s. Registrations copy the array, so that writing
+ * a line reads it once and walks it without a lock.
  */
 final class LineObservers {
   private static final LineObserver[] NONE = new LineObserver[0];

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Where a run's line goes, in the form that destination takes: a String, or the UTF-8 bytes of
- * the line and its newline. Whatever the destination throws is reported on standard error and
- * goes no further: the tracked code's result stands. The registered {@link LineObserver}s see each
- * line after the destination, also when it threw.
+ * Where a run's line goes, in the form that destination takes: a String, or the UTF-8 bytes of the
+ * line and its newline. Whatever the destination throws is reported on standard error and goes no
+ * further: the tracked code's result stands. The registered {@link LineObserver}s see each line
+ * after the destination, also when it threw.
  */
 abstract class LineOutput {
 

@@ -22,21 +22,34 @@ final class StrictJson {
 
   /** The object {@code text} holds; an {@link IllegalArgumentException} for anything else. */
   static JsonObject object(String text) {
+    if (!text.strip().startsWith("{")) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
     try {
       JsonReader reader = new JsonReader(new StringReader(text));
       reader.setStrictness(Strictness.STRICT);
-      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-        throw new IllegalArgumentException("not a JSON object");
-      }
       JsonObject object = readObject(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      if (!endsAfter(reader)) {
         throw new IllegalArgumentException("more after the JSON object");
       }
       return object;
     } catch (IOException | IllegalStateException malformed) {
       // Gson's reader reports malformed JSON as MalformedJsonException (an IOException) or, for a
       // token of the wrong type, IllegalStateException.
-      throw new IllegalArgumentException("malformed JSON: " + malformed.getMessage(), malformed);
+      String message = String.valueOf(malformed.getMessage());
+      // Gson's messages go on with a line of advice and a link; the first line says what is wrong.
+      int end = message.indexOf('\n');
+      throw new IllegalArgumentException(
+          "malformed JSON: " + (end < 0 ? message : message.substring(0, end)), malformed);
+    }
+  }
+
+  private static boolean endsAfter(JsonReader reader) {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (IOException secondValue) {
+      // The strict reader refuses a second top-level value outright.
+      return false;
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.UUID;
  * }</pre>
  *
  * <h2>What it returns</h2>
+ *
  * Each value is the builder's, or its documented default: a fresh random request id per context,
  * function {@value Builder#DEFAULT_FUNCTION_NAME} version {@code $LATEST} with 128 MB and a
  * 3-second timeout (Lambda's own defaults), an invoked ARN, log group and log stream derived from
@@ -33,6 +34,7 @@ import java.util.UUID;
  * (null, as outside those features).
  *
  * <h2>The logger</h2>
+ *
  * In Lambda, each call of a {@link LambdaLogger} method is one log event, holding the message's
  * UTF-8 bytes as given: a trailing newline is kept, a line break inside stays inside. This logger
  * keeps each call the same way, in order, with the method that made it (see {@link LoggedEvent});
@@ -201,8 +203,8 @@ public final class TestContext implements Context {
   }
 
   /**
-   * The text of every log event so far, in order, each without the one newline that ends it when
-   * it ends with one: for a tracked handler, its tracker lines.
+   * The text of every log event so far, in order, each without the one newline that ends it when it
+   * ends with one: for a tracked handler, its tracker lines.
    *
    * <pre>{@code
    * TrackerLine line = TrackerLine.parse(context.lines().get(0));
@@ -498,8 +500,8 @@ public final class TestContext implements Context {
     }
 
     /**
-     * Sets the monotonic clock the remaining time is read from (default {@link Ticker#system()});
-     * a fake one lets a test reach the timeout without waiting.
+     * Sets the monotonic clock the remaining time is read from (default {@link Ticker#system()}); a
+     * fake one lets a test reach the timeout without waiting.
      *
      * @param ticker the clock, in nanoseconds
      * @return this builder
@@ -510,8 +512,7 @@ public final class TestContext implements Context {
     }
 
     /**
-     * Makes the logger keep nothing, for benchmarks that log millions of lines through one
-     * context.
+     * Makes the logger keep nothing, for benchmarks that log millions of lines through one context.
      *
      * @return this builder
      */

@@ -27,23 +27,26 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>Numbers</h2>
+ *
  * Latencies and numeric metrics come back as {@code double}: the double nearest the decimal the
  * line holds, so {@code assertEquals(7.0, line.latencyMillis("load_order"))} holds exactly for a
  * line that says {@code 7.000}. {@link #metricDecimal(String)} gives a metric's decimal exactly,
  * for counts beyond 2<sup>53</sup>.
  *
  * <h2>Identifiers and EMF members</h2>
+ *
  * The identifiers are the line's top-level members other than its own keys ({@code latencies},
  * {@code latency_counts}, {@code metrics}, {@code tracker_warnings}) and, in an EMF line, other
  * than {@code _aws} and the root members that hold the declared metric values (such as {@code
  * latency_ms:load_order}). A configured EMF {@code service} is an identifier like any other.
  *
  * <h2>Bad input</h2>
- * {@link #parse(String)} throws {@link IllegalArgumentException} for anything that is not one
- * JSON object with a {@code latencies} object: text of another line format, two objects, a key
- * given twice. Asking for a name the line does not hold throws {@link NoSuchElementException}
- * naming what the line holds, so a test that asserts on a step its handler no longer times fails
- * with a message that says so.
+ *
+ * {@link #parse(String)} throws {@link IllegalArgumentException} for anything that is not one JSON
+ * object with a {@code latencies} object: text of another line format, two objects, a key given
+ * twice. Asking for a name the line does not hold throws {@link NoSuchElementException} naming what
+ * the line holds, so a test that asserts on a step its handler no longer times fails with a message
+ * that says so.
  *
  * <p>Immutable and thread-safe.
  */
@@ -87,8 +90,8 @@ public final class TrackerLine {
   }
 
   /**
-   * Parses one line, as a tracker wrote it in the default or the EMF format; a trailing newline
-   * is allowed.
+   * Parses one line, as a tracker wrote it in the default or the EMF format; a trailing newline is
+   * allowed.
    *
    * <pre>{@code
    * TrackerLine line = TrackerLine.parse("{\"latencies\":{\"main\":1.250},\"metrics\":{}}");
@@ -193,8 +196,8 @@ public final class TrackerLine {
   }
 
   /**
-   * A numeric metric; the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as
-   * the line writes those numbers, come back as the doubles they stand for.
+   * A numeric metric; the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, as the
+   * line writes those numbers, come back as the doubles they stand for.
    *
    * @param name the metric name
    * @return the value, as the double nearest the line's decimal

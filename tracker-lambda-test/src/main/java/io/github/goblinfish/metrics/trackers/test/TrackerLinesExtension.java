@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that gives each test a fresh process: the cold start is reset before each
- * test, so that the test's first tracked invocation has {@code cold_start} true as in a new
- * Lambda process, and every tracker line written during the test, by any tracker in any output
- * and format, is captured into the test's {@link CapturedLines}.
+ * test, so that the test's first tracked invocation has {@code cold_start} true as in a new Lambda
+ * process, and every tracker line written during the test, by any tracker in any output and format,
+ * is captured into the test's {@link CapturedLines}.
  *
  * <pre>{@code
  * @ExtendWith(TrackerLinesExtension.class)
@@ -31,12 +31,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>{@link CapturedLines} can be a parameter of test methods and of {@code @BeforeEach} and
  * {@code @AfterEach} methods. The extension may also be registered with {@code @RegisterExtension}.
- * Capture reads the lines through {@link LineObserver}, so the handler's output is left as it
- * is: its context's logger still receives the line.
+ * Capture reads the lines through {@link LineObserver}, so the handler's output is left as it is:
+ * its context's logger still receives the line.
  *
- * <p>Thread-safe, with one limit: cold start and the line observers are process-wide, so tests
- * run in parallel in one JVM would reset each other's cold start and see each other's lines. Run
- * the tests that use this extension one at a time (JUnit's default), or isolate them with
+ * <p>Thread-safe, with one limit: cold start and the line observers are process-wide, so tests run
+ * in parallel in one JVM would reset each other's cold start and see each other's lines. Run the
+ * tests that use this extension one at a time (JUnit's default), or isolate them with
  * {@code @Isolated}.
  */
 public final class TrackerLinesExtension
