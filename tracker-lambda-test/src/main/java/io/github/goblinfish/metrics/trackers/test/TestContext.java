@@ -314,23 +314,26 @@ public final class TestContext implements Context {
 
     @Override
     public void log(String message, LogLevel level) {
-      // The runtime writes a null message as the text "null".
-      keep(String.valueOf(message).getBytes(StandardCharsets.UTF_8), false, level);
+      if (keep) {
+        // The runtime writes a null message as the text "null".
+        keep(String.valueOf(message).getBytes(StandardCharsets.UTF_8), false, level);
+      }
     }
 
     @Override
     public void log(byte[] message, LogLevel level) {
       Objects.requireNonNull(message, "message");
-      keep(Arrays.copyOf(message, message.length), true, level);
+      if (keep) {
+        // A copy: the caller may reuse its array.
+        keep(Arrays.copyOf(message, message.length), true, level);
+      }
     }
 
     private void keep(byte[] bytes, boolean viaBytes, LogLevel level) {
-      if (keep) {
-        LoggedEvent event =
-            new LoggedEvent(bytes, viaBytes, level == null ? LogLevel.UNDEFINED : level);
-        synchronized (events) {
-          events.add(event);
-        }
+      LoggedEvent event =
+          new LoggedEvent(bytes, viaBytes, level == null ? LogLevel.UNDEFINED : level);
+      synchronized (events) {
+        events.add(event);
       }
     }
 
@@ -512,7 +515,8 @@ public final class TestContext implements Context {
     }
 
     /**
-     * Makes the logger keep nothing, for benchmarks that log millions of lines through one context.
+     * Makes the logger keep nothing, for benchmarks that log millions of lines through one context:
+     * a call then costs no copy and no allocation.
      *
      * @return this builder
      */
