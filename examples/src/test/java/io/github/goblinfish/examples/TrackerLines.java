@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goblinfish.metrics.trackers.test.LoggedEvent;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.util.List;
@@ -31,7 +32,7 @@ final class TrackerLines {
 
   /** The invocation's only log event, without the newline that ends it. */
   static String only(TestContext context) {
-    List<TestContext.LoggedEvent> logged = context.logged();
+    List<LoggedEvent> logged = context.logged();
     assertEquals(1, logged.size(), "one log call per invocation: " + logged);
     assertTrue(logged.get(0).viaBytes(), "the line goes out through log(byte[])");
     String call = logged.get(0).text();

@@ -4,12 +4,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.goblinfish.metrics.trackers.Ticker;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -225,123 +222,6 @@ public final class TestContext implements Context {
   @Override
   public String toString() {
     return "TestContext[" + functionName + ":" + functionVersion + ", request " + requestId + "]";
-  }
-
-  /**
-   * One call of the logger: the bytes of the log event the runtime makes of it, and how it was
-   * made.
-   *
-   * <pre>{@code
-   * LoggedEvent event = context.logged().get(0);
-   * assertTrue(event.viaBytes()); // a tracker line comes through log(byte[])
-   * }</pre>
-   *
-   * <p>Immutable and thread-safe.
-   */
-  public static final class LoggedEvent {
-    private final byte[] bytes;
-    private final boolean viaBytes;
-    private final LogLevel level;
-
-    LoggedEvent(byte[] bytes, boolean viaBytes, LogLevel level) {
-      this.bytes = bytes;
-      this.viaBytes = viaBytes;
-      this.level = level;
-    }
-
-    /**
-     * The event's bytes, exactly as logged: a String message as UTF-8.
-     *
-     * @return a copy of the bytes
-     */
-    public byte[] bytes() {
-      return bytes.clone();
-    }
-
-    /**
-     * The event's bytes decoded as UTF-8, trailing newline included.
-     *
-     * @return the event's text
-     */
-    public String text() {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Whether the call passed bytes ({@code log(byte[])}) rather than a String. It matters in
-     * Lambda's JSON log format, where the runtime wraps a String message in a JSON object of its
-     * own and writes bytes as they are.
-     *
-     * @return true for {@code log(byte[])} and {@code log(byte[], LogLevel)}
-     */
-    public boolean viaBytes() {
-      return viaBytes;
-    }
-
-    /**
-     * The level the call gave.
-     *
-     * @return the level, {@link LogLevel#UNDEFINED} for the calls without one
-     */
-    public LogLevel level() {
-      return level;
-    }
-
-    @Override
-    public String toString() {
-      return (viaBytes ? "bytes " : "text ") + level + ": " + text();
-    }
-  }
-
-  /** Keeps each call as one event; the runtime's own logger frames each call as one. */
-  private static final class KeepingLogger implements LambdaLogger {
-    private final boolean keep;
-    private final List<LoggedEvent> events = new ArrayList<>();
-
-    KeepingLogger(boolean keep) {
-      this.keep = keep;
-    }
-
-    @Override
-    public void log(String message) {
-      log(message, LogLevel.UNDEFINED);
-    }
-
-    @Override
-    public void log(byte[] message) {
-      log(message, LogLevel.UNDEFINED);
-    }
-
-    @Override
-    public void log(String message, LogLevel level) {
-      if (keep) {
-        // The runtime writes a null message as the text "null".
-        keep(String.valueOf(message).getBytes(StandardCharsets.UTF_8), false, level);
-      }
-    }
-
-    @Override
-    public void log(byte[] message, LogLevel level) {
-      Objects.requireNonNull(message, "message");
-      if (keep) {
-        // A copy: the caller may reuse its array.
-        keep(Arrays.copyOf(message, message.length), true, level);
-      }
-    }
-
-    private void keep(byte[] bytes, boolean viaBytes, LogLevel level) {
-      LoggedEvent event =
-          new LoggedEvent(bytes, viaBytes, level == null ? LogLevel.UNDEFINED : level);
-      synchronized (events) {
-        events.add(event);
-      }
-    }
-
-    List<LoggedEvent> events() {
-      synchronized (events) {
-        return List.copyOf(events);
-      }
-    }
   }
 
   /**

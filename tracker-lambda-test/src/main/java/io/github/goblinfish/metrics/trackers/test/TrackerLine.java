@@ -258,7 +258,8 @@ public final class TrackerLine {
   /**
    * The identifiers, in the line's order; see {@link TrackerLine} for what counts as one.
    *
-   * @return an unmodifiable map of each name to a {@code String}, a {@code Boolean} or null
+   * @return an unmodifiable map of each name to a {@code String}, a {@code Boolean} or null (and,
+   *     for members a tracker does not write, a {@code BigDecimal} or the member's JSON text)
    */
   public Map<String, Object> identifiers() {
     return identifiers;

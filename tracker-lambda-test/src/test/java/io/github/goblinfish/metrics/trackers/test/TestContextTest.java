@@ -118,7 +118,7 @@ class TestContextTest {
     logger.log("ends twice\n\n".getBytes(StandardCharsets.UTF_8), LogLevel.ERROR);
     logger.log((String) null);
 
-    List<TestContext.LoggedEvent> logged = context.logged();
+    List<LoggedEvent> logged = context.logged();
     assertEquals(
         List.of(
             "text UNDEFINED: two\nlines",

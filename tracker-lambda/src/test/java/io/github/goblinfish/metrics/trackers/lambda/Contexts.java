@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.test.LoggedEvent;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ final class Contexts {
   /** What came through {@code log(byte[])}, one string per call, newline kept. */
   static List<String> byteEvents(TestContext context) {
     return context.logged().stream()
-        .filter(TestContext.LoggedEvent::viaBytes)
-        .map(TestContext.LoggedEvent::text)
+        .filter(LoggedEvent::viaBytes)
+        .map(LoggedEvent::text)
         .collect(Collectors.toList());
   }
 
@@ -32,7 +33,7 @@ final class Contexts {
   static List<String> textEvents(TestContext context) {
     return context.logged().stream()
         .filter(event -> !event.viaBytes())
-        .map(TestContext.LoggedEvent::text)
+        .map(LoggedEvent::text)
         .collect(Collectors.toList());
   }
 }
