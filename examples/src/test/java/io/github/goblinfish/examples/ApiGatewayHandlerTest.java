@@ -6,18 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.goblinfish.metrics.trackers.TrackedProxy;
+import io.github.goblinfish.metrics.trackers.test.CapturedLines;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
+import io.github.goblinfish.metrics.trackers.test.TrackerLine;
+import io.github.goblinfish.metrics.trackers.test.TrackerLinesExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
+@ExtendWith(TrackerLinesExtension.class)
 class ApiGatewayHandlerTest {
   private final FakeTicker ticker = new FakeTicker();
-  private final TestContext context = new TestContext("ApiGatewayFunction");
+  private final TestContext context = TrackerLines.context("ApiGatewayFunction");
 
   /** The sample orders, behind a repository that takes 7 ms of the fake clock per lookup. */
   private final OrderRepository orders =
@@ -120,23 +130,42 @@ class ApiGatewayHandlerTest {
         "application/json", json.getAsJsonObject("headers").get("Content-Type").getAsString());
   }
 
+  @ParameterizedTest
+  @Events(
+      events = {
+        @Event("../events/api-gateway-get-order.json"),
+        @Event("../events/api-gateway-unknown-order.json"),
+        @Event("../events/api-gateway-bad-request.json")
+      },
+      type = APIGatewayProxyRequestEvent.class)
+  void everyEventsStatusAndCorrelationIdAreInItsLine(
+      APIGatewayProxyRequestEvent event, CapturedLines lines) {
+    APIGatewayProxyResponseEvent response = handler.handleRequest(event, context);
+
+    TrackerLine line = lines.only();
+    assertEquals(response.getStatusCode().doubleValue(), line.metric("status_code"));
+    assertEquals(response.getHeaders().get("X-Correlation-Id"), line.identifier("correlation_id"));
+    assertEquals("orders", line.identifier("service"));
+    assertEquals(true, line.identifier("cold_start"));
+    assertEquals(List.of(), line.warnings());
+  }
+
   @Test
-  void productionConstructorUsesTheSharedTrackedRepository() {
-    TestContext production = new TestContext("ApiGatewayFunction");
+  void productionConstructorUsesTheSharedTrackedRepository(CapturedLines lines) {
+    TestContext production = TrackerLines.context("ApiGatewayFunction");
     APIGatewayProxyResponseEvent response =
         new ApiGatewayHandler()
             .handleRequest(
-                Repository.event("api-gateway-get-order.json", APIGatewayProxyRequestEvent.class),
+                EventLoader.loadApiGatewayRestEvent("../events/api-gateway-get-order.json"),
                 production);
 
     assertEquals(200, response.getStatusCode());
-    List<String> lines = production.trackerLines();
-    assertEquals(1, lines.size());
-    JsonObject latencies =
-        JsonParser.parseString(lines.get(0)).getAsJsonObject().getAsJsonObject("latencies");
+    TrackerLine line = lines.only();
+    assertEquals(production.lines(), List.of(line.text()));
     assertEquals(
-        List.of("ApiGatewayHandler", "validate_request", "load_order"),
-        List.copyOf(latencies.keySet()));
-    latencies.entrySet().forEach(entry -> assertTrue(entry.getValue().getAsDouble() >= 0));
+        List.of("ApiGatewayHandler", "validate_request", "load_order"), line.latencyNames());
+    line.latencyNames().forEach(name -> assertTrue(line.latencyMillis(name) >= 0, line.text()));
+    assertEquals(3, line.metric("order_lines"));
+    assertEquals("ord-1001", line.identifier("order_id"));
   }
 }

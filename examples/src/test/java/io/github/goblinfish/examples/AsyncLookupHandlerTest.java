@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.reflect.TypeToken;
 import io.github.goblinfish.metrics.trackers.Ticker;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
+import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AsyncLookupHandlerTest {
   private static final long LOOKUP_MILLIS = 50;
 
-  private final TestContext context = new TestContext("AsyncLookupFunction");
+  private final TestContext context = TrackerLines.context("AsyncLookupFunction");
   private final Set<String> lookupThreads = ConcurrentHashMap.newKeySet();
 
   /** Opens only when all three lookups are running at once: proof of parallelism, not timing. */
@@ -67,8 +67,7 @@ class AsyncLookupHandlerTest {
 
   @Test
   void lookupsRunInParallelOnThePoolAndEachIsTimedWhileItRuns() {
-    Map<String, String> event =
-        Repository.pojoEvent("async-lookup.json", new TypeToken<Map<String, String>>() {});
+    Map<String, String> event = Repository.mapEvent("async-lookup.json");
 
     Map<String, Object> profile =
         new AsyncLookupHandler(Ticker.system(), slowData).handleRequest(event, context);
@@ -79,10 +78,9 @@ class AsyncLookupHandlerTest {
         lookupThreads.stream().allMatch(name -> name.startsWith("profile-lookup-")),
         "lookups ran on the shared pool: " + lookupThreads);
 
-    JsonObject line = TrackerLines.parse(TrackerLines.only(context));
-    JsonObject latencies = line.getAsJsonObject("latencies");
+    TrackerLine line = TrackerLine.parse(TrackerLines.only(context));
     // The entry and all_lookups start on the invocation's thread; the lookups in any order.
-    List<String> names = List.copyOf(latencies.keySet());
+    List<String> names = line.latencyNames();
     assertEquals(List.of("AsyncLookupHandler", "all_lookups"), names.subList(0, 2));
     assertEquals(
         Set.of(
@@ -92,19 +90,19 @@ class AsyncLookupHandlerTest {
             "get_orders",
             "get_preferences"),
         Set.copyOf(names));
-    double person = latencies.get("get_person_data").getAsDouble();
-    double orders = latencies.get("get_orders").getAsDouble();
-    double preferences = latencies.get("get_preferences").getAsDouble();
-    double all = latencies.get("all_lookups").getAsDouble();
+    double person = line.latencyMillis("get_person_data");
+    double orders = line.latencyMillis("get_orders");
+    double preferences = line.latencyMillis("get_preferences");
+    double all = line.latencyMillis("all_lookups");
     for (double lookup : new double[] {person, orders, preferences}) {
-      assertTrue(lookup >= LOOKUP_MILLIS, "a lookup is timed for as long as it runs: " + latencies);
+      assertTrue(lookup >= LOOKUP_MILLIS, "a lookup is timed for as long as it runs: " + line);
     }
-    assertTrue(all >= Math.max(person, Math.max(orders, preferences)), latencies.toString());
+    assertTrue(all >= Math.max(person, Math.max(orders, preferences)), line.text());
     assertTrue(sawAllThreeRunning.get(), "the three lookups ran at the same time");
-    assertTrue(latencies.get("AsyncLookupHandler").getAsDouble() >= all, latencies.toString());
+    assertTrue(line.latencyMillis("AsyncLookupHandler") >= all, line.text());
 
-    assertEquals(3, line.getAsJsonObject("metrics").get("orders_found").getAsInt());
-    assertEquals("p-1001", line.get("person_id").getAsString());
+    assertEquals(3, line.metric("orders_found"));
+    assertEquals("p-1001", line.identifier("person_id"));
   }
 
   @Test
@@ -136,17 +134,17 @@ class AsyncLookupHandlerTest {
                     .handleRequest(Map.of("personId", "p-1001"), context));
 
     assertSame(outage, thrown);
-    JsonObject metrics = TrackerLines.parse(TrackerLines.only(context)).getAsJsonObject("metrics");
-    assertEquals(1, metrics.get("failed").getAsInt());
-    assertEquals(
-        IllegalStateException.class.getName(), metrics.get("exception_type").getAsString());
+    TrackerLine line = TrackerLine.parse(TrackerLines.only(context));
+    assertEquals(1, line.metric("failed"));
+    assertEquals(IllegalStateException.class.getName(), line.metricText("exception_type"));
   }
 
   @Test
   void simulatedDataServesTheSampleEventWithoutStartingThreadsPerInvocation() {
     AsyncLookupHandler handler = new AsyncLookupHandler();
     for (int i = 0; i < 12; i++) {
-      handler.handleRequest(Map.of("personId", "p-" + i), new TestContext("AsyncLookupFunction"));
+      handler.handleRequest(
+          Map.of("personId", "p-" + i), TrackerLines.context("AsyncLookupFunction"));
     }
 
     long poolThreads =

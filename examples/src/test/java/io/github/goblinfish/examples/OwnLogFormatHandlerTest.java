@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.reflect.TypeToken;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +18,13 @@ class OwnLogFormatHandlerTest {
   private static final Pattern COLD_START = Pattern.compile(" cold_start=(true|false) ");
 
   private final FakeTicker ticker = new FakeTicker();
-  private final TestContext context = new TestContext("OwnLogFormatFunction");
+  private final TestContext context = TrackerLines.context("OwnLogFormatFunction");
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final OwnLogFormatHandler handler = new OwnLogFormatHandler(logLines::add, ticker);
 
   @Test
   void quoteIsPricedAndTheLineIsWrittenAsKeyValueText() {
-    Map<String, Object> event =
-        Repository.pojoEvent("own-log-format.json", new TypeToken<Map<String, Object>>() {});
+    Map<String, Object> event = Repository.mapEvent("own-log-format.json");
 
     Map<String, Object> quote = handler.handleRequest(event, context);
 
@@ -40,10 +39,10 @@ class OwnLogFormatHandlerTest {
         "metrics latency.quote_handler=0.000 latency.price_lookup=0.000"
             + " metric.quantity=3 metric.total_cents=26997"
             + " request_id="
-            + TestContext.REQUEST_ID
+            + TrackerLines.REQUEST_ID
             + " function_name=OwnLogFormatFunction function_version=$LATEST cold_start=<bool>"
             + " xray_trace_id="
-            + TestContext.TRACE_ROOT
+            + TrackerLines.TRACE_ROOT
             + " sku=SKU-KEYBOARD",
         line);
   }
@@ -66,7 +65,7 @@ class OwnLogFormatHandlerTest {
   void productionHandlerWritesItsFormatThroughTheInvocationsLoggerAsOneEvent() {
     new OwnLogFormatHandler().handleRequest(Map.of("sku", "SKU-MOUSE-PAD", "quantity", 2), context);
     assertEquals(1, context.logged().size(), "one log call: one CloudWatch event");
-    String logged = context.logged().get(0);
+    String logged = context.logged().get(0).text();
     assertTrue(logged.startsWith("metrics latency.quote_handler="), logged);
     assertTrue(logged.endsWith(" sku=SKU-MOUSE-PAD\n"), logged);
     assertEquals(1, logged.split("\n", -1).length - 1, "exactly one line break, at the end");

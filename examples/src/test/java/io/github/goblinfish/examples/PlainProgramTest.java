@@ -3,8 +3,8 @@ package io.github.goblinfish.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,12 @@ class PlainProgramTest {
     String[] output = captured.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(2, output.length);
     assertEquals("most frequent: the (3)", output[0]);
-    JsonObject line = TrackerLines.parse(output[1]);
-    assertEquals(
-        List.of("main", "split_words", "count_words"),
-        List.copyOf(line.getAsJsonObject("latencies").keySet()));
-    assertEquals("{\"words\":11,\"distinct_words\":9}", line.getAsJsonObject("metrics").toString());
-    assertTrue(line.get("run_id").getAsString().matches("[0-9a-f-]{36}"), line.toString());
+    TrackerLine line = TrackerLine.parse(output[1]);
+    assertEquals(List.of("main", "split_words", "count_words"), line.latencyNames());
+    assertEquals(List.of("words", "distinct_words"), List.copyOf(line.metricNames()));
+    assertEquals(11, line.metric("words"));
+    assertEquals(9, line.metric("distinct_words"));
+    assertTrue(((String) line.identifier("run_id")).matches("[0-9a-f-]{36}"), line.text());
   }
 
   @Test

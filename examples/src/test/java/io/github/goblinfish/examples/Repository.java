@@ -1,18 +1,15 @@
 package io.github.goblinfish.examples;
 
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
-import com.google.gson.reflect.TypeToken;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The repository's root files (template.yaml, events/, Makefile) and events read as Lambda does.
+ * The repository's root files (template.yaml, events/, Makefile), and events read as Lambda reads
+ * them, with aws-lambda-java-tests' {@code EventLoader}.
  */
 final class Repository {
   private Repository() {}
@@ -36,28 +33,17 @@ final class Repository {
   }
 
   /**
-   * Reads an {@code aws-lambda-java-events} type with the serializer the Java runtime picks for it,
-   * which knows the services' field names (such as {@code Records} and {@code eventSourceARN}).
+   * Reads an event file as the Java runtime would deserialize it for a handler taking {@code type}:
+   * an {@code aws-lambda-java-events} type with the services' field names (such as {@code Records}
+   * and {@code eventSourceARN}), or a plain type such as {@code Map}.
    */
   static <T> T event(String fileName, Class<T> type) {
-    PojoSerializer<T> serializer =
-        LambdaEventSerializers.serializerFor(type, Repository.class.getClassLoader());
-    return read(fileName, serializer);
+    return EventLoader.loadEvent(events().resolve(fileName).toString(), type);
   }
 
-  /** Reads a plain type, such as {@code Map<String, Object>}, with the runtime's Jackson setup. */
+  /** Reads a plain JSON object event as the {@code Map} a handler of a map type gets. */
   @SuppressWarnings("unchecked")
-  static <T> T pojoEvent(String fileName, TypeToken<T> type) {
-    Type generic = type.getType();
-    PojoSerializer<Object> serializer = JacksonFactory.getInstance().getSerializer(generic);
-    return (T) read(fileName, serializer);
-  }
-
-  private static <T> T read(String fileName, PojoSerializer<T> serializer) {
-    try (InputStream in = Files.newInputStream(events().resolve(fileName))) {
-      return serializer.fromJson(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static <V> Map<String, V> mapEvent(String fileName) {
+    return (Map<String, V>) event(fileName, Map.class);
   }
 }

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class SqsBatchHandlerTest {
   private final FakeTicker ticker = new FakeTicker();
-  private final TestContext context = new TestContext("SqsBatchFunction");
+  private final TestContext context = TrackerLines.context("SqsBatchFunction");
   private final List<StockUpdate> applied = new CopyOnWriteArrayList<>();
 
   /** Applying an update takes 2 ms of the fake clock. */
@@ -72,10 +76,10 @@ class SqsBatchHandlerTest {
             + ",\"queue\":\"tracker-examples-StockUpdatesQueue-5Ez3kJ7Qw1Pa\"}");
   }
 
-  @Test
-  void eventFieldsArriveAsTheRuntimeDeserializesThem() {
-    SQSEvent.SQSMessage first =
-        Repository.event("sqs-batch.json", SQSEvent.class).getRecords().get(0);
+  @ParameterizedTest
+  @Events(events = @Event("../events/sqs-batch.json"), type = SQSEvent.class)
+  void eventFieldsArriveAsTheRuntimeDeserializesThem(SQSEvent event) {
+    SQSEvent.SQSMessage first = event.getRecords().get(0);
 
     assertEquals("aws:sqs", first.getEventSource());
     assertEquals("us-east-1", first.getAwsRegion());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamEchoHandlerTest {
   private final FakeTicker ticker = new FakeTicker();
-  private final TestContext context = new TestContext("StreamEchoFunction");
+  private final TestContext context = TrackerLines.context("StreamEchoFunction");
   private final StreamEchoHandler handler = new StreamEchoHandler(ticker);
 
   @Test

@@ -4,23 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.github.goblinfish.metrics.trackers.test.LoggedEvent;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
+import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.util.List;
 
-/** Reading the one line an invocation logs. */
+/** The examples' contexts, and reading the one line an invocation logs. */
 final class TrackerLines {
+  static final String REQUEST_ID = "5e0c2a1f-8b7d-4c3e-9a6f-1d2e3f4a5b6c";
+  static final String TRACE_HEADER =
+      "Root=1-6745a3c2-0e1d2c3b4a5968778695a4b3;Parent=53995c3f42cd8ad8;Sampled=1";
+  static final String TRACE_ROOT = "1-6745a3c2-0e1d2c3b4a5968778695a4b3";
+
   /** Stands for the identifiers every tracked handler adds from the Context. */
   static final String AUTOMATIC_IDENTIFIERS = "<automatic identifiers>";
 
   private TrackerLines() {}
 
-  /** The invocation's only logged call, without the newline that ends it. */
+  /** A Context as the runtime gives one to a function named after its template logical id. */
+  static TestContext context(String functionName) {
+    return TestContext.builder()
+        .requestId(REQUEST_ID)
+        .functionName(functionName)
+        .xrayTraceId(TRACE_HEADER)
+        .build();
+  }
+
+  /** The invocation's only log event, without the newline that ends it. */
   static String only(TestContext context) {
-    List<String> logged = context.logged();
+    List<LoggedEvent> logged = context.logged();
     assertEquals(1, logged.size(), "one log call per invocation: " + logged);
-    String call = logged.get(0);
+    assertTrue(logged.get(0).viaBytes(), "the line goes out through log(byte[])");
+    String call = logged.get(0).text();
     assertTrue(call.endsWith("\n"), "the line ends with a newline for stdout fallbacks");
     String line = call.substring(0, call.length() - 1);
     assertFalse(line.contains("\n"), "no raw line break inside the line");
@@ -32,30 +47,22 @@ final class TrackerLines {
    * Context's identifiers. {@code cold_start} is true only for the first invocation of the test
    * JVM, whichever test that is, so only its type is fixed.
    */
-  static JsonObject assertLine(TestContext context, String expected) {
-    String line = only(context);
-    JsonObject parsed = parse(line);
-    JsonElement coldStart = parsed.get("cold_start");
-    assertTrue(
-        coldStart != null
-            && coldStart.isJsonPrimitive()
-            && coldStart.getAsJsonPrimitive().isBoolean(),
-        "cold_start is a JSON boolean: " + line);
+  static TrackerLine assertLine(TestContext context, String expected) {
+    String text = only(context);
+    TrackerLine line = TrackerLine.parse(text);
+    Object coldStart = line.identifier("cold_start");
+    assertTrue(coldStart instanceof Boolean, "cold_start is a JSON boolean: " + text);
     String identifiers =
         "\"request_id\":\""
-            + TestContext.REQUEST_ID
+            + REQUEST_ID
             + "\",\"function_name\":\""
             + context.getFunctionName()
             + "\",\"function_version\":\"$LATEST\",\"cold_start\":"
-            + coldStart.getAsBoolean()
+            + coldStart
             + ",\"xray_trace_id\":\""
-            + TestContext.TRACE_ROOT
+            + TRACE_ROOT
             + "\"";
-    assertEquals(expected.replace(AUTOMATIC_IDENTIFIERS, identifiers), line);
-    return parsed;
-  }
-
-  static JsonObject parse(String line) {
-    return JsonParser.parseString(line).getAsJsonObject();
+    assertEquals(expected.replace(AUTOMATIC_IDENTIFIERS, identifiers), text);
+    return line;
   }
 }

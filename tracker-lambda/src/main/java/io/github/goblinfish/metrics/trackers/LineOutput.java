@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Where a run's line goes, in the form that destination takes: a String, or the UTF-8 bytes of
- * the line and its newline. Whatever the destination throws is reported on standard error and
- * goes no further: the tracked code's result stands.
+ * Where a run's line goes, in the form that destination takes: a String, or the UTF-8 bytes of the
+ * line and its newline. Whatever the destination throws is reported on standard error and goes no
+ * further: the tracked code's result stands. The registered {@link LineObserver}s see each line
+ * after the destination, also when it threw.
  */
 abstract class LineOutput {
 
@@ -37,10 +38,14 @@ abstract class LineOutput {
         Faults.report("could not build the metrics line", failure, null);
         return;
       }
+      LineObserver[] observers = LineObservers.current();
       try {
         output.accept(line);
       } catch (Throwable failure) {
         Faults.report("the output function threw", failure, line);
+      }
+      if (observers.length != 0) {
+        LineObservers.notify(observers, line);
       }
     }
   }
@@ -61,6 +66,12 @@ abstract class LineOutput {
         Faults.report("could not build the metrics line", failure, null);
         return;
       }
+      // Decoded before the output runs: it may keep the array, and could change it.
+      LineObserver[] observers = LineObservers.current();
+      String observed =
+          observers.length == 0
+              ? null
+              : new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
       try {
         output.accept(line);
       } catch (Throwable failure) {
@@ -68,6 +79,9 @@ abstract class LineOutput {
             "the output function threw",
             failure,
             new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+      }
+      if (observed != null) {
+        LineObservers.notify(observers, observed);
       }
     }
   }

@@ -3,10 +3,21 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Whether the process has served an invocation yet. This is the one piece of process-wide state:
- * it describes the process, not an invocation, and flips once.
+ * Whether the process has served an invocation yet: the one piece of process-wide state of the
+ * tracked handlers. It describes the process, not an invocation, and flips once: the first
+ * invocation a process serves has the identifier {@code cold_start} true, every later one false.
+ *
+ * <p>Tests that run several invocations in one JVM reset it, so that each test sees its first
+ * invocation as the cold start it would be in Lambda:
+ *
+ * <pre>{@code
+ * ColdStart.resetForTests(); // before each test
+ * handler.handleRequest(event, context); // cold_start: true
+ * }</pre>
+ *
+ * <p>Thread-safe: exactly one invocation takes the cold start, however many run at once.
  */
-final class ColdStart {
+public final class ColdStart {
   private static final AtomicBoolean FIRST = new AtomicBoolean(true);
 
   /**
@@ -38,8 +49,11 @@ final class ColdStart {
     FIRST.set(true);
   }
 
-  /** Makes the next {@link #take()} the first again; tests only. */
-  static void resetForTests() {
+  /**
+   * Makes the process look as if it had served no invocation yet: the next tracked invocation is
+   * the cold start again. For tests only; a function has no reason to call it.
+   */
+  public static void resetForTests() {
     FIRST.set(true);
   }
 }

@@ -84,7 +84,7 @@ class ConcurrentInvocationsTest {
           invokers.submit(
               () -> {
                 start.await();
-                return handler.handleRequest(id, new TestContext("req-" + id));
+                return handler.handleRequest(id, Contexts.of("req-" + id));
               }));
     }
     start.countDown();

@@ -140,7 +140,7 @@ class HandlerFaultTest {
   void requestHandlerPassesEveryThrowableThroughAndRecordsItOnce() {
     for (Throwable thrown : everyKindOfThrowable()) {
       ThrowingHandler handler = new ThrowingHandler(quiet(), thrown);
-      Throwable caught = assertThrows(Throwable.class, () -> handler.handleRequest("e", new TestContext("r")));
+      Throwable caught = assertThrows(Throwable.class, () -> handler.handleRequest("e", Contexts.of("r")));
       assertSameThrowableAndOneFailedLine(thrown, caught, "ThrowingHandler");
     }
   }
@@ -156,7 +156,7 @@ class HandlerFaultTest {
                   handler.handleRequest(
                       new ByteArrayInputStream(new byte[0]),
                       new ByteArrayOutputStream(),
-                      new TestContext("r")));
+                      Contexts.of("r")));
       assertSameThrowableAndOneFailedLine(thrown, caught, "ThrowingStreamHandler");
     }
   }
@@ -176,7 +176,7 @@ class HandlerFaultTest {
                   .omitAllIdentifiers()
                   .output(lines::add)
                   .build());
-      Throwable caught = assertThrows(Throwable.class, () -> tracked.handleRequest("e", new TestContext("r")));
+      Throwable caught = assertThrows(Throwable.class, () -> tracked.handleRequest("e", Contexts.of("r")));
       assertSameThrowableAndOneFailedLine(thrown, caught, "wrapped");
     }
   }
@@ -302,7 +302,7 @@ class HandlerFaultTest {
       String[] result = new String[1];
       String err =
           captureStandardError(
-              () -> result[0] = okHandler(output).handleRequest("x", new TestContext("r")));
+              () -> result[0] = okHandler(output).handleRequest("x", Contexts.of("r")));
       assertEquals("ok:x", result[0]);
       assertEquals(1, output.calls.get(), "the line is offered once, never retried");
       assertEquals(
@@ -324,7 +324,7 @@ class HandlerFaultTest {
       OkHandler handler = okHandler(output);
       String[] result = new String[1];
       String err =
-          captureStandardError(() -> result[0] = handler.handleRequest("x", new TestContext("r")));
+          captureStandardError(() -> result[0] = handler.handleRequest("x", Contexts.of("r")));
       assertEquals("ok:x", result[0]);
       assertEquals(
           "tracker-lambda: the output function threw: "
@@ -351,7 +351,7 @@ class HandlerFaultTest {
           IllegalArgumentException caught =
               assertThrows(
                   IllegalArgumentException.class,
-                  () -> handler.handleRequest("x", new TestContext("r")));
+                  () -> handler.handleRequest("x", Contexts.of("r")));
           assertSame(handlerFailure, caught);
           assertEquals(0, caught.getSuppressed().length, "nothing is attached");
         });
@@ -407,7 +407,7 @@ class HandlerFaultTest {
           }
         });
     try {
-      assertEquals("ok:x", handler.handleRequest("x", new TestContext("r")));
+      assertEquals("ok:x", handler.handleRequest("x", Contexts.of("r")));
     } finally {
       System.setErr(original);
     }
@@ -428,7 +428,7 @@ class HandlerFaultTest {
             return "ok";
           }
         };
-    assertEquals("ok", handler.handleRequest("x", new TestContext("r")));
+    assertEquals("ok", handler.handleRequest("x", Contexts.of("r")));
     assertEquals(1, lines.size());
     assertTrue(
         lines.get(0)
@@ -458,7 +458,7 @@ class HandlerFaultTest {
   @Test
   void everyCallOnAnInvocationsTrackerAfterItReturnedIsIgnoredWithoutThrowing() throws Exception {
     LeakingHandler handler = new LeakingHandler(quiet());
-    handler.handleRequest("x", new TestContext("r"));
+    handler.handleRequest("x", Contexts.of("r"));
     ProcessTracker late = handler.leaked.get();
     assertFalse(late.isRecording());
 
@@ -500,7 +500,7 @@ class HandlerFaultTest {
             return "ok";
           }
         };
-    handler.handleRequest("x", new TestContext("r"));
+    handler.handleRequest("x", Contexts.of("r"));
     String line = lines.get(0);
 
     pool.submit(boundTask.get()).get();
@@ -560,7 +560,7 @@ class HandlerFaultTest {
               return input;
             }
           };
-      assertEquals(round, handler.handleRequest(round, new TestContext("r")));
+      assertEquals(round, handler.handleRequest(round, Contexts.of("r")));
       stop.set(true);
       writer.get().get();
       assertNull(failure.get(), () -> "a late writer threw: " + failure.get());

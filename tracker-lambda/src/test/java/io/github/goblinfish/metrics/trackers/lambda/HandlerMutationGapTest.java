@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
 import io.github.goblinfish.metrics.trackers.LineJson;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,9 +53,9 @@ class HandlerMutationGapTest {
   }
 
   private static JsonObject onlyLine(TestContext context) {
-    assertEquals(List.of(), context.logger.stringEvents);
-    assertEquals(1, context.logger.byteEvents.size());
-    String event = context.logger.byteEvents.get(0);
+    assertEquals(List.of(), Contexts.textEvents(context));
+    assertEquals(1, Contexts.byteEvents(context).size());
+    String event = Contexts.byteEvents(context).get(0);
     assertTrue(event.endsWith("}\n"), event);
     return LineJson.parseLine(event.substring(0, event.length() - 1));
   }
@@ -62,7 +63,7 @@ class HandlerMutationGapTest {
   @Test
   void wrappingARequestHandlerWithoutAConfigurationUsesTheDefaultsAndTheInvocationsLogger() {
     RequestHandler<String, Integer> tracked = TrackedHandlers.wrap(new Measure());
-    TestContext context = new TestContext("req-w");
+    TestContext context = Contexts.of("req-w");
     assertEquals(5, tracked.handleRequest("hello", context));
     JsonObject line = onlyLine(context);
     assertEquals(
@@ -79,7 +80,7 @@ class HandlerMutationGapTest {
   void wrappingAStreamHandlerWithoutAConfigurationUsesTheDefaultsAndTheInvocationsLogger()
       throws IOException {
     RequestStreamHandler tracked = TrackedHandlers.wrap(new Echo());
-    TestContext context = new TestContext("req-s");
+    TestContext context = Contexts.of("req-s");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     tracked.handleRequest(
         new ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), out, context);
@@ -109,9 +110,9 @@ class HandlerMutationGapTest {
     String before = System.getProperty(TRACE_PROPERTY);
     System.setProperty(TRACE_PROPERTY, "Root=1-fallback-0001;Parent=53995c3f42cd8ad8;Sampled=1");
     try {
-      assertEquals("1-fallback-0001", XrayTrace.root(new TestContext("r", null)));
+      assertEquals("1-fallback-0001", XrayTrace.root(Contexts.of("r", null)));
       assertEquals(
-          "1-from-context", XrayTrace.root(new TestContext("r", "Root=1-from-context")),
+          "1-from-context", XrayTrace.root(Contexts.of("r", "Root=1-from-context")),
           "the Context's own header wins");
     } finally {
       if (before == null) {
@@ -121,7 +122,7 @@ class HandlerMutationGapTest {
       }
     }
     if (before == null) {
-      assertEquals(null, XrayTrace.root(new TestContext("r", null)));
+      assertEquals(null, XrayTrace.root(Contexts.of("r", null)));
     }
   }
 }

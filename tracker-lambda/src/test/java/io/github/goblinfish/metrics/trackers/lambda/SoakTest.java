@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.WeakReference;
@@ -78,7 +79,7 @@ class SoakTest {
                       lineCount.incrementAndGet();
                     })
                 .build());
-    TestContext context = new TestContext("soak-request");
+    TestContext context = Contexts.of("soak-request");
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try {

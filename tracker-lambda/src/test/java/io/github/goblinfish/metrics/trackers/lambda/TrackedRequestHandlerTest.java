@@ -13,6 +13,7 @@ import io.github.goblinfish.metrics.trackers.FakeTicker;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.StandardStreams;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,12 +68,12 @@ class TrackedRequestHandlerTest {
               return "order " + input.get("id");
             });
     TestContext context =
-        new TestContext(
+        Contexts.of(
             "req-1", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
 
     assertEquals("order 7", handler.handleRequest(Map.of("id", "7"), context));
 
-    assertEquals(List.of(), context.logger.stringEvents);
+    assertEquals(List.of(), Contexts.textEvents(context));
     assertEquals(
         List.of(
             "{\"latencies\":{\"OrderHandler\":1.250,\"load_order\":1.250},\"metrics\":{},"
@@ -80,18 +81,18 @@ class TrackedRequestHandlerTest {
                 + "\"function_version\":\"$LATEST\",\"cold_start\":true,"
                 + "\"xray_trace_id\":\"1-5759e988-bd862e3fe1be46a994272793\","
                 + "\"order_id\":\"7\"}\n"),
-        context.logger.byteEvents);
+        Contexts.byteEvents(context));
   }
 
   @Test
   void coldStartIsTrueOnlyForTheFirstInvocation() {
     OrderHandler handler = new OrderHandler(config().build(), input -> "ok");
-    TestContext first = new TestContext("a");
-    TestContext second = new TestContext("b");
+    TestContext first = Contexts.of("a");
+    TestContext second = Contexts.of("b");
     handler.handleRequest(Map.of(), first);
     handler.handleRequest(Map.of(), second);
-    assertTrue(first.logger.byteEvents.get(0).contains("\"cold_start\":true"));
-    assertTrue(second.logger.byteEvents.get(0).contains("\"cold_start\":false"));
+    assertTrue(Contexts.byteEvents(first).get(0).contains("\"cold_start\":true"));
+    assertTrue(Contexts.byteEvents(second).get(0).contains("\"cold_start\":false"));
   }
 
   @Test
@@ -106,26 +107,26 @@ class TrackedRequestHandlerTest {
                 .omitIdentifier(LambdaIdentifier.COLD_START)
                 .build(),
             input -> "ok");
-    TestContext context = new TestContext("req-2");
+    TestContext context = Contexts.of("req-2");
     handler.handleRequest(Map.of(), context);
     assertEquals(
         List.of(
             "{\"latencies\":{\"orders_api\":0.000},\"metrics\":{},\"aws_request_id\":\"req-2\"}\n"),
-        context.logger.byteEvents);
+        Contexts.byteEvents(context));
   }
 
   @Test
   void allIdentifiersCanBeOmitted() {
     List<String> lines = new ArrayList<>();
     new OrderHandler(config().omitAllIdentifiers().output(lines::add).build(), input -> "ok")
-        .handleRequest(Map.of(), new TestContext("r"));
+        .handleRequest(Map.of(), Contexts.of("r"));
     assertEquals(List.of("{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{}}"), lines);
   }
 
   @Test
   void outputConsumerReplacesTheLogger() {
     List<String> lines = new ArrayList<>();
-    TestContext context = new TestContext("req-3");
+    TestContext context = Contexts.of("req-3");
     new OrderHandler(config().output(lines::add).build(), input -> "ok")
         .handleRequest(Map.of(), context);
     assertEquals(
@@ -134,7 +135,7 @@ class TrackedRequestHandlerTest {
                 + "\"function_name\":\"orders\",\"function_version\":\"$LATEST\","
                 + "\"cold_start\":true}"),
         lines);
-    assertTrue(context.logger.byteEvents.isEmpty());
+    assertTrue(Contexts.byteEvents(context).isEmpty());
   }
 
   @Test
@@ -147,7 +148,7 @@ class TrackedRequestHandlerTest {
               ticker.advanceMicros(3);
               throw thrown;
             });
-    TestContext context = new TestContext("req-4");
+    TestContext context = Contexts.of("req-4");
     assertSame(
         thrown,
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of(), context)));
@@ -155,14 +156,14 @@ class TrackedRequestHandlerTest {
         List.of(
             "{\"latencies\":{\"OrderHandler\":0.003},\"metrics\":{\"failed\":1,"
                 + "\"exception_type\":\"java.lang.IllegalArgumentException\"}}\n"),
-        context.logger.byteEvents);
+        Contexts.byteEvents(context));
   }
 
   @Test
   void theHandlersResultIsTheSameObject() {
     String result = new String("result");
     OrderHandler handler = new OrderHandler(config().build(), input -> result);
-    assertSame(result, handler.handleRequest(Map.of(), new TestContext("r")));
+    assertSame(result, handler.handleRequest(Map.of(), Contexts.of("r")));
   }
 
   @Test
@@ -246,12 +247,12 @@ class TrackedRequestHandlerTest {
   @Test
   void traceRootIsTakenFromTheHeaderOrTheBareId() {
     assertEquals(
-        "1-abc-def", XrayTrace.root(new TestContext("r", "Root=1-abc-def;Sampled=0")));
+        "1-abc-def", XrayTrace.root(Contexts.of("r", "Root=1-abc-def;Sampled=0")));
     assertEquals(
-        "1-abc-def", XrayTrace.root(new TestContext("r", "Sampled=0; Root=1-abc-def")));
-    assertEquals("1-abc-def", XrayTrace.root(new TestContext("r", "1-abc-def")));
-    assertEquals(null, XrayTrace.root(new TestContext("r", "Parent=1;Sampled=0")));
-    assertEquals(null, XrayTrace.root(new TestContext("r", " ")));
+        "1-abc-def", XrayTrace.root(Contexts.of("r", "Sampled=0; Root=1-abc-def")));
+    assertEquals("1-abc-def", XrayTrace.root(Contexts.of("r", "1-abc-def")));
+    assertEquals(null, XrayTrace.root(Contexts.of("r", "Parent=1;Sampled=0")));
+    assertEquals(null, XrayTrace.root(Contexts.of("r", " ")));
   }
 
   @Test
@@ -275,7 +276,7 @@ class TrackedRequestHandlerTest {
     com.amazonaws.services.lambda.runtime.RequestHandler<String, Integer> tracked =
         TrackedHandlers.wrap(
             new LengthHandler(ticker), config().omitAllIdentifiers().output(lines::add).build());
-    assertEquals(5, tracked.handleRequest("hello", new TestContext("r")));
+    assertEquals(5, tracked.handleRequest("hello", Contexts.of("r")));
     assertEquals(
         List.of(
             "{\"latencies\":{\"LengthHandler\":0.010,\"count\":0.010},\"metrics\":{\"length\":5}}"),
@@ -300,7 +301,7 @@ class TrackedRequestHandlerTest {
                 tracked.handleRequest(
                     new java.io.ByteArrayInputStream(new byte[0]),
                     new ByteArrayOutputStream(),
-                    new TestContext("r"))));
+                    Contexts.of("r"))));
     assertEquals(
         List.of(
             "{\"latencies\":{\"stream\":0.000},"
@@ -346,7 +347,7 @@ class TrackedRequestHandlerTest {
     handler.handleRequest(
         new java.io.ByteArrayInputStream("{\"a\":1}".getBytes(StandardCharsets.UTF_8)),
         response,
-        new TestContext("r"));
+        Contexts.of("r"));
     assertEquals("{\"a\":1}", response.toString(StandardCharsets.UTF_8));
     assertEquals(1, lines.size());
     assertTrue(

@@ -1,0 +1,87 @@
+package io.github.goblinfish.metrics.trackers.test;
+
+import io.github.goblinfish.metrics.trackers.LineObserver;
+import io.github.goblinfish.metrics.trackers.lambda.ColdStart;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that gives each test a fresh process: the cold start is reset before each
+ * test, so that the test's first tracked invocation has {@code cold_start} true as in a new Lambda
+ * process, and every tracker line written during the test, by any tracker in any output and format,
+ * is captured into the test's {@link CapturedLines}.
+ *
+ * <pre>{@code
+ * @ExtendWith(TrackerLinesExtension.class)
+ * class OrderHandlerTest {
+ *   @Test
+ *   void timesTheLookupAndCountsTheLines(CapturedLines lines) {
+ *     new OrderHandler().handleRequest(Map.of("id", "ord-1"), TestContext.create());
+ *     TrackerLine line = lines.only();
+ *     assertTrue(line.hasLatency("load_order"));
+ *     assertEquals(3, line.metric("order_lines"));
+ *     assertEquals(true, line.identifier("cold_start"));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>{@link CapturedLines} can be a parameter of test methods and of {@code @BeforeEach} and
+ * {@code @AfterEach} methods. The extension may also be registered with {@code @RegisterExtension}.
+ * Capture reads the lines through {@link LineObserver}, so the handler's output is left as it is:
+ * its context's logger still receives the line.
+ *
+ * <p>Thread-safe, with one limit: cold start and the line observers are process-wide, so tests run
+ * in parallel in one JVM would reset each other's cold start and see each other's lines. Run the
+ * tests that use this extension one at a time (JUnit's default), or isolate them with
+ * {@code @Isolated}.
+ */
+public final class TrackerLinesExtension
+    implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(TrackerLinesExtension.class);
+  private static final String LINES = "lines";
+  private static final String REGISTRATION = "registration";
+
+  /** Creates the extension; JUnit does, for {@code @ExtendWith}. */
+  public TrackerLinesExtension() {}
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    ColdStart.resetForTests();
+    CapturedLines lines = new CapturedLines();
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    store.put(LINES, lines);
+    store.put(REGISTRATION, LineObserver.register(lines::add));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    LineObserver.Registration registration =
+        context.getStore(NAMESPACE).remove(REGISTRATION, LineObserver.Registration.class);
+    if (registration != null) {
+      registration.close();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return parameterContext.getParameter().getType() == CapturedLines.class;
+  }
+
+  @Override
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
+    CapturedLines lines = extensionContext.getStore(NAMESPACE).get(LINES, CapturedLines.class);
+    if (lines == null) {
+      throw new ParameterResolutionException(
+          "CapturedLines belong to one test: they can be a parameter of test, @BeforeEach and"
+              + " @AfterEach methods only");
+    }
+    return lines;
+  }
+}
