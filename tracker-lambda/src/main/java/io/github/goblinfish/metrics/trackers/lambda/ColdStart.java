@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whether the process has served an invocation yet: the one piece of process-wide state of the
  * tracked handlers. It describes the process, not an invocation, and flips once: the first
  * invocation a process serves has the identifier {@code cold_start} true, every later one false.
+ * Where Lambda initialises the process ahead of requests (provisioned concurrency, Managed
+ * Instances) no invocation is a cold start; with SnapStart the first invocation after each restore
+ * is one again.
  *
  * <p>Tests that run several invocations in one JVM reset it, so that each test sees its first
  * invocation as the cold start it would be in Lambda:
