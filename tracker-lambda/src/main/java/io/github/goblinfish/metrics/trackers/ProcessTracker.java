@@ -480,6 +480,36 @@ public final class ProcessTracker {
   }
 
   /**
+   * Writes the line of this tracker's run now, from any thread, while the run's code may still be
+   * going on: for a process about to be stopped from outside, such as a Lambda invocation about to
+   * time out. The line has {@code metricName} set to 1 and {@code warning} among its warnings;
+   * timers still open are measured until now and named in warnings. The run then records nothing
+   * more and writes no second line when its code ends.
+   *
+   * <pre>{@code
+   * ProcessTracker run = ProcessTracker.current();          // captured on the run's thread
+   * watchdog.schedule(() -> run.writeLineNow("timed_out", "about to time out"), 9, SECONDS);
+   * }</pre>
+   *
+   * @param metricName the metric set to 1 in this line
+   * @param warning a warning that says why the line was written early
+   * @return true if this call wrote the line; false outside any run or if it was already written
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code metricName} is blank
+   */
+  public boolean writeLineNow(String metricName, String warning) {
+    metricName = Names.checked(metricName);
+    Objects.requireNonNull(warning, "warning");
+    Run target = run();
+    RunRecord record = target == null ? null : target.endEarly(metricName, warning);
+    if (record == null) {
+      return false;
+    }
+    output.write(format, record);
+    return true;
+  }
+
+  /**
    * Makes this tracker's run the current run of the calling thread until the returned scope is
    * closed, so that {@link #current()} finds it there.
    *

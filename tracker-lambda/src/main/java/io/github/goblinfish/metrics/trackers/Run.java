@@ -209,6 +209,26 @@ final class Run implements Values.Problems {
     }
   }
 
+  /**
+   * Ends the run now, while its code may still be going on, and returns its record with {@code
+   * metric} set to 1 and {@code warning} added; null when the run had already ended. Timers still
+   * open are measured until now and named in warnings; whatever the code records afterwards is
+   * ignored, and the run writes no second line.
+   */
+  RunRecord endEarly(String metric, String warning) {
+    long now = read();
+    synchronized (this) {
+      if (state != RUNNING) {
+        return null;
+      }
+      metrics.put(metric, 1L);
+      warn(warning);
+      closeOpenTimers(now);
+      state = ENDED;
+      return record(true);
+    }
+  }
+
   /** A consistent record of the run as it is now, leaving the run going on. */
   RunRecord snapshot() {
     long now = read();

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The Lambda Runtime API on 127.0.0.1 (an ephemeral port): {@code invocation/next}, {@code
- * invocation/{id}/response}, {@code invocation/{id}/error} and {@code init/error}, answered by a
+ * invocation/{id}/response}, {@code invocation/{id}/error}, {@code init/error}, and SnapStart's
+ * {@code restore/next} and {@code restore/error}, answered by a
  * {@link Backend}.
  *
  * <p>Thread-safe: each request runs on its own thread and the backend does the coordination.
@@ -95,6 +96,16 @@ final class RuntimeApiServer implements AutoCloseable {
       String rest = path.substring(PREFIX.length());
       if (method.equals("GET") && rest.equals("invocation/next")) {
         next(exchange);
+      } else if (method.equals("GET") && rest.equals("restore/next")) {
+        // SnapStart (--init-type snap-start): the runtime client has run its before-checkpoint
+        // hooks; the snapshot is "restored" at once, and it runs its after-restore hooks.
+        send(exchange, 200, "");
+      } else if (method.equals("POST") && rest.equals("restore/error")) {
+        byte[] body = readUpTo(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
+        backend.initError(
+            body == null ? new byte[0] : body,
+            exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"));
+        send(exchange, 202, "{\"status\":\"OK\"}");
       } else if (method.equals("POST") && rest.equals("init/error")) {
         byte[] body = readUpTo(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
         backend.initError(

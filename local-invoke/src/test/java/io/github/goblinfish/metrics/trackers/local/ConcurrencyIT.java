@@ -187,7 +187,7 @@ class ConcurrencyIT {
               + "\",\"function_name\":\"FanOutFunction\","
               + "\"function_version\":\"$LATEST\",\"cold_start\":"
               + cold
-              + ","
+              + ",\"init_type\":\"on-demand\","
               + "\"xray_trace_id\":\""
               + traceRootByRequestId.get(requestId)
               + "\","

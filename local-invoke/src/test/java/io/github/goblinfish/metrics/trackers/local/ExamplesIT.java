@@ -49,7 +49,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExamplesIT {
   private static final List<String> ALL_IDENTIFIERS =
-      List.of("request_id", "function_name", "function_version", "cold_start", "xray_trace_id");
+      List.of(
+          "request_id",
+          "function_name",
+          "function_version",
+          "cold_start",
+          "init_type",
+          "xray_trace_id");
 
   /** SqsBatchFunction sets TRACKER_IDENTIFIERS=request_id,cold_start,xray_trace_id. */
   private static final List<String> SQS_IDENTIFIERS =
@@ -387,6 +393,7 @@ class ExamplesIT {
                 case "function_name" -> "\"" + fn.name() + "\"";
                 case "function_version" -> "\"$LATEST\"";
                 case "cold_start" -> Boolean.toString(cold);
+                case "init_type" -> "\"on-demand\"";
                 default -> "\"" + TRACE_ROOT + "\"";
               });
     }
@@ -473,6 +480,7 @@ class ExamplesIT {
             + " function_version=$LATEST"
             + " cold_start="
             + cold
+            + " init_type=on-demand"
             + " xray_trace_id="
             + TRACE_ROOT
             + object(expected.ownIdentifiers()).entrySet().stream()

@@ -67,11 +67,21 @@ public final class HandlerConfig {
   /** EMF: latency or metric names stored at one-second resolution, separated by commas. */
   public static final String HIGH_RESOLUTION_VARIABLE = TrackerSettings.HIGH_RESOLUTION_VARIABLE;
 
+  /**
+   * How long before the invocation's timeout its line is written, in milliseconds, when the handler
+   * is still running then ({@code 0} turns it off; default {@value #DEFAULT_TIMEOUT_MARGIN_MS}).
+   */
+  public static final String TIMEOUT_MARGIN_VARIABLE = "TRACKER_TIMEOUT_MARGIN_MS";
+
+  /** The default margin before the timeout at which a running invocation's line is written. */
+  public static final long DEFAULT_TIMEOUT_MARGIN_MS = 200;
+
   /** Every environment variable a handler's configuration reads. */
   public static final java.util.Set<String> ENVIRONMENT_VARIABLES =
       java.util.Set.of(
           ENTRY_NAME_VARIABLE,
           IDENTIFIERS_VARIABLE,
+          TIMEOUT_MARGIN_VARIABLE,
           FORMAT_VARIABLE,
           NAMESPACE_VARIABLE,
           SERVICE_VARIABLE,
@@ -90,9 +100,11 @@ public final class HandlerConfig {
   private final LineFormat format;
   private final Map<LambdaIdentifier, String> identifierNames;
   private final Function<String, String> environment;
+  private final long timeoutMarginMillis;
 
   private HandlerConfig(Builder builder) {
     this.environment = builder.environment;
+    this.timeoutMarginMillis = builder.timeoutMarginMillis;
     this.entryName = builder.entryName;
     this.output = builder.output;
     this.ticker = builder.ticker;
@@ -142,6 +154,15 @@ public final class HandlerConfig {
     return output;
   }
 
+  /**
+   * Returns how long before the timeout a running invocation's line is written.
+   *
+   * @return the margin in milliseconds; 0 when the line before the timeout is off
+   */
+  public long timeoutMarginMillis() {
+    return timeoutMarginMillis;
+  }
+
   Function<String, String> environment() {
     return environment;
   }
@@ -169,6 +190,7 @@ public final class HandlerConfig {
     private Ticker ticker = Ticker.system();
     private LineFormat format;
     private boolean identifiersSetInCode;
+    private long timeoutMarginMillis = -1;
     private Function<String, String> environment = System::getenv;
     private final EnumMap<LambdaIdentifier, String> identifierNames =
         new EnumMap<>(LambdaIdentifier.class);
@@ -223,6 +245,29 @@ public final class HandlerConfig {
      */
     public Builder format(LineFormat format) {
       this.format = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    /**
+     * Sets how long before the invocation's timeout its line is written if the handler is still
+     * running (default {@value #DEFAULT_TIMEOUT_MARGIN_MS} ms): Lambda stops a timed-out
+     * invocation at once, so a line written when the handler ends would be lost. {@code
+     * Duration.ZERO} turns it off.
+     *
+     * <pre>{@code
+     * HandlerConfig config = HandlerConfig.builder().timeoutMargin(Duration.ofMillis(500)).build();
+     * }</pre>
+     *
+     * @param margin the margin, zero or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code margin} is negative
+     */
+    public Builder timeoutMargin(java.time.Duration margin) {
+      Objects.requireNonNull(margin, "margin");
+      if (margin.isNegative()) {
+        throw new IllegalArgumentException("the timeout margin must not be negative: " + margin);
+      }
+      this.timeoutMarginMillis = margin.toMillis();
       return this;
     }
 
@@ -311,8 +356,32 @@ public final class HandlerConfig {
       if (format == null) {
         format = TrackerSettings.formatFromEnvironment(environment);
       }
+      if (timeoutMarginMillis < 0) {
+        timeoutMarginMillis = timeoutMarginFromEnvironment();
+      }
       requireDistinctNames();
       return new HandlerConfig(this);
+    }
+
+    private long timeoutMarginFromEnvironment() {
+      String value = TrackerSettings.value(environment, TIMEOUT_MARGIN_VARIABLE);
+      if (value == null) {
+        return DEFAULT_TIMEOUT_MARGIN_MS;
+      }
+      try {
+        long margin = Long.parseLong(value);
+        if (margin >= 0) {
+          return margin;
+        }
+      } catch (NumberFormatException notANumber) {
+        // Falls through to the message below.
+      }
+      throw new IllegalArgumentException(
+          TIMEOUT_MARGIN_VARIABLE
+              + "='"
+              + value
+              + "' is not accepted: use a whole number of milliseconds, 0 or more (0 turns the"
+              + " line before the timeout off)");
     }
 
     /** Two identifiers under one key would leave one of them out of every line without a word. */

@@ -81,9 +81,23 @@ final class InvocationTracking {
     return loggerTracker(context);
   }
 
-  /** Sets the automatic identifiers of the run just started on this thread. */
-  void identify(ProcessTracker tracker, Context context) {
+  /**
+   * Sets the automatic identifiers of the run just started on this thread, and watches its
+   * timeout; the caller disarms the returned watch when the handler returns or throws.
+   */
+  TimeoutWatch.Watch identify(ProcessTracker tracker, Context context) {
     setIdentifiers(tracker, context, ColdStart.take());
+    long margin = config.timeoutMarginMillis();
+    if (margin <= 0 || context == null) {
+      return null;
+    }
+    long remaining;
+    try {
+      remaining = context.getRemainingTimeInMillis();
+    } catch (RuntimeException brokenContext) {
+      return null;
+    }
+    return TimeoutWatch.arm(remaining, margin);
   }
 
   private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {

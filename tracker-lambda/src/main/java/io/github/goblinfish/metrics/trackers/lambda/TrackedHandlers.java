@@ -61,8 +61,12 @@ public final class TrackedHandlers {
       return tracker.trackProcess(
           tracking.entryName(),
           () -> {
-            tracking.identify(tracker, context);
-            return handler.handleRequest(input, context);
+            TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+            try {
+              return handler.handleRequest(input, context);
+            } finally {
+              TimeoutWatch.disarm(watch);
+            }
           });
     };
   }
@@ -95,8 +99,12 @@ public final class TrackedHandlers {
         tracker.<IOException>trackProcess(
             tracking.entryName(),
             () -> {
-              tracking.identify(tracker, context);
-              handler.handleRequest(input, output, context);
+              TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+              try {
+                handler.handleRequest(input, output, context);
+              } finally {
+                TimeoutWatch.disarm(watch);
+              }
             });
       }
     };

@@ -83,8 +83,12 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
     return tracker.trackProcess(
         tracking.entryName(),
         () -> {
-          tracking.identify(tracker, context);
-          return handleTracked(event(input), context);
+          TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+          try {
+            return handleTracked(event(input), context);
+          } finally {
+            TimeoutWatch.disarm(watch);
+          }
         });
   }
 

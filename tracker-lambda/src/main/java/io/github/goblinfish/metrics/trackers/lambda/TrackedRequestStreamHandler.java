@@ -67,8 +67,12 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
     tracker.<IOException>trackProcess(
         tracking.entryName(),
         () -> {
-          tracking.identify(tracker, context);
-          handleTracked(input, output, context);
+          TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+          try {
+            handleTracked(input, output, context);
+          } finally {
+            TimeoutWatch.disarm(watch);
+          }
         });
   }
 

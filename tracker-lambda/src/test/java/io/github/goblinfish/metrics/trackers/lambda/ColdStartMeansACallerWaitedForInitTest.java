@@ -2,7 +2,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -62,8 +61,11 @@ class ColdStartMeansACallerWaitedForInitTest {
   void afterASnapStartRestoreTheNextInvocationIsAColdStartAgainEvenIfInitWarmedTheHandler()
       throws Exception {
     RecordingContext crac = new RecordingContext();
-    assertTrue(SnapStartRestore.register(ColdStart::restored, crac, getClass().getClassLoader()));
-    assertNotNull(SnapStartRestore.registered());
+    int before = SnapStartRestore.registeredCount();
+    assertTrue(
+        SnapStartRestore.register(
+            ColdStart::restored, crac, getClass().getClassLoader(), "org.crac"));
+    assertEquals(before + 1, SnapStartRestore.registeredCount());
 
     ColdStart.take(); // a warm-up invocation during init, before the snapshot
     assertFalse(ColdStart.take(), "the snapshot would hold a spent flag");
@@ -77,7 +79,12 @@ class ColdStartMeansACallerWaitedForInitTest {
   @Test
   void withoutCracNothingIsRegisteredAndNothingFails() {
     assertFalse(
-        SnapStartRestore.register(ColdStart::restored, new Object(), new ClassLoader(null) {}));
+        SnapStartRestore.register(
+            ColdStart::restored, new Object(), new ClassLoader(null) {}, "org.crac"));
+    assertEquals(
+        1,
+        SnapStartRestore.register(() -> {}),
+        "org.crac is on the test classpath; the runtime client's own API is not");
   }
 
   @Test

@@ -1,0 +1,120 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the line says in each Lambda mode, through the real runtime client: each initialisation
+ * type's {@code init_type} and {@code cold_start}, and an invocation stopped by its timeout, whose
+ * line is written before Lambda stops it. {@link SleepingHandler} runs with default settings
+ * ({@code Handler: Class::handleRequest}, no {@code TRACKER_*} variable).
+ */
+class LambdaModesIT {
+
+  private static FunctionSpec sleeping() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    FunctionSpec fn =
+        LocalInvoke.function(
+            LambdaITSupport.testClasses().resolve("it/template.yaml"),
+            "SleepingFunction",
+            warnings::add);
+    assertEquals(List.of(), warnings);
+    List<Path> classpath = new ArrayList<>(fn.classpath());
+    classpath.add(LambdaITSupport.locationOf(ProcessTracker.class));
+    classpath.add(LambdaITSupport.locationOf(Gson.class));
+    return fn.withCode(fn.taskRoot(), classpath);
+  }
+
+  private static JsonObject onlyLine(Invocation invocation) {
+    assertEquals(1, invocation.trackerLines().size(), () -> "lines: " + invocation.trackerLines());
+    return JsonParser.parseString(invocation.trackerLines().get(0).json()).getAsJsonObject();
+  }
+
+  @Test
+  void aTimedOutInvocationWritesExactlyOneLineWithTimedOutBeforeTaskTimedOut() throws Exception {
+    RunResult run = LocalInvoke.invoke(sleeping(), List.of("{\"sleep_ms\":5000}"), 1, 0);
+    Invocation invocation = run.invocations().get(0);
+    assertTrue(invocation.timedOut(), () -> String.valueOf(invocation.error()));
+    assertEquals("Sandbox.Timedout", invocation.errorType());
+
+    JsonObject line = onlyLine(invocation);
+    JsonObject metrics = line.getAsJsonObject("metrics");
+    assertEquals(1, metrics.get("timed_out").getAsInt());
+    assertEquals(5000, metrics.get("asked_ms").getAsInt());
+    assertEquals(
+        List.of("SleepingHandler", "wait_for_downstream"),
+        new ArrayList<>(line.getAsJsonObject("latencies").keySet()),
+        "the entry is named after the class with default settings, and the open timer is kept");
+    assertEquals(
+        "[\"the invocation was about to time out: its line was written 200 ms before the deadline,"
+            + " while the handler was still running\",\"timer 'SleepingHandler' was still open when"
+            + " the line was written; measured until then\",\"timer 'wait_for_downstream' was still"
+            + " open when the line was written; measured until then\"]",
+        line.get("tracker_warnings").toString());
+    assertEquals(invocation.requestId(), line.get("request_id").getAsString());
+
+    // The line's event comes before the runtime's "Task timed out" notice.
+    List<LogEvent> logs = invocation.logs();
+    int lineAt = -1;
+    int noticeAt = -1;
+    for (int i = 0; i < logs.size(); i++) {
+      if (logs.get(i).text().startsWith("{\"latencies\":")) {
+        lineAt = i;
+      } else if (logs.get(i).text().contains("Task timed out after")) {
+        noticeAt = i;
+      }
+    }
+    int lineIndex = lineAt;
+    int noticeIndex = noticeAt;
+    assertTrue(
+        lineIndex >= 0 && noticeIndex > lineIndex,
+        () -> "line at " + lineIndex + ", notice at " + noticeIndex + " in " + logs);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "on-demand, true",
+    "snap-start, true",
+    "provisioned-concurrency, false",
+    "lambda-managed-instances, false",
+  })
+  void eachInitTypeIsWrittenAndColdStartSaysWhetherACallerWaitedForInit(
+      String initType, boolean firstIsCold) throws Exception {
+    RunResult run =
+        LocalInvoke.invoke(
+            sleeping().withInitType(initType), List.of("{\"sleep_ms\":0}"), 2, 0);
+    assertEquals(0, run.exitCode());
+    JsonObject first = onlyLine(run.invocations().get(0));
+    JsonObject second = onlyLine(run.invocations().get(1));
+    assertEquals(initType, first.get("init_type").getAsString());
+    assertEquals(initType, second.get("init_type").getAsString());
+    assertEquals(firstIsCold, first.get("cold_start").getAsBoolean());
+    assertEquals(false, second.get("cold_start").getAsBoolean());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"on-demand, false", "snap-start, true"})
+  void aHandlerWarmedUpDuringInitStartsColdAfterASnapStartRestoreOnly(
+      String initType, boolean firstIsCold) throws Exception {
+    FunctionSpec fn =
+        sleeping().withInitType(initType).withEnvironment(Map.of("PRIME_DURING_INIT", "true"));
+    RunResult run = LocalInvoke.invoke(fn, List.of("{\"sleep_ms\":0}"), 1, 0);
+    assertEquals(0, run.exitCode());
+    JsonObject first = onlyLine(run.invocations().get(0));
+    // On-demand, the warm-up took the cold start; with SnapStart the runtime client's
+    // after-restore hook gives it back to the first invocation after the restore.
+    assertEquals(firstIsCold, first.get("cold_start").getAsBoolean());
+  }
+}

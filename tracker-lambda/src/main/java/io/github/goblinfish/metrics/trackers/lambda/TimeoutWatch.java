@@ -1,0 +1,166 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is
+ * then frozen or killed, and a line written at the end of the handler would never be. One daemon
+ * thread serves every invocation of the process, whatever their number: an invocation costs one
+ * small node linked into a list under a lock, and unlinked when it ends in time.
+ *
+ * <p>Thread-safe.
+ */
+final class TimeoutWatch {
+  /** The metric set to 1 in a line written because the invocation was about to time out. */
+  static final String TIMED_OUT_METRIC = "timed_out";
+
+  private static final ReentrantLock LOCK = new ReentrantLock();
+  private static final Condition CHANGED = LOCK.newCondition();
+  // Guarded by LOCK: the invocations being watched, and the deadline the thread sleeps until.
+  private static Watch watched;
+  private static long sleepingUntil = Long.MAX_VALUE;
+  private static boolean started;
+
+  private TimeoutWatch() {}
+
+  /** One invocation being watched. */
+  static final class Watch {
+    final ProcessTracker run;
+    final long deadlineNanos;
+    final long marginMillis;
+    Watch previous;
+    Watch next;
+    boolean linked;
+
+    Watch(ProcessTracker run, long deadlineNanos, long marginMillis) {
+      this.run = run;
+      this.deadlineNanos = deadlineNanos;
+      this.marginMillis = marginMillis;
+    }
+  }
+
+  /**
+   * Watches the run current on the calling thread, whose invocation has {@code remainingMillis}
+   * left: its line is written {@code marginMillis} before then unless {@link #disarm} comes first.
+   * Returns null when there is nothing to watch.
+   */
+  static Watch arm(long remainingMillis, long marginMillis) {
+    if (marginMillis <= 0 || remainingMillis <= marginMillis) {
+      return null;
+    }
+    Watch watch =
+        new Watch(
+            ProcessTracker.current(),
+            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis),
+            marginMillis);
+    LOCK.lock();
+    try {
+      watch.next = watched;
+      if (watched != null) {
+        watched.previous = watch;
+      }
+      watched = watch;
+      watch.linked = true;
+      if (!started) {
+        start();
+      } else if (watch.deadlineNanos - sleepingUntil < 0) {
+        CHANGED.signal();
+      }
+    } finally {
+      LOCK.unlock();
+    }
+    return watch;
+  }
+
+  /** Stops watching: the invocation ended (or is ending) in time. */
+  static void disarm(Watch watch) {
+    if (watch == null) {
+      return;
+    }
+    LOCK.lock();
+    try {
+      unlink(watch);
+    } finally {
+      LOCK.unlock();
+    }
+  }
+
+  private static void unlink(Watch watch) {
+    if (!watch.linked) {
+      return;
+    }
+    if (watch.previous != null) {
+      watch.previous.next = watch.next;
+    } else {
+      watched = watch.next;
+    }
+    if (watch.next != null) {
+      watch.next.previous = watch.previous;
+    }
+    watch.previous = null;
+    watch.next = null;
+    watch.linked = false;
+  }
+
+  private static void start() {
+    Thread thread = new Thread(TimeoutWatch::watch, "tracker-lambda-timeout-watch");
+    thread.setDaemon(true);
+    thread.start();
+    started = true;
+  }
+
+  private static void watch() {
+    while (true) {
+      Watch due = null;
+      LOCK.lock();
+      try {
+        long now = System.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        boolean any = false;
+        for (Watch watch = watched; watch != null; ) {
+          Watch next = watch.next;
+          if (watch.deadlineNanos - now <= 0) {
+            unlink(watch);
+            watch.next = due;
+            due = watch;
+          } else if (!any || watch.deadlineNanos - earliest < 0) {
+            earliest = watch.deadlineNanos;
+            any = true;
+          }
+          watch = next;
+        }
+        if (due == null) {
+          sleepingUntil = any ? earliest : now + TimeUnit.DAYS.toNanos(1);
+          CHANGED.awaitNanos(sleepingUntil - now);
+          continue;
+        }
+      } catch (InterruptedException interrupted) {
+        // Nobody interrupts this thread on purpose; keep watching.
+        continue;
+      } finally {
+        LOCK.unlock();
+      }
+      for (Watch watch = due; watch != null; ) {
+        Watch next = watch.next;
+        watch.next = null;
+        write(watch);
+        watch = next;
+      }
+    }
+  }
+
+  private static void write(Watch watch) {
+    try {
+      watch.run.writeLineNow(
+          TIMED_OUT_METRIC,
+          "the invocation was about to time out: its line was written "
+              + watch.marginMillis
+              + " ms before the deadline, while the handler was still running");
+    } catch (Throwable failure) {
+      // writeLineNow reports its own failures; nothing may end this thread.
+    }
+  }
+}
