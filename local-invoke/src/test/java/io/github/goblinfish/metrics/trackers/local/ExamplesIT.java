@@ -81,7 +81,7 @@ class ExamplesIT {
       new Expected(
           "api-gateway-get-order.json",
           apiResponse(200, "7f9c2d1e-5b3a-4c8d-9e0f-1a2b3c4d5e6f", ORDER_BODY),
-          List.of("handler", "validate_request", "load_order"),
+          List.of("ApiGatewayHandler", "validate_request", "load_order"),
           3,
           null,
           "{\"order_lines\":3,\"order_total_cents\":13096,\"status_code\":200}",
@@ -94,7 +94,7 @@ class ExamplesIT {
           "api-gateway-unknown-order.json",
           apiResponse(
               404, "1b2c3d4e-8f90-41a2-b3c4-d5e6f7a8b9c0", "{\"message\":\"no order ord-4040\"}"),
-          List.of("handler", "validate_request", "load_order"),
+          List.of("ApiGatewayHandler", "validate_request", "load_order"),
           3,
           null,
           "{\"status_code\":404}",
@@ -109,7 +109,7 @@ class ExamplesIT {
               400,
               "0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
               "{\"message\":\"order id must look like ord-1234\"}"),
-          List.of("handler", "validate_request"),
+          List.of("ApiGatewayHandler", "validate_request"),
           2,
           null,
           "{\"status_code\":400}",
@@ -121,7 +121,7 @@ class ExamplesIT {
           "sqs-batch.json",
           JsonParser.parseString(
               "{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}"),
-          List.of("handler", "process_record"),
+          List.of("SqsBatchHandler", "process_record"),
           2,
           "{\"process_record\":3}",
           "{\"records\":3,\"records_failed\":1}",
@@ -135,7 +135,7 @@ class ExamplesIT {
               "{\"person\":{\"id\":\"p-1001\",\"name\":\"Professor Plum\"},"
                   + "\"orders\":[{\"id\":\"ord-1001\",\"status\":\"SHIPPED\"},{\"id\":\"ord-1002\",\"status\":\"PENDING\"}],"
                   + "\"preferences\":{\"newsletter\":true,\"language\":\"en-IE\"}}"),
-          List.of("handler", "all_lookups", "get_person_data", "get_orders", "get_preferences"),
+          List.of("AsyncLookupHandler", "all_lookups", "get_person_data", "get_orders", "get_preferences"),
           2,
           null,
           "{\"orders_found\":2}",
@@ -174,7 +174,7 @@ class ExamplesIT {
         new Expected(
             "stream-echo.json",
             streamResponse,
-            List.of("handler", "read_event", "parse_event", "build_response", "write_response"),
+            List.of("StreamEchoHandler", "read_event", "parse_event", "build_response", "write_response"),
             5,
             null,
             "{\"event_bytes\":" + streamEvent.length + ",\"top_level_fields\":3}",
@@ -367,7 +367,7 @@ class ExamplesIT {
           .append("\"Namespace\":\"tracker-lambda-examples\",\"Dimensions\":[[\"function_name\"]],")
           .append("\"Metrics\":[")
           .append(
-              "{\"Name\":\"latency_ms:handler\",\"Unit\":\"Milliseconds\",\"StorageResolution\":1},")
+              "{\"Name\":\"latency_ms:ApiGatewayHandler\",\"Unit\":\"Milliseconds\",\"StorageResolution\":1},")
           .append("{\"Name\":\"latency_ms:validate_request\",\"Unit\":\"Milliseconds\"},")
           .append("{\"Name\":\"latency_ms:load_order\",\"Unit\":\"Milliseconds\"},")
           .append("{\"Name\":\"metric:order_lines\",\"Unit\":\"Count\"},")
@@ -429,7 +429,7 @@ class ExamplesIT {
     assertEquals(JsonParser.parseString("[[\"function_name\"]]"), directive.get("Dimensions"));
     assertEquals(
         List.of(
-            "latency_ms:handler",
+            "latency_ms:ApiGatewayHandler",
             "latency_ms:validate_request",
             "latency_ms:load_order",
             "metric:order_lines",
