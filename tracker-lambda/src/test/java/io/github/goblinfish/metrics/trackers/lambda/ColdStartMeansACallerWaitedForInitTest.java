@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.goblinfish.metrics.trackers.FakeTicker;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +141,34 @@ class ColdStartMeansACallerWaitedForInitTest {
         java.util.Map.of(
             LambdaIdentifier.INIT_TYPE, "init_type", LambdaIdentifier.TENANT_ID, "tenant_id"),
         config.identifierNames());
+  }
+
+  private static final String COLD =
+      "{\"latencies\":{\"h\":0.000},\"metrics\":{},\"cold_start\":true}";
+  private static final String WARM =
+      "{\"latencies\":{\"h\":0.000},\"metrics\":{},\"cold_start\":false}";
+
+  @Test
+  void resetForTestsMakesTheNextInvocationTheColdStartAgain() {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    RequestHandler<String, String> handler =
+        TrackedHandlers.wrap(
+            (input, context) -> input,
+            HandlerConfig.builder()
+                .output(lines::add)
+                .ticker(new FakeTicker())
+                .omitAllIdentifiers()
+                .identifierName(LambdaIdentifier.COLD_START, "cold_start")
+                .entryName("h")
+                .build());
+    TestContext context = TestContext.create();
+
+    ColdStart.resetForTests();
+    handler.handleRequest("a", context);
+    handler.handleRequest("b", context);
+    ColdStart.resetForTests();
+    handler.handleRequest("c", context);
+
+    assertEquals(List.of(COLD, WARM, COLD), lines);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class HandlerConfigTest {
+class ConfigurationComesFromCodeThenTheEnvironmentTest {
 
   private static HandlerConfig.Builder withEnvironment(Map<String, String> variables) {
     return HandlerConfig.builder().environment(variables::get);

@@ -42,12 +42,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults around the Lambda handlers that TrackedRequestHandlerTest does not cover: every kind of
+ * Faults around the Lambda handlers that EveryInvocationWritesOneLineTest does not cover: every kind of
  * throwable from every handler shape, outputs and loggers that throw (including the JVM's own
  * errors), and trackers used after their invocation ended. Each test pins the README's "Bad input
  * and faults" outcome exactly.
  */
-class HandlerFaultTest {
+class FaultsNeverReplaceTheHandlersResultTest {
   private final FakeTicker ticker = new FakeTicker();
   private final List<String> lines = new ArrayList<>();
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -579,10 +579,10 @@ class HandlerFaultTest {
   }
 
   static String captureStandardOutput(Runnable action) {
-    return TrackedRequestHandlerTest.captureStandardOutput(action);
+    return EveryInvocationWritesOneLineTest.captureStandardOutput(action);
   }
 
   static String captureStandardError(Runnable action) {
-    return TrackedRequestHandlerTest.captureStandardError(action);
+    return EveryInvocationWritesOneLineTest.captureStandardError(action);
   }
 }
