@@ -48,8 +48,7 @@ final class CfnLint {
           COMMAND
               + " is not installed ("
               + notInstalled.getMessage()
-              + "); install it (pip install cfn-lint) to check template.yaml after the SAM"
-              + " transform");
+              + "); install it with: pip install cfn-lint");
       throw new AssertionError("unreachable");
     }
     process.getOutputStream().close();
