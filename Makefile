@@ -13,9 +13,14 @@
 FUNCTIONS := ApiGatewayFunction SqsBatchFunction AsyncLookupFunction StreamEchoFunction OwnLogFormatFunction ApiGatewayEmfFunction
 BUILD_TARGETS := $(addprefix build-,$(FUNCTIONS))
 
-.PHONY: $(BUILD_TARGETS) examples-package
+.PHONY: $(BUILD_TARGETS) examples-package task-root
 
 $(BUILD_TARGETS): examples-package
+	@$(MAKE) --no-print-directory task-root
+
+# Lays out an examples module packaged before as the function's code. The build targets run it
+# right after packaging; the examples' integration test runs it alone on the reactor's package.
+task-root:
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set; sam build sets it" >&2; exit 1; }
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R examples/target/classes/. "$(ARTIFACTS_DIR)/"

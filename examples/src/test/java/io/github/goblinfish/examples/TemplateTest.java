@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.reflect.TypeToken;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -42,9 +38,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** template.yaml against the SAM schema, the examples module, the Makefile and events/. */
+/**
+ * template.yaml checked by cfn-lint after the SAM transform and by the project's own structural
+ * rules, against the examples module, the Makefile and events/.
+ */
 class TemplateTest {
-  private static final Gson GSON = new Gson();
+  /** Keeps whole numbers whole through a copy: cfn-lint rejects {@code "BatchSize": 10.0}. */
+  private static final Gson GSON =
+      new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
 
   /**
    * The sample events of each function. Convention: {@code events/<event source or function>-
@@ -68,32 +69,31 @@ class TemplateTest {
           "ApiGatewayEmfFunction",
           List.of("api-gateway-get-order.json"));
 
-  /** The SAM schema is 750 KB: read and compiled once for the whole class. */
-  private static Schema samSchema;
+  /** What every resource of a template may hold besides its type, as CloudFormation defines. */
+  static final Set<String> RESOURCE_ATTRIBUTES =
+      Set.of(
+          "Type",
+          "Properties",
+          "Metadata",
+          "DependsOn",
+          "Condition",
+          "DeletionPolicy",
+          "UpdateReplacePolicy",
+          "UpdatePolicy",
+          "CreationPolicy");
 
-  private static Path schemaPath() {
-    return Repository.root().resolve("../shared/reference/sam.schema.json").normalize();
-  }
+  private static final String CFN_LINT_CHECK =
+      "template.yaml checked by cfn-lint after the SAM transform";
 
-  private static synchronized Schema samSchema() throws IOException {
-    Path path = schemaPath();
-    assumeTrue(
-        Files.isRegularFile(path),
-        "SAM schema not found at " + path + "; schema validation skipped");
-    if (samSchema == null) {
-      samSchema =
-          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-              .getSchema(Files.readString(path), InputFormat.JSON);
-    }
-    return samSchema;
+  /** cfn-lint's findings per broken copy, from one run over all of them. */
+  private static Map<String, List<CfnLint.Finding>> brokenFindings;
+
+  private static Path templatePath() {
+    return Repository.root().resolve("template.yaml");
   }
 
   private static Map<String, Object> template() throws IOException {
-    return CloudFormationYaml.load(Files.readString(Repository.root().resolve("template.yaml")));
-  }
-
-  private static List<Error> validate(Map<String, Object> template) throws IOException {
-    return samSchema().validate(GSON.toJson(template), InputFormat.JSON);
+    return CloudFormationYaml.load(Files.readString(templatePath()));
   }
 
   @SuppressWarnings("unchecked")
@@ -118,49 +118,151 @@ class TemplateTest {
     return GSON.fromJson(GSON.toJson(template), new TypeToken<Map<String, Object>>() {}.getType());
   }
 
-  @Test
-  void templateIsValidAgainstTheSamSchema() throws IOException {
-    List<Error> errors = validate(template());
-
-    assertEquals(List.of(), errors);
+  private static Map<String, Object> resource(Map<String, Object> template, String id) {
+    return map(map(template.get("Resources")).get(id));
   }
 
+  private static Map<String, Object> properties(Map<String, Object> template, String id) {
+    return map(resource(template, id).get("Properties"));
+  }
+
+  /** {@code Resource.Attribute} for each attribute that CloudFormation does not define. */
+  static List<String> unknownResourceAttributes(Map<String, Object> template) {
+    List<String> unknown = new ArrayList<>();
+    map(template.get("Resources"))
+        .forEach(
+            (id, resource) ->
+                map(resource).keySet().stream()
+                    .filter(attribute -> !RESOURCE_ATTRIBUTES.contains(attribute))
+                    .forEach(attribute -> unknown.add(id + "." + attribute)));
+    return unknown;
+  }
+
+  @Test
+  void cfnLintFindsNothingInTheTemplateAfterTheSamTransform() throws Exception {
+    List<CfnLint.Finding> findings = CfnLint.lint(CFN_LINT_CHECK, List.of(templatePath()));
+
+    assertEquals(List.of(), findings);
+  }
+
+  /**
+   * Each broken copy of template.yaml, with the cfn-lint rule that must report it and a part of its
+   * message.
+   */
   static Stream<Arguments> brokenTemplates() {
     return Stream.of(
         Arguments.of(
             "unknown function property",
             (Consumer<Map<String, Object>>)
                 template ->
-                    map(map(map(template.get("Resources")).get("ApiGatewayFunction"))
-                            .get("Properties"))
+                    properties(template, "ApiGatewayFunction")
                         .put(
                             "Handlr",
-                            "io.github.goblinfish.examples.ApiGatewayHandler::handleRequest")),
-        Arguments.of(
-            "unknown resource attribute",
-            (Consumer<Map<String, Object>>)
-                template ->
-                    map(map(template.get("Resources")).get("SqsBatchFunction"))
-                        .put("Propertes", Map.of("Timeout", 3))),
+                            "io.github.goblinfish.examples.ApiGatewayHandler::handleRequest"),
+            "E0001",
+            "property Handlr not defined for resource of type AWS::Serverless::Function"),
         Arguments.of(
             "event source of an unknown type",
             (Consumer<Map<String, Object>>)
                 template ->
-                    map(map(map(map(map(template.get("Resources")).get("ApiGatewayFunction"))
-                                    .get("Properties"))
-                                .get("Events"))
+                    map(map(properties(template, "ApiGatewayFunction").get("Events"))
                             .get("GetOrder"))
-                        .put("Type", "Carrier-Pigeon")));
+                        .put("Type", "Carrier-Pigeon"),
+            "E0001",
+            "Event Type is: Carrier-Pigeon"),
+        Arguments.of(
+            "misspelled queue property",
+            (Consumer<Map<String, Object>>)
+                template -> properties(template, "StockUpdatesQueue").put("VisibilityTimout", 30),
+            "E3002",
+            "'VisibilityTimout' was unexpected"),
+        Arguments.of(
+            "event source on a queue that does not exist",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(map(properties(template, "SqsBatchFunction").get("Events"))
+                                .get("StockUpdates"))
+                            .get("Properties"))
+                        .put("Queue", Map.of("Fn::GetAtt", List.of("StockUpdatesQeue", "Arn"))),
+            "E1010",
+            "'StockUpdatesQeue' is not one of"),
+        Arguments.of(
+            "runtime Lambda does not offer",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(template.get("Globals")).get("Function")).put("Runtime", "java7"),
+            "E3030",
+            "'java7' is not one of"),
+        Arguments.of(
+            "memory size as text",
+            (Consumer<Map<String, Object>>)
+                template ->
+                    map(map(template.get("Globals")).get("Function")).put("MemorySize", "lots"),
+            "E3012",
+            "'lots' is not of type 'integer'"));
+  }
+
+  /** Writes every broken copy (as JSON, which cfn-lint reads too) and lints them in one run. */
+  private static synchronized Map<String, List<CfnLint.Finding>> brokenFindings() throws Exception {
+    if (brokenFindings == null) {
+      Path folder = Files.createTempDirectory("broken-templates");
+      Map<Path, String> whatByFile = new LinkedHashMap<>();
+      List<Arguments> cases = brokenTemplates().collect(Collectors.toList());
+      for (int i = 0; i < cases.size(); i++) {
+        Object[] arguments = cases.get(i).get();
+        @SuppressWarnings("unchecked")
+        Consumer<Map<String, Object>> breakIt = (Consumer<Map<String, Object>>) arguments[1];
+        Map<String, Object> broken = copy(template());
+        breakIt.accept(broken);
+        Path file = folder.resolve("broken-" + i + ".json");
+        Files.writeString(file, GSON.toJson(broken));
+        whatByFile.put(file, (String) arguments[0]);
+      }
+      List<CfnLint.Finding> findings =
+          CfnLint.lint(CFN_LINT_CHECK, new ArrayList<>(whatByFile.keySet()));
+      Map<String, List<CfnLint.Finding>> byCase = new HashMap<>();
+      whatByFile.values().forEach(what -> byCase.put(what, new ArrayList<>()));
+      for (CfnLint.Finding finding : findings) {
+        byCase.get(whatByFile.get(finding.template())).add(finding);
+      }
+      for (Path file : whatByFile.keySet()) {
+        Files.delete(file);
+      }
+      Files.delete(folder);
+      brokenFindings = byCase;
+    }
+    return brokenFindings;
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenTemplates")
-  void brokenCopyFailsValidation(String what, Consumer<Map<String, Object>> breakIt)
-      throws IOException {
-    Map<String, Object> broken = copy(template());
-    breakIt.accept(broken);
+  void cfnLintReportsEachBrokenCopy(
+      String what, Consumer<Map<String, Object>> breakIt, String rule, String message)
+      throws Exception {
+    List<CfnLint.Finding> findings = brokenFindings().get(what);
 
-    assertFalse(validate(broken).isEmpty(), what + " must not pass the schema");
+    assertFalse(findings.isEmpty(), what + " must not pass cfn-lint");
+    for (CfnLint.Finding finding : findings) {
+      assertEquals(rule, finding.rule(), what + ": " + finding);
+      assertTrue(finding.message().contains(message), what + ": " + finding);
+    }
+  }
+
+  @Test
+  void everyResourceHoldsOnlyCloudFormationResourceAttributes() throws IOException {
+    assertEquals(List.of(), unknownResourceAttributes(template()));
+  }
+
+  /** cfn-lint passes this one: the SAM transform drops what it does not know. */
+  @Test
+  void aMisspelledResourceAttributeIsFound() throws IOException {
+    Map<String, Object> broken = copy(template());
+    resource(broken, "SqsBatchFunction").put("Propertes", Map.of("Timeout", 3));
+    resource(broken, "StockUpdatesQueue").put("DependOn", "SqsBatchFunction");
+
+    assertEquals(
+        List.of("SqsBatchFunction.Propertes", "StockUpdatesQueue.DependOn"),
+        unknownResourceAttributes(broken));
   }
 
   @Test
@@ -204,7 +306,9 @@ class TemplateTest {
                 .redirectErrorStream(true)
                 .start();
       } catch (IOException noMake) {
-        assumeTrue(false, "make is not installed: " + noMake.getMessage());
+        RequiredCheck.unavailable(
+            "the root Makefile has a build target for every function",
+            "make is not installed (" + noMake.getMessage() + ")");
         return;
       }
       String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

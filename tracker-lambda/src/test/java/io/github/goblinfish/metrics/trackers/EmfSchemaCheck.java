@@ -2,6 +2,7 @@ package io.github.goblinfish.metrics.trackers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -17,53 +18,44 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Checks EMF lines against the schema published with the EMF specification, found as {@code
- * shared/reference/emf.schema.json} beside the repository (not copied into it), and against the
- * rules the schema cannot say (metric values and dimension values are root members).
+ * Checks EMF lines against {@value #SCHEMA_RESOURCE}, a JSON schema kept in the test resources and
+ * written from the published EMF specification, and against the rules a schema cannot say (metric
+ * values and dimension values are root members).
  */
 final class EmfSchemaCheck {
-  static final String SCHEMA_PATH = "shared/reference/emf.schema.json";
+  static final String SCHEMA_RESOURCE = "emf-specification.schema.json";
 
   private static final Schema SCHEMA = load();
 
   private EmfSchemaCheck() {}
 
-  /**
-   * The schema declares no {@code $schema}; its keywords ({@code $comment}, {@code type}, {@code
-   * items}, {@code pattern}, {@code enum}, lengths and counts) read the same from draft 7 on, and
-   * the EMF specification's schema was written for draft 7.
-   */
   private static Schema load() {
-    Path directory = Path.of("").toAbsolutePath();
-    for (int up = 0; up < 4 && directory != null; up++, directory = directory.getParent()) {
-      Path candidate = directory.resolve(SCHEMA_PATH);
-      if (Files.isRegularFile(candidate)) {
-        try (InputStream in = Files.newInputStream(candidate)) {
-          return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-              .getSchema(in, InputFormat.JSON);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+    try (InputStream in = EmfSchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            SCHEMA_RESOURCE + " is missing from the test resources of " + EmfSchemaCheck.class);
       }
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+          .getSchema(in, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return null;
   }
 
+  /**
+   * Fails unless the schema is loaded. The schema ships with the tests, so no check is ever skipped
+   * for want of it.
+   */
   static void assumeSchema() {
-    Assumptions.assumeTrue(
-        SCHEMA != null,
-        "EMF schema not found: " + SCHEMA_PATH + " in a parent of " + Path.of("").toAbsolutePath());
+    assertNotNull(SCHEMA, SCHEMA_RESOURCE);
   }
 
-  /** The schema's complaints about a document; skips the test when the schema is absent. */
+  /** The schema's complaints about a document. */
   static List<Error> schemaErrors(String document) {
     assumeSchema();
     return SCHEMA.validate(document, InputFormat.JSON);
