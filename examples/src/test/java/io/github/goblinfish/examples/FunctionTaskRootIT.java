@@ -139,7 +139,9 @@ class FunctionTaskRootIT {
                 .get("Resources"));
     for (String id : TemplateTest.EVENTS_BY_FUNCTION.keySet()) {
       String handler = (String) map(map(resources.get(id)).get("Properties")).get("Handler");
-      Path classFile = taskRoot.resolve(handler.replace('.', '/') + ".class");
+      // "Class::method" names a method of the class: the class file is the class's.
+      String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+      Path classFile = taskRoot.resolve(handlerClass.replace('.', '/') + ".class");
       assertTrue(Files.isRegularFile(classFile), id + ": " + classFile);
     }
   }
