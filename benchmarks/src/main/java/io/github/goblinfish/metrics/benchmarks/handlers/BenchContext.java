@@ -4,22 +4,50 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
-/** A fixed Lambda context for the throughput benchmarks; its logger discards. */
+/**
+ * A fixed Lambda context for the throughput benchmarks. {@link #INSTANCE}'s logger discards; a
+ * context made by {@link #loggingTo(Consumer)} hands every message its logger gets, as bytes, to a
+ * consumer (a benchmark's blackhole), as the runtime client's logger takes them on Lambda.
+ *
+ * <pre>{@code
+ * Context context = BenchContext.loggingTo(blackhole::consume);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe if its consumer is.
+ */
 public final class BenchContext implements Context {
-  /** The one context every benchmark invocation gets. */
-  public static final BenchContext INSTANCE = new BenchContext();
+  /** The one context every benchmark invocation gets that does not log through its context. */
+  public static final BenchContext INSTANCE = new BenchContext(message -> {});
 
-  private static final LambdaLogger DISCARD =
-      new LambdaLogger() {
-        @Override
-        public void log(String message) {}
+  private final LambdaLogger logger;
 
-        @Override
-        public void log(byte[] message) {}
-      };
+  private BenchContext(Consumer<byte[]> messages) {
+    this.logger =
+        new LambdaLogger() {
+          @Override
+          public void log(String message) {
+            messages.accept(message.getBytes(StandardCharsets.UTF_8));
+          }
 
-  private BenchContext() {}
+          @Override
+          public void log(byte[] message) {
+            messages.accept(message);
+          }
+        };
+  }
+
+  /**
+   * A context whose {@link #getLogger() logger} hands each message to {@code messages}.
+   *
+   * @param messages receives the bytes of every {@code log} call
+   * @return the context
+   */
+  public static BenchContext loggingTo(Consumer<byte[]> messages) {
+    return new BenchContext(messages);
+  }
 
   @Override
   public String getAwsRequestId() {
@@ -73,6 +101,6 @@ public final class BenchContext implements Context {
 
   @Override
   public LambdaLogger getLogger() {
-    return DISCARD;
+    return logger;
   }
 }
