@@ -56,13 +56,14 @@ final class ClassLoadSection {
         jars.add(jar.getKey() + ": " + jar.getValue().getAsInt());
       }
       md.append("| ").append(LABELS.getOrDefault(variant.getKey(), variant.getKey()))
-          .append(" | ").append(String.format(Locale.ROOT, "%,d", get(count, "total")))
+          .append(" | ").append(number(get(count, "total")))
           .append(" | ").append(isBare ? "" : delta(count, bare, "total"))
-          .append(" | ").append(get(count, "jdk")).append(isBare ? "" : " (" + delta(count, bare, "jdk") + ")")
-          .append(" | ").append(get(count, "generated"))
+          .append(" | ").append(number(get(count, "jdk")))
+          .append(isBare ? "" : " (" + delta(count, bare, "jdk") + ")")
+          .append(" | ").append(number(get(count, "generated")))
           .append(isBare ? "" : " (" + delta(count, bare, "generated") + ")")
-          .append(" | ").append(get(count, "libraries"))
-          .append(" | ").append(get(count, "runtimeClient") + get(count, "functionCode"))
+          .append(" | ").append(number(get(count, "libraries")))
+          .append(" | ").append(number(get(count, "runtimeClient") + get(count, "functionCode")))
           .append(" | ").append(repeatable(cold, variant.getKey()))
           .append(" | ").append(String.join(", ", jars)).append(" |\n");
     }
@@ -91,6 +92,10 @@ final class ClassLoadSection {
 
   private static int get(JsonObject count, String origin) {
     return count.get(origin).getAsInt();
+  }
+
+  private static String number(int count) {
+    return String.format(Locale.ROOT, "%,d", count);
   }
 
   private static String delta(JsonObject count, JsonObject bare, String origin) {
