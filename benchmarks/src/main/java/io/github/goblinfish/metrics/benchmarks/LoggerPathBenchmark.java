@@ -25,6 +25,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code Consumer<String>} (as the other benchmarks do), and with no output configured, through the
  * invocation's {@code LambdaLogger} as a deployed function writes it ({@code log(byte[])} of the
  * line and a newline in UTF-8). The difference is the cost of turning the line into bytes.
+ *
+ * <pre>{@code
+ * java -jar benchmarks.jar LoggerPathBenchmark -prof gc
+ * }</pre>
+ *
+ * <p>One instance per JMH thread ({@code Scope.Thread}); not thread-safe.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -36,6 +36,12 @@ import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
  *
  * <p>As the runtime client does on Managed Instances, each thread carries its own X-Ray trace id in
  * the AWS SDK's thread-local, which powertools-metrics keys its per-request logger by.
+ *
+ * <pre>{@code
+ * java -jar benchmarks.jar ManagedInstancesBenchmark -t 8 -prof gc
+ * }</pre>
+ *
+ * <p>Thread-safe as far as the shared handlers are: that is what it measures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,7 +67,7 @@ public class ManagedInstancesBenchmark {
   private EmfLibHandler awsEmf;
   private PowertoolsHandler powertools;
 
-  /** One benchmark thread: its blackhole and its trace id. */
+  /** One benchmark thread: its blackhole and its trace id. Confined to its thread. */
   @State(Scope.Thread)
   public static class InvocationThread {
     /**
