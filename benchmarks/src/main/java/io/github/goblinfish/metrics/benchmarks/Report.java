@@ -133,13 +133,24 @@ public final class Report {
         .append(" (the whole run took ").append(seconds).append(" s). Do not edit by hand: rerun the command.\n\n");
     md.append("> Numbers were taken on a **shared 2-core machine** (other builds may run at the same time), ")
         .append("so expect noise of some percent, more on the cold starts. Compare rows of one run, not runs.\n\n");
+    String loadAfter = loadAverage();
+    double busiest = Math.max(firstLoad(loadBefore), firstLoad(loadAfter));
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (busiest > cores) {
+      md.append("> **This run's times are blurred**: the 1-minute load average reached ")
+          .append(String.format(Locale.ROOT, "%.1f", busiest)).append(" on ").append(cores)
+          .append(" cores (before / after: ").append(loadBefore).append(" / ").append(loadAfter)
+          .append("), so every JMH thread and cold-start JVM shared the cores with other work. ")
+          .append("Bytes allocated, class counts, line lengths and dependency sizes do not depend on ")
+          .append("the load and hold; read times only as ratios within a table, if at all.\n\n");
+    }
 
     md.append("## Machine and settings\n\n");
     md.append("| | |\n| --- | --- |\n");
     md.append("| CPU | ").append(cpuModel()).append(" |\n");
     md.append("| cores | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
     md.append("| memory | ").append(memory()).append(" |\n");
-    md.append("| load average before / after the run | ").append(loadBefore).append(" / ").append(loadAverage()).append(" |\n");
+    md.append("| load average before / after the run | ").append(loadBefore).append(" / ").append(loadAfter).append(" |\n");
     md.append("| JDK | ").append(first.get("vmName").getAsString()).append(' ')
         .append(first.get("vmVersion").getAsString()).append(" (`java -version`: ")
         .append(System.getProperty("java.runtime.name")).append(' ')
@@ -467,6 +478,15 @@ public final class Report {
       // not Linux
     }
     return "?";
+  }
+
+  /** The 1-minute figure of a load average written as "1.0, 2.0, 3.0", or 0 when unknown. */
+  static double firstLoad(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(",")[0].trim());
+    } catch (RuntimeException unknown) {
+      return 0;
+    }
   }
 
   private static String loadAverage() {
