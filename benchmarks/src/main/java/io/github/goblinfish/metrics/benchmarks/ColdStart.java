@@ -53,10 +53,15 @@ public final class ColdStart {
 
   private ColdStart() {}
 
+  /** How many times each function's classes are counted (the counts must agree every time). */
+  static final int CLASS_COUNT_RUNS = 2;
+
   /** One sample's times in milliseconds from process start. */
   static final class Sample {
     double initMs;
     double responseMs;
+    /** When the response arrived, on {@link System#nanoTime()}'s clock. */
+    long responseAtNanos;
   }
 
   /**
@@ -72,9 +77,9 @@ public final class ColdStart {
     Path work = functions.resolveSibling("coldstart");
     Files.createDirectories(work);
     unpackNativeClient(functions.resolve("ric"), work.resolve("libaws-lambda-jni.so"));
-    Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     for (String[] variant : VARIANTS) {
-      Map<String, List<Double>> series = new LinkedHashMap<>();
+      Map<String, Object> series = new LinkedHashMap<>();
       series.put("responseMs", new ArrayList<>());
       series.put("initMs", new ArrayList<>());
       results.put(variant[0], series);
@@ -84,19 +89,87 @@ public final class ColdStart {
     for (int round = 0; round <= samples; round++) {
       for (int i = 0; i < VARIANTS.length; i++) {
         String[] variant = VARIANTS[(i + round) % VARIANTS.length];
-        Sample sample = run(variant, functions, work);
+        Sample sample = run(variant, functions, work, null);
         if (round > 0) {
-          results.get(variant[0]).get("responseMs").add(sample.responseMs);
-          results.get(variant[0]).get("initMs").add(sample.initMs);
+          samples(results, variant[0], "responseMs").add(sample.responseMs);
+          samples(results, variant[0], "initMs").add(sample.initMs);
         }
       }
       System.out.printf("cold start: round %d of %d done%n", round, samples);
+    }
+    // Classes loaded up to the first response, in JVMs of their own: the log is not free, so these
+    // runs are not timing samples.
+    for (String[] variant : VARIANTS) {
+      List<Map<String, Object>> counts = new ArrayList<>();
+      for (int i = 0; i < CLASS_COUNT_RUNS; i++) {
+        Path classLog = work.resolve(variant[0] + "-classes-" + i + ".log");
+        Files.deleteIfExists(classLog);
+        Sample sample = run(variant, functions, work, classLog);
+        ClassLoadLog.Count count =
+            ClassLoadLog.count(Files.readAllLines(classLog, StandardCharsets.UTF_8), sample.responseAtNanos);
+        counts.add(classOrigins(count, functions, variant[2]));
+      }
+      results.get(variant[0]).put("classes", counts);
+      System.out.printf("classes loaded up to the first response, %s: %s%n", variant[0], counts);
     }
     Gson gson = new GsonBuilder().setPrettyPrinting().create();
     Files.writeString(out, gson.toJson(results));
   }
 
-  static Sample run(String[] variant, Path functions, Path work) throws Exception {
+  @SuppressWarnings("unchecked")
+  private static List<Double> samples(
+      Map<String, Map<String, Object>> results, String variant, String series) {
+    return (List<Double>) results.get(variant).get(series);
+  }
+
+  /**
+   * A count's classes by origin: the JDK, generated at run time, the runtime client's jars, the
+   * functions' own code, the function's library jars (also each on its own).
+   */
+  static Map<String, Object> classOrigins(ClassLoadLog.Count count, Path functions, String libraries)
+      throws IOException {
+    Map<String, Object> origins = new LinkedHashMap<>();
+    origins.put("total", count.total());
+    origins.put("jdk", count.jdk());
+    origins.put("generated", count.generated());
+    origins.put("runtimeClient", fromFolder(count, functions.resolve("ric")).values().stream()
+        .mapToInt(Integer::intValue).sum());
+    origins.put("functionCode", fromFolder(count, functions.resolve("code")).values().stream()
+        .mapToInt(Integer::intValue).sum());
+    Map<String, Integer> libraryJars = fromFolder(count, functions.resolve(libraries));
+    origins.put("libraries", libraryJars.values().stream().mapToInt(Integer::intValue).sum());
+    origins.put("libraryJars", libraryJars);
+    int attributed = 0;
+    for (String key : new String[] {"jdk", "generated", "runtimeClient", "functionCode", "libraries"}) {
+      attributed += (Integer) origins.get(key);
+    }
+    if (attributed != count.total()) {
+      throw new IllegalStateException(
+          "classes from jars outside the function's folders: " + count.byJar());
+    }
+    return origins;
+  }
+
+  private static Map<String, Integer> fromFolder(ClassLoadLog.Count count, Path folder)
+      throws IOException {
+    Map<String, Integer> classes = new LinkedHashMap<>();
+    try (var jars = Files.list(folder)) {
+      for (Path jar : (Iterable<Path>) jars.sorted()::iterator) {
+        int loaded = count.fromJar(jar.getFileName().toString());
+        if (loaded > 0) {
+          classes.put(jar.getFileName().toString(), loaded);
+        }
+      }
+    }
+    return classes;
+  }
+
+  /**
+   * Runs one cold start.
+   *
+   * @param classLog where the JVM logs every class it loads, or null for a timing sample
+   */
+  static Sample run(String[] variant, Path functions, Path work, Path classLog) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     ExecutorService executor = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "runtime-api");
@@ -110,10 +183,12 @@ public final class ColdStart {
     AtomicReference<String> failure = new AtomicReference<>();
     CountDownLatch answered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch askedAgain = new CountDownLatch(1);
     String requestId = "00000000-0000-0000-0000-00000000cafe";
     server.createContext("/2018-06-01/runtime/invocation/next", exchange -> {
       if (nexts.getAndIncrement() > 0) {
         // The client asks for the next event right after answering: hold it until the sample ends.
+        askedAgain.countDown();
         await(release);
         exchange.close();
         return;
@@ -156,6 +231,10 @@ public final class ColdStart {
     if (!extra.isEmpty()) {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
+    if (classLog != null) {
+      command.add(
+          ClassLoadLog.JVM_OPTION_PREFIX + classLog + ClassLoadLog.JVM_OPTION_DECORATIONS);
+    }
     command.add(
         "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
             + work.resolve("libaws-lambda-jni.so"));
@@ -194,6 +273,10 @@ public final class ColdStart {
                   + Files.readString(log, StandardCharsets.UTF_8));
         }
       }
+      if (classLog != null) {
+        // Every class of the first invocation is logged once the client waits for the next one.
+        askedAgain.await(10, TimeUnit.SECONDS);
+      }
     } finally {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
@@ -211,6 +294,7 @@ public final class ColdStart {
     Sample sample = new Sample();
     sample.initMs = (initAt.get() - start) / 1e6;
     sample.responseMs = (responseAt.get() - start) / 1e6;
+    sample.responseAtNanos = responseAt.get();
     return sample;
   }
 

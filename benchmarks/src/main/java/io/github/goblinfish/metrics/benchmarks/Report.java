@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes BENCHMARKS.md from JMH's JSON result ({@code -rf json}), the cold-start samples and the
@@ -31,8 +30,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class Report {
-  private static final String[] IMPLEMENTATIONS = {"bare", "tracker", "trackerEmf", "awsEmf", "powertools"};
-  private static final Map<String, String> LABELS = new LinkedHashMap<>();
+  static final String[] IMPLEMENTATIONS = {"bare", "tracker", "trackerEmf", "awsEmf", "powertools"};
+  static final Map<String, String> LABELS = new LinkedHashMap<>();
 
   static {
     LABELS.put("bare", "bare handler (floor)");
@@ -42,12 +41,16 @@ public final class Report {
     LABELS.put("powertools", "powertools-metrics 2.9.0");
   }
 
-  /** One JMH result: time per operation in ns with its error, bytes allocated per operation. */
+  /**
+   * One JMH result: time per operation in ns with its error, the best iteration, bytes allocated
+   * per operation, and how many threads ran it.
+   */
   static final class Result {
     double ns;
     double nsError;
     double nsBest;
     double bytes;
+    int threads = 1;
   }
 
   private Report() {}
@@ -55,12 +58,16 @@ public final class Report {
   /**
    * Writes the report.
    *
-   * @param args JMH JSON, cold-start JSON, functions folder, output file, load average before the
-   *     run, git state, the command that was run, wall-clock seconds of the run
+   * @param args JMH JSON files (joined by the path separator), cold-start JSON, functions folder,
+   *     output file, load average before the run, git state, the command that was run, wall-clock
+   *     seconds of the run
    * @throws IOException when a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    JsonArray jmh = JsonParser.parseString(Files.readString(Path.of(args[0]))).getAsJsonArray();
+    JsonArray jmh = new JsonArray();
+    for (String file : args[0].split(java.io.File.pathSeparator)) {
+      jmh.addAll(JsonParser.parseString(Files.readString(Path.of(file))).getAsJsonArray());
+    }
     JsonObject cold = JsonParser.parseString(Files.readString(Path.of(args[1]))).getAsJsonObject();
     Path functions = Path.of(args[2]);
     Path out = Path.of(args[3]);
@@ -71,13 +78,22 @@ public final class Report {
 
     Map<String, Map<String, Result>> invocation = new LinkedHashMap<>();
     Map<String, Result> scaling = new LinkedHashMap<>();
+    Map<String, Result> loggerPath = new LinkedHashMap<>();
+    Map<String, Map<Integer, Result>> managedInstances = new LinkedHashMap<>();
     JsonObject first = jmh.get(0).getAsJsonObject();
+    for (JsonElement element : jmh) {
+      if (element.getAsJsonObject().get("benchmark").getAsString().contains("InvocationBenchmark")) {
+        first = element.getAsJsonObject();
+        break;
+      }
+    }
     for (JsonElement element : jmh) {
       JsonObject run = element.getAsJsonObject();
       String benchmark = run.get("benchmark").getAsString();
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       String scenario = run.getAsJsonObject("params").get("scenario").getAsString();
       Result result = new Result();
+      result.threads = run.has("threads") ? run.get("threads").getAsInt() : 1;
       JsonObject primary = run.getAsJsonObject("primaryMetric");
       result.ns = toNanos(primary.get("score").getAsDouble(), primary.get("scoreUnit").getAsString());
       result.nsError = toNanos(number(primary.get("scoreError")), primary.get("scoreUnit").getAsString());
@@ -99,6 +115,11 @@ public final class Report {
       }
       if (benchmark.contains("ScalingBenchmark")) {
         scaling.put(scenario, result);
+      } else if (benchmark.contains("LoggerPathBenchmark")) {
+        loggerPath.put(method, result);
+      } else if (benchmark.contains("ManagedInstancesBenchmark")) {
+        managedInstances.computeIfAbsent(method, key -> new java.util.TreeMap<>())
+            .put(result.threads, result);
       } else {
         invocation.computeIfAbsent(scenario, key -> new LinkedHashMap<>()).put(method, result);
       }
@@ -112,13 +133,24 @@ public final class Report {
         .append(" (the whole run took ").append(seconds).append(" s). Do not edit by hand: rerun the command.\n\n");
     md.append("> Numbers were taken on a **shared 2-core machine** (other builds may run at the same time), ")
         .append("so expect noise of some percent, more on the cold starts. Compare rows of one run, not runs.\n\n");
+    String loadAfter = loadAverage();
+    double busiest = Math.max(firstLoad(loadBefore), firstLoad(loadAfter));
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (busiest > cores) {
+      md.append("> **This run's times are blurred**: the 1-minute load average reached ")
+          .append(String.format(Locale.ROOT, "%.1f", busiest)).append(" on ").append(cores)
+          .append(" cores (before / after: ").append(loadBefore).append(" / ").append(loadAfter)
+          .append("), so every JMH thread and cold-start JVM shared the cores with other work. ")
+          .append("Bytes allocated, class counts, line lengths and dependency sizes do not depend on ")
+          .append("the load and hold; read times only as ratios within a table, if at all.\n\n");
+    }
 
     md.append("## Machine and settings\n\n");
     md.append("| | |\n| --- | --- |\n");
     md.append("| CPU | ").append(cpuModel()).append(" |\n");
     md.append("| cores | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
     md.append("| memory | ").append(memory()).append(" |\n");
-    md.append("| load average before / after the run | ").append(loadBefore).append(" / ").append(loadAverage()).append(" |\n");
+    md.append("| load average before / after the run | ").append(loadBefore).append(" / ").append(loadAfter).append(" |\n");
     md.append("| JDK | ").append(first.get("vmName").getAsString()).append(' ')
         .append(first.get("vmVersion").getAsString()).append(" (`java -version`: ")
         .append(System.getProperty("java.runtime.name")).append(' ')
@@ -191,6 +223,9 @@ public final class Report {
           .append("the output costs about ").append(bytes(40 + line.length())).append(" on its own, and the ")
           .append("`StringBuilder` it is copied from as much again.\n\n");
     }
+
+    LoggerPathSection.append(md, loggerPath, Breakdown.typicalLine().length());
+    ManagedInstancesSection.append(md, managedInstances, Runtime.getRuntime().availableProcessors());
 
     if (!scaling.isEmpty()) {
       md.append("## tracker-lambda at scale\n\n");
@@ -270,38 +305,9 @@ public final class Report {
     }
     double trackerDelta = pairedDelta(cold, "tracker");
     md.append('\n');
+    ClassLoadSection.append(md, cold);
 
-    md.append("## Runtime dependency sets\n\n");
-    md.append("The jars each cold-start function ships besides its own code (the runtime client is provided by Lambda). ")
-        .append("The peers' sets are resolved on their own (`benchmarks/functions/*/pom.xml`), exactly as a function using ")
-        .append("only that library gets them. 1 KB = 1,000 bytes.\n\n");
-    md.append("| function | jars | total |\n| --- | --- | ---: |\n");
-    long trackerCore = 0;
-    for (String[] set : new String[][] {
-        {"bare", "bare handler"}, {"tracker", "**tracker-lambda**"},
-        {"emf", "aws-embedded-metrics 4.2.0"}, {"powertools", "powertools-metrics 2.9.0"}}) {
-      Path folder = functions.resolve(set[0]);
-      if (!Files.isDirectory(folder)) {
-        continue;
-      }
-      List<String> jars = new ArrayList<>();
-      long total = 0;
-      try (Stream<Path> files = Files.list(folder)) {
-        for (Path jar : (Iterable<Path>) files.sorted()::iterator) {
-          long size = Files.size(jar);
-          total += size;
-          String name = jar.getFileName().toString();
-          jars.add(name + " (" + kb(size) + ")");
-          if (set[0].equals("tracker")
-              && (name.startsWith("tracker-lambda-") || name.startsWith("gson-") || name.startsWith("aws-lambda-java-core-"))) {
-            trackerCore += size;
-          }
-        }
-      }
-      md.append("| ").append(set[1]).append(" | ").append(String.join(", ", jars)).append(" | ")
-          .append(kb(total)).append(" |\n");
-    }
-    md.append('\n');
+    DependencySet trackerSet = DependencySets.append(md, functions);
 
     Map<String, Result> typical = invocation.get("typical");
     if (typical != null) {
@@ -323,8 +329,12 @@ public final class Report {
     }
     targets.add(new String[] {"cold start within 15 ms of the bare handler (paired Δ of the medians)",
         String.format(Locale.ROOT, "%+.1f ms", trackerDelta), trackerDelta <= 15 ? "met" : "not met"});
-    targets.add(new String[] {"runtime dependencies (tracker-lambda jar + gson + aws-lambda-java-core) under 400 KB",
-        kb(trackerCore), trackerCore < 400_000 ? "met" : "not met"});
+    if (trackerSet != null) {
+      targets.add(new String[] {
+          "runtime dependencies (tracker-lambda jar + gson + aws-lambda-java-core) under 400 KB",
+          kb(trackerSet.totalBytes()) + " (" + String.join(" + ", trackerSet.names()) + ")",
+          trackerSet.totalBytes() < 400_000 ? "met" : "not met"});
+    }
 
     StringBuilder head = new StringBuilder();
     head.append("## Targets\n\n| target | measured | |\n| --- | --- | --- |\n");
@@ -405,7 +415,7 @@ public final class Report {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static String time(double ns) {
+  static String time(double ns) {
     if (Double.isNaN(ns)) {
       return "?";
     }
@@ -418,7 +428,7 @@ public final class Report {
     return String.format(Locale.ROOT, "%.1f ns", ns);
   }
 
-  private static String bytes(double bytes) {
+  static String bytes(double bytes) {
     if (Double.isNaN(bytes)) {
       return "?";
     }
@@ -428,18 +438,18 @@ public final class Report {
     return String.format(Locale.ROOT, "%,.0f B", bytes);
   }
 
-  private static String ratio(double value, double reference) {
+  static String ratio(double value, double reference) {
     if (Double.isNaN(value) || Double.isNaN(reference) || reference <= 0) {
       return "";
     }
     return String.format(Locale.ROOT, "%.1fx", value / reference);
   }
 
-  private static String ms(double value) {
+  static String ms(double value) {
     return String.format(Locale.ROOT, "%.1f ms", value);
   }
 
-  private static String kb(long bytes) {
+  static String kb(long bytes) {
     return String.format(Locale.ROOT, "%.1f KB", bytes / 1000.0);
   }
 
@@ -468,6 +478,15 @@ public final class Report {
       // not Linux
     }
     return "?";
+  }
+
+  /** The 1-minute figure of a load average written as "1.0, 2.0, 3.0", or 0 when unknown. */
+  static double firstLoad(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(",")[0].trim());
+    } catch (RuntimeException unknown) {
+      return 0;
+    }
   }
 
   private static String loadAverage() {

@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.benchmarks.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Ticker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler;
@@ -49,6 +50,30 @@ public class TrackerHandler extends TrackedRequestHandler<Scenario, String> {
         .output(output)
         .format(LineFormat.emf().namespace("TrackerBench").build())
         .build();
+  }
+
+  /**
+   * A configuration as a deployed function gets it when no {@code TRACKER_*} variable is set, with
+   * {@code ticker} as its clock and each line sent to {@code output}, or, when {@code output} is
+   * null, to the invocation's LambdaLogger (the default).
+   *
+   * @param output receives each invocation's line, or null for the context's LambdaLogger
+   * @param ticker the clock (the tests give a fake one so that the line is exact)
+   * @param format the line format
+   * @return the configuration
+   */
+  public static HandlerConfig config(Consumer<String> output, Ticker ticker, LineFormat format) {
+    HandlerConfig.Builder builder =
+        HandlerConfig.builder().ticker(ticker).format(format).environment(name -> null);
+    if (output != null) {
+      builder.output(output);
+    }
+    return builder.build();
+  }
+
+  /** @return the EMF format of the EMF rows: namespace {@code TrackerBench}, default dimensions */
+  public static LineFormat emf() {
+    return LineFormat.emf().namespace("TrackerBench").build();
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class TestContext implements Context {
     this.xrayTraceId = builder.xrayTraceId;
     this.ticker = builder.ticker;
     this.deadlineNanos = ticker.read() + timeout.toNanos();
-    this.logger = new KeepingLogger(builder.keepLogs);
+    this.logger = new KeepingLogger(builder.keepLogs, builder.logSink);
   }
 
   /**
@@ -255,6 +255,7 @@ public final class TestContext implements Context {
     private String xrayTraceId;
     private Ticker ticker = Ticker.system();
     private boolean keepLogs = true;
+    private java.util.function.Consumer<byte[]> logSink;
 
     private Builder() {}
 
@@ -402,6 +403,22 @@ public final class TestContext implements Context {
      */
     public Builder discardLogs() {
       this.keepLogs = false;
+      return this;
+    }
+
+    /**
+     * Makes the logger hand the bytes of each log call to {@code sink} as they come, and keep
+     * nothing: for benchmarks that consume what the runtime's logger would write.
+     *
+     * <pre>{@code
+     * Context context = TestContext.builder().logTo(blackhole::consume).build();
+     * }</pre>
+     *
+     * @param sink receives each call's bytes ({@code log(String)} as UTF-8), not copied
+     * @return this builder
+     */
+    public Builder logTo(java.util.function.Consumer<byte[]> sink) {
+      this.logSink = java.util.Objects.requireNonNull(sink, "sink");
       return this;
     }
 

@@ -166,6 +166,20 @@ class TestContextTest {
   }
 
   @Test
+  void aForwardingLoggerHandsEachCallsBytesOnAndKeepsNothing() {
+    List<byte[]> forwarded = new java.util.ArrayList<>();
+    TestContext context = TestContext.builder().logTo(forwarded::add).build();
+    byte[] line = "{\"latencies\":{}}\n".getBytes(StandardCharsets.UTF_8);
+    context.getLogger().log(line);
+    context.getLogger().log("caf\u00e9");
+
+    assertEquals(2, forwarded.size());
+    org.junit.jupiter.api.Assertions.assertSame(line, forwarded.get(0), "not copied");
+    assertEquals("caf\u00e9", new String(forwarded.get(1), StandardCharsets.UTF_8));
+    assertEquals(List.of(), context.logged());
+  }
+
+  @Test
   void concurrentLogCallsAreEachKept() throws InterruptedException {
     TestContext context = TestContext.create();
     Thread[] threads = new Thread[4];
