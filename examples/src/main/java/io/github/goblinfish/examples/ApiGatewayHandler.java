@@ -37,16 +37,16 @@ import java.util.regex.Pattern;
  * "function_name":"...","function_version":"$LATEST","cold_start":true,"service":"orders",
  * "correlation_id":"...","order_id":"ord-1001"}}.
  *
- * <p>Invoke it with one of {@code events/api-gateway-get-order.json} (200),
- * {@code events/api-gateway-unknown-order.json} (404) and
- * {@code events/api-gateway-bad-request.json} (400) after {@code sam build}:
+ * <p>Invoke it with one of {@code events/api-gateway-get-order.json} (200), {@code
+ * events/api-gateway-unknown-order.json} (404) and {@code events/api-gateway-bad-request.json}
+ * (400) after {@code sam build}:
  *
  * <pre>
  * sam local invoke ApiGatewayFunction -e events/api-gateway-get-order.json
  * </pre>
  *
- * <p>or through {@code sam local start-api} and
- * {@code curl -H 'X-Correlation-Id: abc' localhost:3000/orders/ord-1001}.
+ * <p>or through {@code sam local start-api} and {@code curl -H 'X-Correlation-Id: abc'
+ * localhost:3000/orders/ord-1001}.
  */
 public final class ApiGatewayHandler
     extends TrackedRequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Builds a customer profile from three lookups run in parallel: the Java form of the Python package's
- * asynchronous example, where each coroutine times itself so the line shows how long each lookup
- * really ran rather than how long it took to start it.
+ * Builds a customer profile from three lookups run in parallel: the Java form of the Python
+ * package's asynchronous example, where each coroutine times itself so the line shows how long each
+ * lookup really ran rather than how long it took to start it.
  *
  * <p>What it shows:
  *

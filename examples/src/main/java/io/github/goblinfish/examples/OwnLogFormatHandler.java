@@ -31,7 +31,11 @@ public final class OwnLogFormatHandler
 
   /** The constructor the Lambda runtime calls: key=value lines go to the invocation's logger. */
   public OwnLogFormatHandler() {
-    super(HandlerConfig.builder().entryName("quote_handler").format(KeyValueLogFormat.INSTANCE).build());
+    super(
+        HandlerConfig.builder()
+            .entryName("quote_handler")
+            .format(KeyValueLogFormat.INSTANCE)
+            .build());
   }
 
   /** Lets tests collect the formatted lines and fix the clock. */

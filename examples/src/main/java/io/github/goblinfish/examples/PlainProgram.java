@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The tracker outside Lambda: a command-line word count whose run is tracked like the Python package's
- * scripts, with one line on standard output when it ends.
+ * The tracker outside Lambda: a command-line word count whose run is tracked like the Python
+ * package's scripts, with one line on standard output when it ends.
  *
  * <p>What it shows: {@code new ProcessTracker().trackProcess("main", ...)} as the entry point,
  * {@code track} for a step that returns a value, a {@code timer} block, {@code setMetric} and

@@ -26,8 +26,8 @@ import java.nio.charset.StandardCharsets;
  * and {@code top_level_fields}.
  *
  * <p>The response is {@code {"echo":<the event>,"event_bytes":<n>,"top_level_fields":<n>}}. An
- * event that is not JSON fails the invocation (the line then has {@code failed} and
- * {@code exception_type}). Invoke it with
+ * event that is not JSON fails the invocation (the line then has {@code failed} and {@code
+ * exception_type}). Invoke it with
  *
  * <pre>
  * sam local invoke StreamEchoFunction -e events/stream-echo.json

@@ -140,7 +140,8 @@ class FunctionTaskRootIT {
     for (String id : TemplateTest.EVENTS_BY_FUNCTION.keySet()) {
       String handler = (String) map(map(resources.get(id)).get("Properties")).get("Handler");
       // "Class::method" names a method of the class: the class file is the class's.
-      String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+      String handlerClass =
+          handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
       Path classFile = taskRoot.resolve(handlerClass.replace('.', '/') + ".class");
       assertTrue(Files.isRegularFile(classFile), id + ": " + classFile);
     }

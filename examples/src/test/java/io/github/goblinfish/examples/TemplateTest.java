@@ -359,8 +359,9 @@ class TemplateTest {
   }
 
   /**
-   * The class a Handler names, with or without "::method". Both forms are used: ApiGatewayEmfFunction
-   * names the method, which TrackedRequestHandler supports (see inheritedHandleRequestDeclaresATypeVariable).
+   * The class a Handler names, with or without "::method". Both forms are used:
+   * ApiGatewayEmfFunction names the method, which TrackedRequestHandler supports (see
+   * inheritedHandleRequestDeclaresATypeVariable).
    */
   private static String handlerClass(Map<String, Object> function) {
     String handler = (String) map(function.get("Properties")).get("Handler");
@@ -378,7 +379,8 @@ class TemplateTest {
     for (Map<String, Object> function : functions(template()).values()) {
       handlers.add((String) map(function.get("Properties")).get("Handler"));
     }
-    assertTrue(handlers.contains("io.github.goblinfish.examples.ApiGatewayHandler"), handlers.toString());
+    assertTrue(
+        handlers.contains("io.github.goblinfish.examples.ApiGatewayHandler"), handlers.toString());
     assertTrue(
         handlers.contains("io.github.goblinfish.examples.ApiGatewayHandler::handleRequest"),
         handlers.toString());

@@ -24,7 +24,9 @@ final class Breakdown {
 
   private Breakdown() {}
 
-  /** @return step name to bytes per invocation, or empty when the JVM cannot count allocations */
+  /**
+   * @return step name to bytes per invocation, or empty when the JVM cannot count allocations
+   */
   static Map<String, Double> typical() {
     Map<String, Double> bytes = new LinkedHashMap<>();
     if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean)) {
@@ -32,43 +34,52 @@ final class Breakdown {
     }
     String[] timers = Scenario.TYPICAL.timers();
     TrackerHandler handler = new TrackerHandler(SINK);
-    bytes.put("a tracker built (`ProcessTracker.builder().output(..).build()`)",
+    bytes.put(
+        "a tracker built (`ProcessTracker.builder().output(..).build()`)",
         measure(() -> last = ProcessTracker.builder().output(SINK).build()));
-    bytes.put("+ `trackProcess` of an empty body: the entry timer and the smallest line",
+    bytes.put(
+        "+ `trackProcess` of an empty body: the entry timer and the smallest line",
         measure(() -> tracker().trackProcess(Scenario.ENTRY, () -> "ok")));
     bytes.put("+ 5 timers", measure(() -> typicalBody(timers, 1)));
     bytes.put("+ 5 timers, 3 metrics", measure(() -> typicalBody(timers, 2)));
     bytes.put("+ 5 timers, 3 metrics, 2 identifiers", measure(() -> typicalBody(timers, 3)));
-    bytes.put("`TrackedRequestHandler`, minimal scenario (adds 4 automatic identifiers)",
+    bytes.put(
+        "`TrackedRequestHandler`, minimal scenario (adds 4 automatic identifiers)",
         measure(() -> handler.handleRequest(Scenario.MINIMAL, BenchContext.INSTANCE)));
-    bytes.put("`TrackedRequestHandler`, typical scenario (the benchmark)",
+    bytes.put(
+        "`TrackedRequestHandler`, typical scenario (the benchmark)",
         measure(() -> handler.handleRequest(Scenario.TYPICAL, BenchContext.INSTANCE)));
     return bytes;
   }
 
   /** The typical invocation's body, up to its timers (1), metrics (2) or identifiers (3). */
   private static void typicalBody(String[] timers, int pieces) {
-    tracker().trackProcess(Scenario.ENTRY, () -> {
-      ProcessTracker tracker = ProcessTracker.current();
-      for (String name : timers) {
-        try (Timer timer = tracker.timer(name)) {
-          last = timer;
-        }
-      }
-      if (pieces >= 2) {
-        tracker.setMetric("order_lines", 3L);
-        tracker.setMetric("order_total_cents", 4599L);
-        tracker.setMetric("items_shipped", 2L);
-      }
-      if (pieces >= 3) {
-        tracker.setIdentifier("correlation_id", "c-42");
-        tracker.setIdentifier("order_id", "o-1001");
-      }
-      return "ok";
-    });
+    tracker()
+        .trackProcess(
+            Scenario.ENTRY,
+            () -> {
+              ProcessTracker tracker = ProcessTracker.current();
+              for (String name : timers) {
+                try (Timer timer = tracker.timer(name)) {
+                  last = timer;
+                }
+              }
+              if (pieces >= 2) {
+                tracker.setMetric("order_lines", 3L);
+                tracker.setMetric("order_total_cents", 4599L);
+                tracker.setMetric("items_shipped", 2L);
+              }
+              if (pieces >= 3) {
+                tracker.setIdentifier("correlation_id", "c-42");
+                tracker.setIdentifier("order_id", "o-1001");
+              }
+              return "ok";
+            });
   }
 
-  /** @return the typical invocation's line */
+  /**
+   * @return the typical invocation's line
+   */
   static String typicalLine() {
     List<String> lines = new ArrayList<>();
     new TrackerHandler(lines::add).handleRequest(Scenario.TYPICAL, BenchContext.INSTANCE);

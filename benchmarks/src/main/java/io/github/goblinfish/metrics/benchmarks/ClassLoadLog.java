@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts the classes a JVM loaded up to a moment, by where each came from, from the log that
- * {@code -Xlog:class+load:file=<path>:tn} writes: one line per class, stamped with
- * {@link System#nanoTime()}'s clock, e.g.
+ * Counts the classes a JVM loaded up to a moment, by where each came from, from the log that {@code
+ * -Xlog:class+load:file=<path>:tn} writes: one line per class, stamped with {@link
+ * System#nanoTime()}'s clock, e.g.
  *
  * <pre>
  * [249598396832ns] java.lang.Object source: shared objects file
@@ -38,17 +38,23 @@ final class ClassLoadLog {
     private int generated;
     private final Map<String, Integer> byJar = new TreeMap<>();
 
-    /** @return classes of the JDK: its CDS archive or its runtime image ({@code jrt:/}) */
+    /**
+     * @return classes of the JDK: its CDS archive or its runtime image ({@code jrt:/})
+     */
     int jdk() {
       return jdk;
     }
 
-    /** @return classes defined at run time: lambdas, method handle forms, reflection accessors */
+    /**
+     * @return classes defined at run time: lambdas, method handle forms, reflection accessors
+     */
     int generated() {
       return generated;
     }
 
-    /** @return classes read from jars or class folders, by the jar's (or folder's) file name */
+    /**
+     * @return classes read from jars or class folders, by the jar's (or folder's) file name
+     */
     Map<String, Integer> byJar() {
       return byJar;
     }
@@ -63,7 +69,9 @@ final class ClassLoadLog {
       return byJar.getOrDefault(fileName, 0);
     }
 
-    /** @return every class counted */
+    /**
+     * @return every class counted
+     */
     int total() {
       int total = jdk + generated;
       for (int classes : byJar.values()) {
@@ -79,8 +87,8 @@ final class ClassLoadLog {
    * @param lines the log's lines
    * @param untilNanos the moment, on {@link System#nanoTime()}'s clock
    * @return the counts
-   * @throws IllegalArgumentException if a line is not a {@code class+load} line stamped with
-   *     {@code tn}: a log in another format must not pass for an empty one
+   * @throws IllegalArgumentException if a line is not a {@code class+load} line stamped with {@code
+   *     tn}: a log in another format must not pass for an empty one
    */
   static Count count(Iterable<String> lines, long untilNanos) {
     Count count = new Count();

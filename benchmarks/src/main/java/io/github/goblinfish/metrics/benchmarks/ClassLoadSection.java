@@ -33,16 +33,21 @@ final class ClassLoadSection {
     md.append("## Classes loaded up to the first response\n\n");
     md.append("A figure the machine's load cannot blur: each function's JVM (same runtime client, ")
         .append("options and event as the cold starts) is run with `")
-        .append(ClassLoadLog.JVM_OPTION_PREFIX).append("<file>").append(ClassLoadLog.JVM_OPTION_DECORATIONS)
+        .append(ClassLoadLog.JVM_OPTION_PREFIX)
+        .append("<file>")
+        .append(ClassLoadLog.JVM_OPTION_DECORATIONS)
         .append("`, which stamps every loaded class with `System.nanoTime()`'s clock; the classes ")
-        .append("stamped no later than the moment the response POST arrived are counted. *JDK* is the ")
+        .append(
+            "stamped no later than the moment the response POST arrived are counted. *JDK* is the ")
         .append("CDS archive and the runtime image, *generated* the classes defined at run time ")
         .append("(lambdas, method handle forms, reflection accessors), *libraries* the function's ")
         .append("dependency jars (the sets below), *runtime client + code* the runtime interface ")
         .append("client's jars and the benchmark's own handler classes. Each function was counted ")
-        .append(ColdStart.CLASS_COUNT_RUNS).append(" times in fresh JVMs; *repeatable* says whether ")
+        .append(ColdStart.CLASS_COUNT_RUNS)
+        .append(" times in fresh JVMs; *repeatable* says whether ")
         .append("the counts agreed.\n\n");
-    md.append("| function | classes | beyond the bare handler | JDK (beyond bare) | generated (beyond bare) ")
+    md.append(
+            "| function | classes | beyond the bare handler | JDK (beyond bare) | generated (beyond bare) ")
         .append("| libraries | runtime client + code | repeatable | library classes by jar |\n");
     md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
     for (Map.Entry<String, JsonElement> variant : cold.entrySet()) {
@@ -55,17 +60,27 @@ final class ClassLoadSection {
       for (Map.Entry<String, JsonElement> jar : count.getAsJsonObject("libraryJars").entrySet()) {
         jars.add(jar.getKey() + ": " + jar.getValue().getAsInt());
       }
-      md.append("| ").append(LABELS.getOrDefault(variant.getKey(), variant.getKey()))
-          .append(" | ").append(number(get(count, "total")))
-          .append(" | ").append(isBare ? "" : delta(count, bare, "total"))
-          .append(" | ").append(number(get(count, "jdk")))
+      md.append("| ")
+          .append(LABELS.getOrDefault(variant.getKey(), variant.getKey()))
+          .append(" | ")
+          .append(number(get(count, "total")))
+          .append(" | ")
+          .append(isBare ? "" : delta(count, bare, "total"))
+          .append(" | ")
+          .append(number(get(count, "jdk")))
           .append(isBare ? "" : " (" + delta(count, bare, "jdk") + ")")
-          .append(" | ").append(number(get(count, "generated")))
+          .append(" | ")
+          .append(number(get(count, "generated")))
           .append(isBare ? "" : " (" + delta(count, bare, "generated") + ")")
-          .append(" | ").append(number(get(count, "libraries")))
-          .append(" | ").append(number(get(count, "runtimeClient") + get(count, "functionCode")))
-          .append(" | ").append(repeatable(cold, variant.getKey()))
-          .append(" | ").append(String.join(", ", jars)).append(" |\n");
+          .append(" | ")
+          .append(number(get(count, "libraries")))
+          .append(" | ")
+          .append(number(get(count, "runtimeClient") + get(count, "functionCode")))
+          .append(" | ")
+          .append(repeatable(cold, variant.getKey()))
+          .append(" | ")
+          .append(String.join(", ", jars))
+          .append(" |\n");
     }
     md.append('\n');
   }

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Cold start through the real runtime interface client: for each sample, a fresh JVM runs
- * {@code AWSLambda <handler>} against a one-event Runtime API served here on 127.0.0.1, and the time
- * from {@link ProcessBuilder#start()} until the response POST arrives is one sample. Variants are
+ * Cold start through the real runtime interface client: for each sample, a fresh JVM runs {@code
+ * AWSLambda <handler>} against a one-event Runtime API served here on 127.0.0.1, and the time from
+ * {@link ProcessBuilder#start()} until the response POST arrives is one sample. Variants are
  * interleaved round by round so that drift in the machine's load spreads over all of them.
  *
  * <pre>
@@ -39,17 +39,40 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  */
 public final class ColdStart {
-  /** The variants: name, handler, the folder of its function's jars, a text its output must hold. */
+  /**
+   * The variants: name, handler, the folder of its function's jars, a text its output must hold.
+   */
   static final String[][] VARIANTS = {
-    {"bare", "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Bare::handleRequest", "bare", ""},
-    {"tracker", "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Tracker::handleRequest", "tracker", "\"load_order\""},
-    {"awsEmf", "io.github.goblinfish.metrics.benchmarks.handlers.Functions$EmfLib::handleRequest", "emf", "\"load_order\""},
-    {"powertools", "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Powertools::handleRequest", "powertools", "\"load_order\""},
+    {
+      "bare",
+      "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Bare::handleRequest",
+      "bare",
+      ""
+    },
+    {
+      "tracker",
+      "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Tracker::handleRequest",
+      "tracker",
+      "\"load_order\""
+    },
+    {
+      "awsEmf",
+      "io.github.goblinfish.metrics.benchmarks.handlers.Functions$EmfLib::handleRequest",
+      "emf",
+      "\"load_order\""
+    },
+    {
+      "powertools",
+      "io.github.goblinfish.metrics.benchmarks.handlers.Functions$Powertools::handleRequest",
+      "powertools",
+      "\"load_order\""
+    },
   };
 
   /** JVM options of Lambda's Java 17+ managed runtimes (tiered C1 only, serial GC, CDS). */
   static final List<String> JVM_OPTIONS =
-      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+      List.of(
+          "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
   private ColdStart() {}
 
@@ -60,6 +83,7 @@ public final class ColdStart {
   static final class Sample {
     double initMs;
     double responseMs;
+
     /** When the response arrived, on {@link System#nanoTime()}'s clock. */
     long responseAtNanos;
   }
@@ -106,7 +130,8 @@ public final class ColdStart {
         Files.deleteIfExists(classLog);
         Sample sample = run(variant, functions, work, classLog);
         ClassLoadLog.Count count =
-            ClassLoadLog.count(Files.readAllLines(classLog, StandardCharsets.UTF_8), sample.responseAtNanos);
+            ClassLoadLog.count(
+                Files.readAllLines(classLog, StandardCharsets.UTF_8), sample.responseAtNanos);
         counts.add(classOrigins(count, functions, variant[2]));
       }
       results.get(variant[0]).put("classes", counts);
@@ -126,21 +151,28 @@ public final class ColdStart {
    * A count's classes by origin: the JDK, generated at run time, the runtime client's jars, the
    * functions' own code, the function's library jars (also each on its own).
    */
-  static Map<String, Object> classOrigins(ClassLoadLog.Count count, Path functions, String libraries)
-      throws IOException {
+  static Map<String, Object> classOrigins(
+      ClassLoadLog.Count count, Path functions, String libraries) throws IOException {
     Map<String, Object> origins = new LinkedHashMap<>();
     origins.put("total", count.total());
     origins.put("jdk", count.jdk());
     origins.put("generated", count.generated());
-    origins.put("runtimeClient", fromFolder(count, functions.resolve("ric")).values().stream()
-        .mapToInt(Integer::intValue).sum());
-    origins.put("functionCode", fromFolder(count, functions.resolve("code")).values().stream()
-        .mapToInt(Integer::intValue).sum());
+    origins.put(
+        "runtimeClient",
+        fromFolder(count, functions.resolve("ric")).values().stream()
+            .mapToInt(Integer::intValue)
+            .sum());
+    origins.put(
+        "functionCode",
+        fromFolder(count, functions.resolve("code")).values().stream()
+            .mapToInt(Integer::intValue)
+            .sum());
     Map<String, Integer> libraryJars = fromFolder(count, functions.resolve(libraries));
     origins.put("libraries", libraryJars.values().stream().mapToInt(Integer::intValue).sum());
     origins.put("libraryJars", libraryJars);
     int attributed = 0;
-    for (String key : new String[] {"jdk", "generated", "runtimeClient", "functionCode", "libraries"}) {
+    for (String key :
+        new String[] {"jdk", "generated", "runtimeClient", "functionCode", "libraries"}) {
       attributed += (Integer) origins.get(key);
     }
     if (attributed != count.total()) {
@@ -170,12 +202,15 @@ public final class ColdStart {
    * @param classLog where the JVM logs every class it loads, or null for a timing sample
    */
   static Sample run(String[] variant, Path functions, Path work, Path classLog) throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    ExecutorService executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "runtime-api");
-      thread.setDaemon(true);
-      return thread;
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "runtime-api");
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(executor);
     AtomicInteger nexts = new AtomicInteger();
     AtomicLong initAt = new AtomicLong();
@@ -185,41 +220,52 @@ public final class ColdStart {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch askedAgain = new CountDownLatch(1);
     String requestId = "00000000-0000-0000-0000-00000000cafe";
-    server.createContext("/2018-06-01/runtime/invocation/next", exchange -> {
-      if (nexts.getAndIncrement() > 0) {
-        // The client asks for the next event right after answering: hold it until the sample ends.
-        askedAgain.countDown();
-        await(release);
-        exchange.close();
-        return;
-      }
-      initAt.set(System.nanoTime());
-      exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", requestId);
-      exchange.getResponseHeaders().add(
-          "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-      exchange.getResponseHeaders().add(
-          "Lambda-Runtime-Invoked-Function-Arn",
-          "arn:aws:lambda:us-east-1:123456789012:function:bench-function");
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      send(exchange, 200, "{\"orderId\":\"o-1001\"}");
-    });
-    server.createContext("/2018-06-01/runtime/invocation/", exchange -> {
-      long now = System.nanoTime();
-      String path = exchange.getRequestURI().getPath();
-      String body = read(exchange.getRequestBody());
-      if (path.endsWith("/response")) {
-        responseAt.set(now);
-      } else {
-        failure.set("function error: " + body);
-      }
-      send(exchange, 202, "{}");
-      answered.countDown();
-    });
-    server.createContext("/2018-06-01/runtime/init/error", exchange -> {
-      failure.set("init error: " + read(exchange.getRequestBody()));
-      send(exchange, 202, "{}");
-      answered.countDown();
-    });
+    server.createContext(
+        "/2018-06-01/runtime/invocation/next",
+        exchange -> {
+          if (nexts.getAndIncrement() > 0) {
+            // The client asks for the next event right after answering: hold it until the sample
+            // ends.
+            askedAgain.countDown();
+            await(release);
+            exchange.close();
+            return;
+          }
+          initAt.set(System.nanoTime());
+          exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", requestId);
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Lambda-Runtime-Invoked-Function-Arn",
+                  "arn:aws:lambda:us-east-1:123456789012:function:bench-function");
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          send(exchange, 200, "{\"orderId\":\"o-1001\"}");
+        });
+    server.createContext(
+        "/2018-06-01/runtime/invocation/",
+        exchange -> {
+          long now = System.nanoTime();
+          String path = exchange.getRequestURI().getPath();
+          String body = read(exchange.getRequestBody());
+          if (path.endsWith("/response")) {
+            responseAt.set(now);
+          } else {
+            failure.set("function error: " + body);
+          }
+          send(exchange, 202, "{}");
+          answered.countDown();
+        });
+    server.createContext(
+        "/2018-06-01/runtime/init/error",
+        exchange -> {
+          failure.set("init error: " + read(exchange.getRequestBody()));
+          send(exchange, 202, "{}");
+          answered.countDown();
+        });
     server.start();
 
     Path log = work.resolve(variant[0] + ".log");
@@ -232,17 +278,18 @@ public final class ColdStart {
       command.addAll(Arrays.asList(extra.split("\\s+")));
     }
     if (classLog != null) {
-      command.add(
-          ClassLoadLog.JVM_OPTION_PREFIX + classLog + ClassLoadLog.JVM_OPTION_DECORATIONS);
+      command.add(ClassLoadLog.JVM_OPTION_PREFIX + classLog + ClassLoadLog.JVM_OPTION_DECORATIONS);
     }
     command.add(
         "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
             + work.resolve("libaws-lambda-jni.so"));
     command.add("-cp");
-    command.add(String.join(File.pathSeparator,
-        functions.resolve("ric") + File.separator + "*",
-        functions.resolve("code") + File.separator + "*",
-        functions.resolve(variant[2]) + File.separator + "*"));
+    command.add(
+        String.join(
+            File.pathSeparator,
+            functions.resolve("ric") + File.separator + "*",
+            functions.resolve("code") + File.separator + "*",
+            functions.resolve(variant[2]) + File.separator + "*"));
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
     command.add(variant[1]);
     ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
@@ -269,7 +316,10 @@ public final class ColdStart {
       while (!answered.await(20, TimeUnit.MILLISECONDS)) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              variant[0] + ": no answer (" + (process.isAlive() ? "timed out" : "exited") + "): "
+              variant[0]
+                  + ": no answer ("
+                  + (process.isAlive() ? "timed out" : "exited")
+                  + "): "
                   + Files.readString(log, StandardCharsets.UTF_8));
         }
       }
@@ -289,7 +339,8 @@ public final class ColdStart {
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     if (!output.contains(variant[3])) {
-      throw new IllegalStateException(variant[0] + ": its line is missing from the output: " + output);
+      throw new IllegalStateException(
+          variant[0] + ": its line is missing from the output: " + output);
     }
     Sample sample = new Sample();
     sample.initMs = (initAt.get() - start) / 1e6;

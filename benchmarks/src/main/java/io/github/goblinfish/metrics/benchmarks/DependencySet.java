@@ -51,17 +51,23 @@ final class DependencySet {
     return new DependencySet(jars);
   }
 
-  /** @return jar file name to size in bytes, in name order */
+  /**
+   * @return jar file name to size in bytes, in name order
+   */
   Map<String, Long> jars() {
     return jars;
   }
 
-  /** @return the jars' file names, in name order */
+  /**
+   * @return the jars' file names, in name order
+   */
   List<String> names() {
     return new ArrayList<>(jars.keySet());
   }
 
-  /** @return the sum of the jars' sizes in bytes */
+  /**
+   * @return the sum of the jars' sizes in bytes
+   */
   long totalBytes() {
     return totalBytes;
   }

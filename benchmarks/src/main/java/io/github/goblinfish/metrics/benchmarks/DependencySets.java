@@ -28,13 +28,18 @@ final class DependencySets {
    */
   static DependencySet append(StringBuilder md, Path functions) throws IOException {
     md.append("## Runtime dependency sets\n\n");
-    md.append("The jars each cold-start function ships besides its own code (the runtime client is ")
-        .append("provided by Lambda): every jar in its folder, and the total is their sum, the same ")
-        .append("sum the size target reads. tracker-lambda's set is its runtime dependencies as Maven ")
+    md.append(
+            "The jars each cold-start function ships besides its own code (the runtime client is ")
+        .append(
+            "provided by Lambda): every jar in its folder, and the total is their sum, the same ")
+        .append(
+            "sum the size target reads. tracker-lambda's set is its runtime dependencies as Maven ")
         .append("resolves them for a user: our jar, Gson and `aws-lambda-java-core` (Gson's ")
-        .append("`error_prone_annotations` is excluded by the library's pom: compile-time annotations ")
+        .append(
+            "`error_prone_annotations` is excluded by the library's pom: compile-time annotations ")
         .append("only, which the JVM does not need). The peers' sets are resolved on their own ")
-        .append("(`benchmarks/functions/*/pom.xml`), exactly as a function using only that library ")
+        .append(
+            "(`benchmarks/functions/*/pom.xml`), exactly as a function using only that library ")
         .append("gets them. 1 KB = 1,000 bytes.\n\n");
     md.append("| function | jars | total |\n| --- | --- | ---: |\n");
     DependencySet tracker = null;
@@ -51,8 +56,13 @@ final class DependencySets {
       for (Map.Entry<String, Long> jar : set.jars().entrySet()) {
         jars.add(jar.getKey() + " (" + Report.kb(jar.getValue()) + ")");
       }
-      md.append("| ").append(function[1]).append(" | ").append(String.join(", ", jars))
-          .append(" | ").append(Report.kb(set.totalBytes())).append(" |\n");
+      md.append("| ")
+          .append(function[1])
+          .append(" | ")
+          .append(String.join(", ", jars))
+          .append(" | ")
+          .append(Report.kb(set.totalBytes()))
+          .append(" |\n");
     }
     md.append('\n');
     return tracker;

@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 
 /**
- * One Lambda invocation of a scenario, done by each implementation; every line goes to the
- * {@link Blackhole}. The time and allocation per operation are those of one whole invocation.
+ * One Lambda invocation of a scenario, done by each implementation; every line goes to the {@link
+ * Blackhole}. The time and allocation per operation are those of one whole invocation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,35 +67,46 @@ public class InvocationBenchmark {
     tracker = new TrackerHandler(sink);
     trackerEmf = new TrackerHandler(TrackerHandler.emfConfig(sink));
     DiscardingEmfEnvironment environment = new DiscardingEmfEnvironment(sink);
-    awsEmf = new EmfLibHandler(() -> new MetricsLogger(DiscardingEmfEnvironment.provider(environment)));
+    awsEmf =
+        new EmfLibHandler(() -> new MetricsLogger(DiscardingEmfEnvironment.provider(environment)));
     powertools = new PowertoolsHandler(PowertoolsHandler.discardingInstance(sink));
   }
 
-  /** @return the bare handler's response (the floor) */
+  /**
+   * @return the bare handler's response (the floor)
+   */
   @Benchmark
   public String bare() {
     return bare.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return tracker-lambda's response; its line went to the blackhole */
+  /**
+   * @return tracker-lambda's response; its line went to the blackhole
+   */
   @Benchmark
   public String tracker() {
     return tracker.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return tracker-lambda's response with the EMF line format; its line went to the blackhole */
+  /**
+   * @return tracker-lambda's response with the EMF line format; its line went to the blackhole
+   */
   @Benchmark
   public String trackerEmf() {
     return trackerEmf.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return aws-embedded-metrics' response; its lines went to the blackhole */
+  /**
+   * @return aws-embedded-metrics' response; its lines went to the blackhole
+   */
   @Benchmark
   public String awsEmf() {
     return awsEmf.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return powertools-metrics' response; its lines went to the blackhole */
+  /**
+   * @return powertools-metrics' response; its lines went to the blackhole
+   */
   @Benchmark
   public String powertools() {
     return powertools.handleRequest(work, BenchContext.INSTANCE);

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * tracker-lambda's typical invocation with its line written two ways: to a configured
- * {@code Consumer<String>} (as the other benchmarks do), and with no output configured, through the
+ * tracker-lambda's typical invocation with its line written two ways: to a configured {@code
+ * Consumer<String>} (as the other benchmarks do), and with no output configured, through the
  * invocation's {@code LambdaLogger} as a deployed function writes it ({@code log(byte[])} of the
  * line and a newline in UTF-8). The difference is the cost of turning the line into bytes.
  *
@@ -78,25 +78,33 @@ public class LoggerPathBenchmark {
     emfLambdaLogger = new TrackerHandler(TrackerHandler.config(null, ticker, TrackerHandler.emf()));
   }
 
-  /** @return the response; the line went to the configured {@code Consumer<String>} */
+  /**
+   * @return the response; the line went to the configured {@code Consumer<String>}
+   */
   @Benchmark
   public String consumer() {
     return consumer.handleRequest(work, loggingContext);
   }
 
-  /** @return the response; the line went through the context's LambdaLogger as bytes */
+  /**
+   * @return the response; the line went through the context's LambdaLogger as bytes
+   */
   @Benchmark
   public String lambdaLogger() {
     return lambdaLogger.handleRequest(work, loggingContext);
   }
 
-  /** @return the response; the EMF line went to the configured {@code Consumer<String>} */
+  /**
+   * @return the response; the EMF line went to the configured {@code Consumer<String>}
+   */
   @Benchmark
   public String emfConsumer() {
     return emfConsumer.handleRequest(work, loggingContext);
   }
 
-  /** @return the response; the EMF line went through the context's LambdaLogger as bytes */
+  /**
+   * @return the response; the EMF line went through the context's LambdaLogger as bytes
+   */
   @Benchmark
   public String emfLambdaLogger() {
     return emfLambdaLogger.handleRequest(work, loggingContext);

@@ -18,20 +18,35 @@ final class LoggerPathSection {
       return;
     }
     md.append("## Through the LambdaLogger (typical invocation)\n\n");
-    md.append("The rows above hand the line to a configured `Consumer<String>`. A deployed function ")
+    md.append(
+            "The rows above hand the line to a configured `Consumer<String>`. A deployed function ")
         .append("configures no output: the line goes to the invocation's `LambdaLogger` as ")
-        .append("`log(byte[])` of the line and a newline in UTF-8. Here the context's logger hands ")
+        .append(
+            "`log(byte[])` of the line and a newline in UTF-8. Here the context's logger hands ")
         .append("those bytes to the blackhole (`LoggerPathBenchmark`, the same handler and clock ")
-        .append("otherwise). The typical default line is ").append(lineLength)
-        .append(" characters, so its byte array alone is about ").append(Report.bytes(align(16 + lineLength + 1)))
+        .append("otherwise). The typical default line is ")
+        .append(lineLength)
+        .append(" characters, so its byte array alone is about ")
+        .append(Report.bytes(align(16 + lineLength + 1)))
         .append(", and the `line + \"\\n\"` string it is encoded from as much again.\n\n");
-    md.append("| line | output | time / invocation | best iteration | bytes allocated / invocation ")
+    md.append(
+            "| line | output | time / invocation | best iteration | bytes allocated / invocation ")
         .append("| Δ time vs Consumer | Δ bytes vs Consumer |\n");
     md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
     row(md, "default", "`Consumer<String>`", results.get("consumer"), null);
-    row(md, "default", "`LambdaLogger.log(byte[])`", results.get("lambdaLogger"), results.get("consumer"));
+    row(
+        md,
+        "default",
+        "`LambdaLogger.log(byte[])`",
+        results.get("lambdaLogger"),
+        results.get("consumer"));
     row(md, "EMF", "`Consumer<String>`", results.get("emfConsumer"), null);
-    row(md, "EMF", "`LambdaLogger.log(byte[])`", results.get("emfLambdaLogger"), results.get("emfConsumer"));
+    row(
+        md,
+        "EMF",
+        "`LambdaLogger.log(byte[])`",
+        results.get("emfLambdaLogger"),
+        results.get("emfConsumer"));
     md.append('\n');
   }
 
@@ -40,13 +55,26 @@ final class LoggerPathSection {
     if (result == null) {
       return;
     }
-    md.append("| ").append(line).append(" | ").append(output).append(" | ")
-        .append(Report.time(result.ns)).append(" ± ").append(Report.time(result.nsError)).append(" | ")
-        .append(Report.time(result.nsBest)).append(" | ").append(Report.bytes(result.bytes)).append(" | ");
+    md.append("| ")
+        .append(line)
+        .append(" | ")
+        .append(output)
+        .append(" | ")
+        .append(Report.time(result.ns))
+        .append(" ± ")
+        .append(Report.time(result.nsError))
+        .append(" | ")
+        .append(Report.time(result.nsBest))
+        .append(" | ")
+        .append(Report.bytes(result.bytes))
+        .append(" | ");
     if (consumer != null) {
       md.append(signed(Report.time(Math.abs(result.ns - consumer.ns)), result.ns - consumer.ns))
           .append(" | ")
-          .append(signed(Report.bytes(Math.abs(result.bytes - consumer.bytes)), result.bytes - consumer.bytes));
+          .append(
+              signed(
+                  Report.bytes(Math.abs(result.bytes - consumer.bytes)),
+                  result.bytes - consumer.bytes));
     } else {
       md.append(" | ");
     }

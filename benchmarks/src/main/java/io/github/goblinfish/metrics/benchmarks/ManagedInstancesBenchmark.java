@@ -116,31 +116,41 @@ public class ManagedInstancesBenchmark {
         TRACE_ID_KEY, String.format(Locale.ROOT, "Root=1-674c7a00-%024x;Sampled=0", thread));
   }
 
-  /** @return the bare handler's response (the floor) */
+  /**
+   * @return the bare handler's response (the floor)
+   */
   @Benchmark
   public String bare(InvocationThread thread) {
     return bare.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return tracker-lambda's response; its line went to this thread's blackhole */
+  /**
+   * @return tracker-lambda's response; its line went to this thread's blackhole
+   */
   @Benchmark
   public String tracker(InvocationThread thread) {
     return tracker.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return tracker-lambda's response with the EMF line */
+  /**
+   * @return tracker-lambda's response with the EMF line
+   */
   @Benchmark
   public String trackerEmf(InvocationThread thread) {
     return trackerEmf.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return aws-embedded-metrics' response */
+  /**
+   * @return aws-embedded-metrics' response
+   */
   @Benchmark
   public String awsEmf(InvocationThread thread) {
     return awsEmf.handleRequest(work, BenchContext.INSTANCE);
   }
 
-  /** @return powertools-metrics' response */
+  /**
+   * @return powertools-metrics' response
+   */
   @Benchmark
   public String powertools(InvocationThread thread) {
     return powertools.handleRequest(work, BenchContext.INSTANCE);

@@ -12,8 +12,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarizes a JFR recording of one benchmark (JMH {@code -prof jfr}): where the CPU samples and the
- * sampled allocations fall, by the top frames of their stacks. Only stacks that pass through
+ * Summarizes a JFR recording of one benchmark (JMH {@code -prof jfr}): where the CPU samples and
+ * the sampled allocations fall, by the top frames of their stacks. Only stacks that pass through
  * {@code filter} count. Allocation samples are weighted by the bytes they stand for, so the shares
  * are estimates, good for ranking sites, not for exact bytes.
  *
@@ -60,7 +60,8 @@ public final class ProfileReport {
 
   private static boolean passesThrough(RecordedStackTrace stack, String filter) {
     for (RecordedFrame frame : stack.getFrames()) {
-      if ((frame.getMethod().getType().getName() + "." + frame.getMethod().getName()).contains(filter)) {
+      if ((frame.getMethod().getType().getName() + "." + frame.getMethod().getName())
+          .contains(filter)) {
         return true;
       }
     }
@@ -76,8 +77,11 @@ public final class ProfileReport {
       if (i > 0) {
         text.append(" < ");
       }
-      text.append(type.substring(type.lastIndexOf('.') + 1)).append('.')
-          .append(frame.getMethod().getName()).append(':').append(frame.getLineNumber());
+      text.append(type.substring(type.lastIndexOf('.') + 1))
+          .append('.')
+          .append(frame.getMethod().getName())
+          .append(':')
+          .append(frame.getLineNumber());
     }
     return text.toString();
   }
@@ -87,8 +91,13 @@ public final class ProfileReport {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(20)
-        .forEach(entry -> System.out.printf(Locale.ROOT, "%5.1f%%  %s%n",
-            100.0 * entry.getValue() / Math.max(1, total), entry.getKey()));
+        .forEach(
+            entry ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "%5.1f%%  %s%n",
+                    100.0 * entry.getValue() / Math.max(1, total),
+                    entry.getKey()));
     System.out.println();
   }
 }

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * tracker-lambda alone, at several sizes: is the cost linear in distinct names, and is the line (and
- * what the tracker keeps) the same size however often one name is timed?
+ * tracker-lambda alone, at several sizes: is the cost linear in distinct names, and is the line
+ * (and what the tracker keeps) the same size however often one name is timed?
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +47,9 @@ public class ScalingBenchmark {
     tracker = new TrackerHandler(blackhole::consume);
   }
 
-  /** @return tracker-lambda's response; its line went to the blackhole */
+  /**
+   * @return tracker-lambda's response; its line went to the blackhole
+   */
   @Benchmark
   public String tracker() {
     return tracker.handleRequest(work, BenchContext.INSTANCE);

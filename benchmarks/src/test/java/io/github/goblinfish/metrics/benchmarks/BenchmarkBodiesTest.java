@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.github.goblinfish.metrics.benchmarks.handlers.BareHandler;
 import io.github.goblinfish.metrics.benchmarks.handlers.BenchContext;
 import io.github.goblinfish.metrics.benchmarks.handlers.DiscardingEmfEnvironment;
@@ -11,14 +16,9 @@ import io.github.goblinfish.metrics.benchmarks.handlers.EmfLibHandler;
 import io.github.goblinfish.metrics.benchmarks.handlers.PowertoolsHandler;
 import io.github.goblinfish.metrics.benchmarks.handlers.Scenario;
 import io.github.goblinfish.metrics.benchmarks.handlers.TrackerHandler;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -114,8 +114,8 @@ class BenchmarkBodiesTest {
 
   /**
    * A peer's EMF line with what the clocks decide taken out: the Timestamp (checked to be taken in
-   * the call) and every Milliseconds value (checked to be a latency no longer than the call) set
-   * to 0, the declarations sorted by name. Member order is not compared; everything else is.
+   * the call) and every Milliseconds value (checked to be a latency no longer than the call) set to
+   * 0, the declarations sorted by name. Member order is not compared; everything else is.
    */
   private static JsonObject peerLineWithoutClocks(String line, long before, long after) {
     JsonObject root = JsonParser.parseString(line).getAsJsonObject();
@@ -126,7 +126,8 @@ class BenchmarkBodiesTest {
     JsonObject directive = aws.getAsJsonArray("CloudWatchMetrics").get(0).getAsJsonObject();
     List<JsonElement> metrics = new ArrayList<>();
     directive.getAsJsonArray("Metrics").forEach(metrics::add);
-    metrics.sort(Comparator.comparing(metric -> metric.getAsJsonObject().get("Name").getAsString()));
+    metrics.sort(
+        Comparator.comparing(metric -> metric.getAsJsonObject().get("Name").getAsString()));
     JsonArray sorted = new JsonArray();
     for (JsonElement metric : metrics) {
       sorted.add(metric);
@@ -190,7 +191,8 @@ class BenchmarkBodiesTest {
   @Test
   void powertoolsWritesTheTypicalNames() {
     List<String> lines = new ArrayList<>();
-    PowertoolsHandler handler = new PowertoolsHandler(PowertoolsHandler.discardingInstance(lines::add));
+    PowertoolsHandler handler =
+        new PowertoolsHandler(PowertoolsHandler.discardingInstance(lines::add));
     assertEquals("ok", handler.handleRequest(Scenario.TYPICAL, BenchContext.INSTANCE));
     assertNames("powertools-metrics", lines, TYPICAL_NAMES);
     // A second invocation gets a fresh per-request logger: same names again, nothing carried over.
@@ -275,7 +277,8 @@ class BenchmarkBodiesTest {
     AtomicLong now = oneMillisecondPerReading();
     benchmark.setUpWith(lines::add, () -> now.addAndGet(1_000_000));
     ManagedInstancesBenchmark.enterInvocationThread(1);
-    ManagedInstancesBenchmark.InvocationThread thread = new ManagedInstancesBenchmark.InvocationThread();
+    ManagedInstancesBenchmark.InvocationThread thread =
+        new ManagedInstancesBenchmark.InvocationThread();
 
     assertEquals("ok", benchmark.bare(thread));
     assertTrue(lines.isEmpty());

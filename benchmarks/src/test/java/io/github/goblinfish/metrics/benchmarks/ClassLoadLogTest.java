@@ -66,7 +66,8 @@ class ClassLoadLogTest {
             IllegalArgumentException.class,
             () ->
                 ClassLoadLog.count(
-                    List.of("[0.012s][info][class,load] java.lang.Object source: shared objects file"),
+                    List.of(
+                        "[0.012s][info][class,load] java.lang.Object source: shared objects file"),
                     Long.MAX_VALUE));
     assertTrue(error.getMessage().contains("java.lang.Object"), error.getMessage());
     assertThrows(

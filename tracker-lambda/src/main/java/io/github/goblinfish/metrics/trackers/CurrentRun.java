@@ -4,9 +4,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * Which run is current on each thread, and how a run follows work onto other threads: scopes,
- * bound tasks and binding executors. A thread's current run is only ever set for the time of a
- * scope, and always restored when the scope closes on that thread.
+ * Which run is current on each thread, and how a run follows work onto other threads: scopes, bound
+ * tasks and binding executors. A thread's current run is only ever set for the time of a scope, and
+ * always restored when the scope closes on that thread.
  */
 final class CurrentRun {
   private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();

@@ -34,6 +34,7 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>The line</h2>
+ *
  * Members in this order: {@code _aws} (the EMF metadata: {@code Timestamp} in epoch milliseconds
  * from the format's clock, and {@code CloudWatchMetrics}), then every member of the default line
  * exactly as {@link LineFormat#json()} writes it, then {@code service} (when a service name is
@@ -49,46 +50,50 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>Metric names</h2>
+ *
  * EMF reads metric values only from root members, so each latency {@code NAME} is declared as the
  * root member {@value #LATENCY_PREFIX}{@code NAME} (unit {@code Milliseconds}; a name timed several
  * times holds its total), and each numeric metric {@code NAME} as {@value #METRIC_PREFIX}{@code
  * NAME} (unit {@code None} unless set with {@link Builder#unit(String, EmfUnit)}; {@value
  * ProcessTracker#FAILED_METRIC} defaults to {@code Count}). These names are the CloudWatch metric
  * names. The prefixes keep latencies and metrics of the same name apart and keep the root member
- * clear of the default line's keys; they hold no dot, because Logs Insights flattens nested
- * objects with dots and a root key {@code latencies.load_order} would be mistaken for the
- * {@code load_order} member of {@code latencies}. In Logs Insights, quote them with backticks:
- * {@code `latency_ms:load_order`}.
+ * clear of the default line's keys; they hold no dot, because Logs Insights flattens nested objects
+ * with dots and a root key {@code latencies.load_order} would be mistaken for the {@code
+ * load_order} member of {@code latencies}. In Logs Insights, quote them with backticks: {@code
+ * `latency_ms:load_order`}.
  *
  * <h2>What is not declared</h2>
- * Text metrics and identifiers are properties only, as in the default line. A latency or metric
- * is written as usual but not declared, with a warning in {@code tracker_warnings}, when: its
- * value is null, NaN, infinite, or outside CloudWatch's range (magnitude above 2^360, or nonzero
- * below 2^-360); its root member name is not 1 to 255 printable ASCII
- * characters; or an identifier (or the {@code service} member) already has that name. Over
- * 100 declared metrics are spread over several directives of
- * {@code CloudWatchMetrics}, in the same line.
+ *
+ * Text metrics and identifiers are properties only, as in the default line. A latency or metric is
+ * written as usual but not declared, with a warning in {@code tracker_warnings}, when: its value is
+ * null, NaN, infinite, or outside CloudWatch's range (magnitude above 2^360, or nonzero below
+ * 2^-360); its root member name is not 1 to 255 printable ASCII characters; or an identifier (or
+ * the {@code service} member) already has that name. Over 100 declared metrics are spread over
+ * several directives of {@code CloudWatchMetrics}, in the same line.
  *
  * <h2>Dimensions</h2>
- * Dimension values are root members: the identifiers of those names, or the configured service
- * name for {@code service} when no identifier has that name. A dimension set one of whose values
- * is missing, not text, or not 1 to 1024 printable ASCII characters
- * is left out with a warning; when no set remains, the metrics are declared with the empty set
- * {@code []} and the warning says so. Default: {@code [["function_name"]]}, which the Lambda
- * handlers fill.
+ *
+ * Dimension values are root members: the identifiers of those names, or the configured service name
+ * for {@code service} when no identifier has that name. A dimension set one of whose values is
+ * missing, not text, or not 1 to 1024 printable ASCII characters is left out with a warning; when
+ * no set remains, the metrics are declared with the empty set {@code []} and the warning says so.
+ * Default: {@code [["function_name"]]}, which the Lambda handlers fill.
  *
  * <h2>Logs Insights</h2>
- * Every field of the default line is still there, under the same name. Logs Insights discovers
- * at most 200 fields per event, and the EMF members add fields of their own: {@code
- * _aws.Timestamp}, each directive's namespace and dimension names, each declared metric's
- * definition ({@code Name}, and {@code Unit} or {@code StorageResolution} when written) and its
- * root member. A line with many metrics reaches that limit sooner than the default line.
+ *
+ * Every field of the default line is still there, under the same name. Logs Insights discovers at
+ * most 200 fields per event, and the EMF members add fields of their own: {@code _aws.Timestamp},
+ * each directive's namespace and dimension names, each declared metric's definition ({@code Name},
+ * and {@code Unit} or {@code StorageResolution} when written) and its root member. A line with many
+ * metrics reaches that limit sooner than the default line.
  *
  * <h2>Size</h2>
- * The line keeps the {@link LineLimit#MAX_LINE_BYTES} bound: a line that would be longer is
- * cut like the default line, and whatever is cut is also left out of the EMF members.
+ *
+ * The line keeps the {@link LineLimit#MAX_LINE_BYTES} bound: a line that would be longer is cut
+ * like the default line, and whatever is cut is also left out of the EMF members.
  *
  * <h2>Threads</h2>
+ *
  * Immutable and thread-safe: one instance serves every tracker.
  */
 public final class EmfLineFormat implements BuiltInFormat {
@@ -118,6 +123,7 @@ public final class EmfLineFormat implements BuiltInFormat {
   private final Map<String, EmfUnit> units;
   private final Set<String> highResolution;
   private final Clock clock;
+
   /** The JSON size of one directive without metrics, with every configured dimension set. */
   private final int directiveBytes;
 
@@ -338,11 +344,10 @@ public final class EmfLineFormat implements BuiltInFormat {
     }
 
     /**
-     * Sets the CloudWatch namespace of every declared metric (default {@value
-     * #DEFAULT_NAMESPACE}).
+     * Sets the CloudWatch namespace of every declared metric (default {@value #DEFAULT_NAMESPACE}).
      *
-     * @param namespace 1 to 255 characters of {@code A-Z a-z 0-9 . - _
-     *     / # :}, not starting with {@code AWS/}
+     * @param namespace 1 to 255 characters of {@code A-Z a-z 0-9 . - _ / # :}, not starting with
+     *     {@code AWS/}
      * @return this builder
      * @throws NullPointerException if {@code namespace} is null
      * @throws IllegalArgumentException if the namespace is not accepted
@@ -363,11 +368,11 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     /**
      * Sets the service name, written as the root member {@value #SERVICE_MEMBER} of every line so
-     * that a dimension named {@code service} finds it (default: none). An identifier named
-     * {@code service} takes precedence over it.
+     * that a dimension named {@code service} finds it (default: none). An identifier named {@code
+     * service} takes precedence over it.
      *
-     * @param service 1 to 1024 printable ASCII characters, not
-     *     blank, without leading or trailing spaces
+     * @param service 1 to 1024 printable ASCII characters, not blank, without leading or trailing
+     *     spaces
      * @return this builder
      * @throws NullPointerException if {@code service} is null
      * @throws IllegalArgumentException if the name is not accepted
@@ -391,10 +396,9 @@ public final class EmfLineFormat implements BuiltInFormat {
      * creates its own CloudWatch metrics. {@code List.of(List.of())} declares the metrics with no
      * dimensions. See {@link #parseDimensions(String)} for sets written as text.
      *
-     * @param dimensions 1 to 30 distinct sets of at most 30 distinct names, 4096 characters in
-     *     all; a name is 1 to 250 printable ASCII characters, not
-     *     blank, without leading or trailing spaces, not starting with {@code :}, and none of
-     *     {@link ProcessTracker#RESERVED_NAMES}
+     * @param dimensions 1 to 30 distinct sets of at most 30 distinct names, 4096 characters in all;
+     *     a name is 1 to 250 printable ASCII characters, not blank, without leading or trailing
+     *     spaces, not starting with {@code :}, and none of {@link ProcessTracker#RESERVED_NAMES}
      * @return this builder
      * @throws NullPointerException if the list, a set or a name is null
      * @throws IllegalArgumentException if a set or name is not accepted
@@ -426,8 +430,8 @@ public final class EmfLineFormat implements BuiltInFormat {
     }
 
     /**
-     * Declares a latency or metric of this name with high resolution ({@code StorageResolution}
-     * 1: one-second granularity, at a higher CloudWatch price).
+     * Declares a latency or metric of this name with high resolution ({@code StorageResolution} 1:
+     * one-second granularity, at a higher CloudWatch price).
      *
      * @param name a latency name or metric name; both are high resolution when both exist
      * @return this builder

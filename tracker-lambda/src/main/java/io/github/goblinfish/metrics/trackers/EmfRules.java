@@ -34,7 +34,9 @@ final class EmfRules {
     return NAMESPACE.matcher(namespace).matches() && !namespace.startsWith("AWS/");
   }
 
-  /** Whether CloudWatch takes the value as a metric value: a number of magnitude 0 or 2^-360..2^360. */
+  /**
+   * Whether CloudWatch takes the value as a metric value: a number of magnitude 0 or 2^-360..2^360.
+   */
   static boolean acceptedValue(Object value) {
     if (value instanceof Long || value instanceof Integer) {
       return true;
@@ -96,7 +98,11 @@ final class EmfRules {
       List<String> set = Objects.requireNonNull(sets.get(i), "dimension set");
       String which = "set " + (i + 1);
       if (set.size() > MAX_DIMENSION_SET_NAMES) {
-        return which + " has " + set.size() + " names, at most " + MAX_DIMENSION_SET_NAMES
+        return which
+            + " has "
+            + set.size()
+            + " names, at most "
+            + MAX_DIMENSION_SET_NAMES
             + " accepted";
       }
       Set<String> names = new HashSet<>();

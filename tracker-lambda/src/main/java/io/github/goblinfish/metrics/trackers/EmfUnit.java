@@ -3,8 +3,8 @@ package io.github.goblinfish.metrics.trackers;
 import java.util.Objects;
 
 /**
- * The 27 units of the CloudWatch Embedded Metric Format, each with its exact EMF spelling
- * ({@link #emfName()}, for example {@code "Count/Second"}).
+ * The 27 units of the CloudWatch Embedded Metric Format, each with its exact EMF spelling ({@link
+ * #emfName()}, for example {@code "Count/Second"}).
  *
  * <pre>{@code
  * LineFormat format = LineFormat.emf()

@@ -3,8 +3,8 @@ package io.github.goblinfish.metrics.trackers;
 import java.io.PrintStream;
 
 /**
- * Reports what went wrong inside the tracker on standard error, as ONE line whatever the failure
- * or the line hold, so that nothing a caller supplied can forge a log event there. Nothing thrown
+ * Reports what went wrong inside the tracker on standard error, as ONE line whatever the failure or
+ * the line hold, so that nothing a caller supplied can forge a log event there. Nothing thrown
  * while describing or printing escapes: the tracked code goes on.
  */
 final class Faults {
@@ -13,7 +13,9 @@ final class Faults {
 
   private Faults() {}
 
-  /** Reports on standard error: {@code tracker-lambda: <what>: <failure>[; the line was: <line>]}. */
+  /**
+   * Reports on standard error: {@code tracker-lambda: <what>: <failure>[; the line was: <line>]}.
+   */
   static void report(String what, Throwable failure, String line) {
     try {
       StringBuilder text = new StringBuilder("tracker-lambda: ").append(what);

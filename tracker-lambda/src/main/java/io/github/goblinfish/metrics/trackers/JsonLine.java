@@ -44,7 +44,8 @@ final class JsonLine {
     for (int i = 0; i < latencies.size; i++) {
       json.name(latencies.names[i]);
       // An empty raw value makes the writer put the name, colon and commas where they belong; the
-      // figure's digits then go straight into the same unbuffered writer, with no String per figure.
+      // figure's digits then go straight into the same unbuffered writer, with no String per
+      // figure.
       json.jsonValue("");
       out.appendMillis(latencies.totalNanos[i]);
       repeated |= latencies.counts[i] > 1;
@@ -87,8 +88,7 @@ final class JsonLine {
     for (int i = 0; i < addedShown; i++) {
       json.value(Text.withoutLoneSurrogates(added.get(i)));
     }
-    int omitted =
-        record.omittedWarnings + (own.size() - ownShown) + (added.size() - addedShown);
+    int omitted = record.omittedWarnings + (own.size() - ownShown) + (added.size() - addedShown);
     if (omitted > 0) {
       json.value("and " + omitted + " more warnings");
     }

@@ -1,8 +1,8 @@
 package io.github.goblinfish.metrics.trackers;
 
 /**
- * How a run's {@link RunRecord} becomes its one line. Implement it to write any format; the
- * tracker keeps its guarantees for every format (see {@link LineLimit}).
+ * How a run's {@link RunRecord} becomes its one line. Implement it to write any format; the tracker
+ * keeps its guarantees for every format (see {@link LineLimit}).
  *
  * <pre>{@code
  * LineFormat keyValue = record -> {
@@ -15,11 +15,11 @@ package io.github.goblinfish.metrics.trackers;
  * }</pre>
  *
  * <p>Whatever a format returns, the tracker writes ONE log event per run: a raw line break (CR or
- * LF) in the returned text becomes a space, a lone surrogate becomes U+FFFD, and a line over
- * {@link LineLimit#MAX_LINE_BYTES} is rendered again from a record cut to fit ({@link
+ * LF) in the returned text becomes a space, a lone surrogate becomes U+FFFD, and a line over {@link
+ * LineLimit#MAX_LINE_BYTES} is rendered again from a record cut to fit ({@link
  * LineLimit#fit(RunRecord, int)}), and as a last resort cut to that many bytes. A format that
- * throws or returns null is reported on standard error and the run's line is written in the
- * {@link #json() default format} instead, with a warning that names the failure.
+ * throws or returns null is reported on standard error and the run's line is written in the {@link
+ * #json() default format} instead, with a warning that names the failure.
  *
  * <p>Implementations must be thread-safe: one instance renders the lines of concurrent runs. The
  * formats this library provides are immutable.

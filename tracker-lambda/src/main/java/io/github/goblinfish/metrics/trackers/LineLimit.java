@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The size bound of every line and the rules for cutting a record to fit it, in one place for
- * every {@link LineFormat}. The tracker applies them itself; a format may also call {@link
+ * The size bound of every line and the rules for cutting a record to fit it, in one place for every
+ * {@link LineFormat}. The tracker applies them itself; a format may also call {@link
  * #fit(RunRecord, int)} to fit a smaller budget of its own.
  *
  * <pre>{@code
@@ -18,13 +18,14 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>How a record is cut</h2>
+ *
  * Names and text values are shortened to {@value #CUT_TEXT_CHARS} characters (never inside a
  * surrogate pair; a name that then equals another one is dropped). Then entries are kept while they
  * fit, sized as the default JSON line writes them: identifiers first (they find the invocation),
  * then latencies in order (the process first), then metrics. The record's warnings start with one
- * that says how many names or values were shortened and how many latencies, metrics and
- * identifiers were dropped; up to five of the earlier warnings follow, each shortened to 200
- * characters, and the others are counted.
+ * that says how many names or values were shortened and how many latencies, metrics and identifiers
+ * were dropped; up to five of the earlier warnings follow, each shortened to 200 characters, and
+ * the others are counted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -49,8 +50,8 @@ public final class LineLimit {
    * with a warning that says what was cut; a record that already fits comes back as it is.
    *
    * @param record the record to fit
-   * @param maxBytes the budget, in bytes of UTF-8, at least {@value #RESERVED_BYTES} more than
-   *     the warnings need
+   * @param maxBytes the budget, in bytes of UTF-8, at least {@value #RESERVED_BYTES} more than the
+   *     warnings need
    * @return a record that fits
    * @throws IllegalArgumentException if {@code maxBytes} is not positive
    */
@@ -89,8 +90,8 @@ public final class LineLimit {
   }
 
   /**
-   * Cuts {@code record} to entries whose default JSON takes at most {@code budget} bytes, with
-   * what {@code extension} adds per entry counted too.
+   * Cuts {@code record} to entries whose default JSON takes at most {@code budget} bytes, with what
+   * {@code extension} adds per entry counted too.
    */
   static RunRecord cut(RunRecord record, int budget, BuiltInFormat.Extension extension) {
     int[] shortened = {0};
@@ -102,16 +103,9 @@ public final class LineLimit {
           new Entry(Kind.LATENCY, table.names[i], null, table.totalNanos[i], table.counts[i]));
     }
     latencies = shorten(latencies, shortened, dropped);
-    List<Entry> metrics =
-        shorten(
-            values(Kind.METRIC, record.metrics),
-            shortened,
-            dropped);
+    List<Entry> metrics = shorten(values(Kind.METRIC, record.metrics), shortened, dropped);
     List<Entry> identifiers =
-        shorten(
-            values(Kind.IDENTIFIER, record.identifiers),
-            shortened,
-            dropped);
+        shorten(values(Kind.IDENTIFIER, record.identifiers), shortened, dropped);
 
     if (extension != null) {
       budget -= extension.reservedBytes();

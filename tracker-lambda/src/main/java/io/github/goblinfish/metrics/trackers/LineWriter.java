@@ -10,7 +10,9 @@ import java.util.Arrays;
  */
 abstract class LineWriter extends Writer {
 
-  /** Appends a figure of nanoseconds as milliseconds with exactly three decimals, rounded half up. */
+  /**
+   * Appends a figure of nanoseconds as milliseconds with exactly three decimals, rounded half up.
+   */
   abstract void appendMillis(long nanos);
 
   /** Whether what was written takes at most {@code maxBytes} bytes of UTF-8. */
@@ -70,9 +72,9 @@ abstract class LineWriter extends Writer {
   }
 
   /**
-   * Encodes straight into the UTF-8 bytes an output such as {@code LambdaLogger.log(byte[])}
-   * takes, so the line is never held as a String first. The line holds no lone surrogate (names
-   * and text are cleaned when recorded); one that arrives anyway is written as U+FFFD.
+   * Encodes straight into the UTF-8 bytes an output such as {@code LambdaLogger.log(byte[])} takes,
+   * so the line is never held as a String first. The line holds no lone surrogate (names and text
+   * are cleaned when recorded); one that arrives anyway is written as U+FFFD.
    */
   static final class Utf8 extends LineWriter {
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns a record into the line an output receives, keeping the promises that hold for every
- * format: one log event (no raw line break), at most {@link LineLimit#MAX_LINE_BYTES} bytes, and
- * a line even when the format fails (the default line then, with a warning).
+ * Turns a record into the line an output receives, keeping the promises that hold for every format:
+ * one log event (no raw line break), at most {@link LineLimit#MAX_LINE_BYTES} bytes, and a line
+ * even when the format fails (the default line then, with a warning).
  */
 final class Lines {
   /** How many times a line of a format of the caller's is rendered again from a smaller record. */
@@ -78,8 +78,8 @@ final class Lines {
   }
 
   /**
-   * A first capacity that holds a typical line without growing. An EMF line names each latency
-   * and metric twice more, in its declaration and its root member.
+   * A first capacity that holds a typical line without growing. An EMF line names each latency and
+   * metric twice more, in its declaration and its root member.
    */
   private static int estimateChars(RunRecord record, boolean extended) {
     int numbers = record.latencies.size + record.metrics.size;
@@ -125,7 +125,10 @@ final class Lines {
       }
     }
     Faults.report(
-        "the line format " + describe(format) + " wrote more than " + LineLimit.MAX_LINE_BYTES
+        "the line format "
+            + describe(format)
+            + " wrote more than "
+            + LineLimit.MAX_LINE_BYTES
             + " bytes from a cut record; the line is cut to that size",
         null,
         null);

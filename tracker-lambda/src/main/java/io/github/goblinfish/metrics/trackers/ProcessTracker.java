@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Times the named steps of a process, records the metrics and identifiers its code sets, and
- * writes them as ONE line when the process ends: the Java home of the Python package {@code
+ * Times the named steps of a process, records the metrics and identifiers its code sets, and writes
+ * them as ONE line when the process ends: the Java home of the Python package {@code
  * goblinfish.metrics.trackers}. One tracker serves any number of runs: each {@link
  * #trackProcess(String, ThrowingSupplier)} call is a fresh run that writes its own line.
  *
@@ -32,38 +32,41 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <h2>Runs</h2>
+ *
  * The timers, metrics and identifiers set through a tracker go to its run that is current on the
  * calling thread: the one {@code trackProcess} started there (the innermost, when runs of the same
  * tracker are nested), or the one a bound task or scope carried there ({@link #bind(Runnable)},
- * {@link #executor(Executor)}, {@link #makeCurrent()}). Two threads running {@code trackProcess}
- * on one tracker get two runs that never mix. {@link #current()} returns a tracker tied to the
- * run current on the calling thread, which records into that run from any thread it is handed to.
+ * {@link #executor(Executor)}, {@link #makeCurrent()}). Two threads running {@code trackProcess} on
+ * one tracker get two runs that never mix. {@link #current()} returns a tracker tied to the run
+ * current on the calling thread, which records into that run from any thread it is handed to.
  * Outside any run, timers and values are ignored: they record nothing and throw nothing.
  *
  * <h2>The line</h2>
+ *
  * Keys appear in this order: {@code latencies} (milliseconds with three decimals; the process
  * first, then each name in the order it was first started), {@code latency_counts} (only when a
  * name was timed more than once: how many times; its latency is then the total), {@code metrics}
- * (in the order first set), {@code tracker_warnings} (only when something was degraded, see
- * below), then the identifiers as top-level keys (in the order first set). Setting a metric or an
+ * (in the order first set), {@code tracker_warnings} (only when something was degraded, see below),
+ * then the identifiers as top-level keys (in the order first set). Setting a metric or an
  * identifier again replaces its value in place. The line is at most {@link #MAX_LINE_BYTES} bytes
- * of UTF-8 and never contains a raw line break. Another {@link LineFormat} renders the same
- * {@link RunRecord} differently.
+ * of UTF-8 and never contains a raw line break. Another {@link LineFormat} renders the same {@link
+ * RunRecord} differently.
  *
  * <h2>Bad input and faults</h2>
+ *
  * A null name is a {@link NullPointerException}, a blank name an {@link IllegalArgumentException},
- * and an identifier named like one of the line's own keys ({@link #RESERVED_NAMES}) an
- * {@link IllegalArgumentException}, all thrown at the call site. Every other oddity is data and is
- * written faithfully: null values as JSON {@code null}, NaN and infinite numbers as the strings
- * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, control characters and quotes escaped,
- * lone surrogates replaced by U+FFFD. A number of a class other than the JDK's own is read once,
- * when set, through its numeric methods; one that cannot be read is written as null with a
- * warning. A timer left open is measured until the line is written and named in {@code
- * tracker_warnings}; a line that would be too long keeps what fits and says what was cut in
- * {@code tracker_warnings}. A ticker that throws or goes backwards costs only the spans it could
- * not time, with a warning; figures saturate instead of overflowing. Calls made after the line
- * was written are ignored. Nothing the ticker, a value, the line format or the output does
- * reaches the tracked code: failures are reported on standard error, on one line.
+ * and an identifier named like one of the line's own keys ({@link #RESERVED_NAMES}) an {@link
+ * IllegalArgumentException}, all thrown at the call site. Every other oddity is data and is written
+ * faithfully: null values as JSON {@code null}, NaN and infinite numbers as the strings {@code
+ * "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, control characters and quotes escaped, lone
+ * surrogates replaced by U+FFFD. A number of a class other than the JDK's own is read once, when
+ * set, through its numeric methods; one that cannot be read is written as null with a warning. A
+ * timer left open is measured until the line is written and named in {@code tracker_warnings}; a
+ * line that would be too long keeps what fits and says what was cut in {@code tracker_warnings}. A
+ * ticker that throws or goes backwards costs only the spans it could not time, with a warning;
+ * figures saturate instead of overflowing. Calls made after the line was written are ignored.
+ * Nothing the ticker, a value, the line format or the output does reaches the tracked code:
+ * failures are reported on standard error, on one line.
  *
  * <p>Thread-safe: one tracker serves concurrent runs, and any thread of a run may time steps and
  * set values.
@@ -88,8 +91,10 @@ public final class ProcessTracker {
   private final LineOutput output;
   private final Ticker ticker;
   private final LineFormat format;
+
   /** The tracker whose runs these are: this one, unless this is a run's own tracker. */
   private final ProcessTracker owner;
+
   /** The run this tracker is tied to, or null for a tracker that serves many runs. */
   private final Run run;
 
@@ -99,8 +104,8 @@ public final class ProcessTracker {
   }
 
   /**
-   * Creates a tracker that hands each finished line to {@code output}: the Python package's
-   * "bring your own log format".
+   * Creates a tracker that hands each finished line to {@code output}: the Python package's "bring
+   * your own log format".
    *
    * <pre>{@code
    * ProcessTracker tracker = new ProcessTracker(line -> myLogger.info(line));
@@ -170,9 +175,9 @@ public final class ProcessTracker {
 
   /**
    * Runs {@code body} as a new run of this tracker: times it under {@code processName}, makes the
-   * run current on the calling thread while it runs, and writes the run's line exactly once when
-   * it ends, also when it throws. The body's value or exception comes back unchanged; a failure
-   * also sets the metrics {@value #FAILED_METRIC} (1) and {@value #EXCEPTION_TYPE_METRIC}.
+   * run current on the calling thread while it runs, and writes the run's line exactly once when it
+   * ends, also when it throws. The body's value or exception comes back unchanged; a failure also
+   * sets the metrics {@value #FAILED_METRIC} (1) and {@value #EXCEPTION_TYPE_METRIC}.
    *
    * <pre>{@code
    * Response response = tracker.trackProcess("handler", () -> handle(request));
@@ -314,8 +319,8 @@ public final class ProcessTracker {
 
   /**
    * Times an asynchronous step from the moment {@code start} is called until the stage it returns
-   * completes, normally or not. The returned future completes after the time was recorded, with
-   * the stage's value or failure.
+   * completes, normally or not. The returned future completes after the time was recorded, with the
+   * stage's value or failure.
    *
    * <pre>{@code
    * CompletableFuture<Person> person =
@@ -363,8 +368,8 @@ public final class ProcessTracker {
   }
 
   /**
-   * Sets a text metric (the Python package allows "simple string values" as metrics), replacing
-   * any earlier value of that name.
+   * Sets a text metric (the Python package allows "simple string values" as metrics), replacing any
+   * earlier value of that name.
    *
    * <pre>{@code
    * tracker.setMetric("error_name", error.getClass().getSimpleName());
@@ -401,8 +406,8 @@ public final class ProcessTracker {
 
   /**
    * Adds {@code delta} to a counting metric within this run; a metric not yet set (or set to null)
-   * starts at zero, so a count is present only once something was counted. Counting past the
-   * range of a long goes on exactly.
+   * starts at zero, so a count is present only once something was counted. Counting past the range
+   * of a long goes on exactly.
    *
    * <pre>{@code
    * tracker.incrementMetric("records_failed", failures.size());
@@ -412,8 +417,7 @@ public final class ProcessTracker {
    * @param delta what to add; may be negative
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is blank
-   * @throws IllegalStateException if the metric holds text: counting into it is a programming
-   *     error
+   * @throws IllegalStateException if the metric holds text: counting into it is a programming error
    */
   public void incrementMetric(String name, long delta) {
     name = Names.checked(name);
@@ -465,8 +469,8 @@ public final class ProcessTracker {
   }
 
   /**
-   * Takes a record of the run as it is now, while it goes on: timers still open are measured up
-   * to this moment and named in its warnings. The run itself is left as it was.
+   * Takes a record of the run as it is now, while it goes on: timers still open are measured up to
+   * this moment and named in its warnings. The run itself is left as it was.
    *
    * <pre>{@code
    * RunRecord soFar = tracker.snapshot().orElseThrow();
@@ -655,8 +659,8 @@ public final class ProcessTracker {
     }
 
     /**
-     * Sets where each finished line goes, as the UTF-8 bytes of the line followed by a newline:
-     * the form {@code LambdaLogger.log(byte[])} takes, written once with no String in between.
+     * Sets where each finished line goes, as the UTF-8 bytes of the line followed by a newline: the
+     * form {@code LambdaLogger.log(byte[])} takes, written once with no String in between.
      *
      * <pre>{@code
      * ProcessTracker tracker = ProcessTracker.builder().utf8Output(logger::log).build();

@@ -7,9 +7,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The record of one run while it goes on: its timers, latencies, metrics, identifiers and
- * warnings, all guarded by this object's lock. {@link #end(Throwable)} or {@link #snapshot()} turn
- * it into an immutable {@link RunRecord}; nothing here renders or writes.
+ * The record of one run while it goes on: its timers, latencies, metrics, identifiers and warnings,
+ * all guarded by this object's lock. {@link #end(Throwable)} or {@link #snapshot()} turn it into an
+ * immutable {@link RunRecord}; nothing here renders or writes.
  */
 final class Run implements Values.Problems {
   /** At most this many warnings are kept; the others are counted. */
@@ -22,8 +22,10 @@ final class Run implements Values.Problems {
   private static final int ENDED = 1;
 
   final ProcessTracker owner;
+
   /** The run that was current where this one started: calls on its owner find it through here. */
   final Run enclosing;
+
   final String processName;
   private final Ticker ticker;
 
@@ -138,7 +140,10 @@ final class Run implements Values.Problems {
       synchronized (this) {
         if (!tickerThrew) {
           tickerThrew = true;
-          warn("the ticker threw " + Faults.describe(failure) + "; spans it could not time are left out");
+          warn(
+              "the ticker threw "
+                  + Faults.describe(failure)
+                  + "; spans it could not time are left out");
         }
       }
       return NO_READING;
@@ -281,7 +286,10 @@ final class Run implements Values.Problems {
       oldest = oldest.nextOpen;
     }
     for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
-      warn("timer '" + timer.name + "' was still open when the line was written; measured until then");
+      warn(
+          "timer '"
+              + timer.name
+              + "' was still open when the line was written; measured until then");
     }
   }
 

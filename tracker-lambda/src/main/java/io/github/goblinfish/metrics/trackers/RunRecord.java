@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable snapshot of one run: what a {@link LineFormat} renders. A run's record is taken
- * once when the run ends; a record of a run still in progress can be taken too ({@link
- * #finished()} is then false), and is just as consistent: every value in it was set before the
- * snapshot, and timers still open are measured up to that moment.
+ * An immutable snapshot of one run: what a {@link LineFormat} renders. A run's record is taken once
+ * when the run ends; a record of a run still in progress can be taken too ({@link #finished()} is
+ * then false), and is just as consistent: every value in it was set before the snapshot, and timers
+ * still open are measured up to that moment.
  *
  * <pre>{@code
  * LineFormat keyValue = record -> {
@@ -25,8 +25,8 @@ import java.util.Objects;
  * gives the same figures in milliseconds. Every map keeps the order in which its names were first
  * recorded, the process first among the latencies. Metric values are a {@link Long}, {@link
  * Double}, {@link java.math.BigInteger}, {@link java.math.BigDecimal}, a {@link String} or null;
- * identifier values a {@link String}, a {@link Boolean} or null. Names and text values hold no
- * lone surrogate.
+ * identifier values a {@link String}, a {@link Boolean} or null. Names and text values hold no lone
+ * surrogate.
  *
  * <p>Immutable and thread-safe: a record may be rendered on any thread, any number of times.
  */
@@ -228,8 +228,8 @@ public final class RunRecord {
     }
 
     /**
-     * Adds to a latency: its total and its count grow as if it had been timed {@code count}
-     * times for {@code nanos} in all.
+     * Adds to a latency: its total and its count grow as if it had been timed {@code count} times
+     * for {@code nanos} in all.
      *
      * @param name the latency name
      * @param nanos the time in nanoseconds, not negative
@@ -340,5 +340,4 @@ public final class RunRecord {
           finished);
     }
   }
-
 }

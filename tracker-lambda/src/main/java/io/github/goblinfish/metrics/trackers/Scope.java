@@ -1,8 +1,8 @@
 package io.github.goblinfish.metrics.trackers;
 
 /**
- * The time during which a {@link ProcessTracker} is the current run of one thread, ended by
- * {@link #close()}.
+ * The time during which a {@link ProcessTracker} is the current run of one thread, ended by {@link
+ * #close()}.
  *
  * <pre>{@code
  * executor.submit(() -> {

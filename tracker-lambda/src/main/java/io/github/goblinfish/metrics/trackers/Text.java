@@ -21,7 +21,9 @@ final class Text {
     int length = text.length();
     for (int i = from; i < length; i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         clean.append(c).append(text.charAt(++i));
       } else if (Character.isSurrogate(c)) {
         clean.append('\uFFFD');
@@ -59,8 +61,8 @@ final class Text {
   }
 
   /**
-   * Nanoseconds (never negative) rounded half up to microseconds, without overflowing near
-   * {@link Long#MAX_VALUE}.
+   * Nanoseconds (never negative) rounded half up to microseconds, without overflowing near {@link
+   * Long#MAX_VALUE}.
    */
   static long micros(long nanos) {
     return nanos / 1000L + (nanos % 1000L >= 500L ? 1L : 0L);
@@ -94,7 +96,10 @@ final class Text {
     return clean.replace('\n', ' ').replace('\r', ' ');
   }
 
-  /** Cuts text without lone surrogates to at most {@code maxBytes} bytes of UTF-8, never inside a character. */
+  /**
+   * Cuts text without lone surrogates to at most {@code maxBytes} bytes of UTF-8, never inside a
+   * character.
+   */
   static String cutToUtf8Bytes(String text, int maxBytes) {
     int bytes = 0;
     int length = text.length();

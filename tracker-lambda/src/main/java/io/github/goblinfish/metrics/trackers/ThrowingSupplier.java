@@ -11,8 +11,8 @@ package io.github.goblinfish.metrics.trackers;
  * <p>Thread-safety is that of the code it wraps.
  *
  * @param <T> the type of the value returned
- * @param <E> the most general exception the code throws ({@link RuntimeException} when it throws
- *     no checked exception)
+ * @param <E> the most general exception the code throws ({@link RuntimeException} when it throws no
+ *     checked exception)
  */
 @FunctionalInterface
 public interface ThrowingSupplier<T, E extends Throwable> {

@@ -11,11 +11,11 @@ package io.github.goblinfish.metrics.trackers;
  * }
  * }</pre>
  *
- * <p>Thread-safe: a timer may be closed on another thread than the one that started it (for
- * example in a callback). {@link #close()} throws nothing and is idempotent; only the first call
- * records. A timer still open when its run writes the line is measured up to that moment and the
- * line says so in {@code tracker_warnings}. A timer closed after the line was written, or started
- * outside any run, records nothing.
+ * <p>Thread-safe: a timer may be closed on another thread than the one that started it (for example
+ * in a callback). {@link #close()} throws nothing and is idempotent; only the first call records. A
+ * timer still open when its run writes the line is measured up to that moment and the line says so
+ * in {@code tracker_warnings}. A timer closed after the line was written, or started outside any
+ * run, records nothing.
  */
 public final class Timer implements AutoCloseable {
 

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an interface method (or every method of an interface) whose calls are timed by a proxy
- * from {@link TrackedProxy#of(Class, Object)}, into whichever run is current on the calling
- * thread. This is the Java form of the Python package's {@code @tracker.track} decorator.
+ * Marks an interface method (or every method of an interface) whose calls are timed by a proxy from
+ * {@link TrackedProxy#of(Class, Object)}, into whichever run is current on the calling thread. This
+ * is the Java form of the Python package's {@code @tracker.track} decorator.
  *
  * <pre>{@code
  * interface OrderRepository {

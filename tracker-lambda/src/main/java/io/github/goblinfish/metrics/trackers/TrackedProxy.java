@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Creates proxies that honour {@link Tracked}: each call of an annotated interface method is timed
- * into the run current on the calling thread ({@link ProcessTracker#current()}). This is the
- * Python package's {@code @tracker.track} decorator without bytecode weaving: create the proxy once, for
+ * into the run current on the calling thread ({@link ProcessTracker#current()}). This is the Python
+ * package's {@code @tracker.track} decorator without bytecode weaving: create the proxy once, for
  * example in a static field, and every invocation's calls land in that invocation's line.
  *
  * <pre>{@code
@@ -29,9 +29,9 @@ import java.util.concurrent.CompletionStage;
  * <p>A method returning a {@link CompletionStage} is timed until the stage completes. Calls outside
  * any run go straight to the target. The target's results and exceptions, checked ones included,
  * pass through unchanged. Methods that are not annotated, and {@code equals}, {@code hashCode} and
- * {@code toString}, are not timed. A proxy equals itself and any proxy of an equal target, and
- * its hash code is its target's, so sets and maps find it; {@code toString} is the target's. Proxies are as thread-safe as their target; this class has no
- * state.
+ * {@code toString}, are not timed. A proxy equals itself and any proxy of an equal target, and its
+ * hash code is its target's, so sets and maps find it; {@code toString} is the target's. Proxies
+ * are as thread-safe as their target; this class has no state.
  */
 public final class TrackedProxy {
   private TrackedProxy() {}

@@ -2,7 +2,9 @@ package io.github.goblinfish.metrics.trackers;
 
 import java.util.Arrays;
 
-/** Values by name, in the order first set; setting again replaces in place. Guarded by the tracker. */
+/**
+ * Values by name, in the order first set; setting again replaces in place. Guarded by the tracker.
+ */
 final class ValueTable extends NameIndex {
   private static final Object[] NO_VALUES = {};
 

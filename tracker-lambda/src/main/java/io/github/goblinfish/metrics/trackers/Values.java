@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * Turns whatever {@link Number} the caller hands over into a value of a JDK type whose JSON text
- * is always a valid number, read once at the call site. A {@code Number} of another class (a
- * subclass of {@code BigDecimal}, an {@code AtomicLong}, a class of the caller's) is read through
- * its numeric methods, never its {@code toString()}; one that cannot be read becomes null with a
+ * Turns whatever {@link Number} the caller hands over into a value of a JDK type whose JSON text is
+ * always a valid number, read once at the call site. A {@code Number} of another class (a subclass
+ * of {@code BigDecimal}, an {@code AtomicLong}, a class of the caller's) is read through its
+ * numeric methods, never its {@code toString()}; one that cannot be read becomes null with a
  * warning.
  */
 final class Values {
@@ -36,7 +36,8 @@ final class Values {
       if (value instanceof BigDecimal) {
         BigDecimal decimal = (BigDecimal) value;
         // A subclass may override these too: only the exact JDK class goes on.
-        return new BigDecimal(new BigInteger(decimal.unscaledValue().toByteArray()), decimal.scale());
+        return new BigDecimal(
+            new BigInteger(decimal.unscaledValue().toByteArray()), decimal.scale());
       }
       if (value instanceof BigInteger) {
         return new BigInteger(((BigInteger) value).toByteArray());

@@ -63,8 +63,8 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
   }
 
   @Property(tries = 300)
-  void anyTickerLeavesTheResultOneValidLineAndNoRunBehind(
-      @ForAll("readings") List<Long> readings) throws Exception {
+  void anyTickerLeavesTheResultOneValidLineAndNoRunBehind(@ForAll("readings") List<Long> readings)
+      throws Exception {
     List<String> lines = new ArrayList<>();
     ProcessTracker tracker =
         ProcessTracker.builder().ticker(new ScriptedTicker(readings)).output(lines::add).build();
@@ -495,7 +495,8 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
   }
 
   @Property(tries = 50)
-  void aRecordsMapsCannotBeChanged(@ForAll @Size(max = 3) List<@net.jqwik.api.constraints.AlphaChars String> names) {
+  void aRecordsMapsCannotBeChanged(
+      @ForAll @Size(max = 3) List<@net.jqwik.api.constraints.AlphaChars String> names) {
     RunRecord.Builder builder = RunRecord.builder("main");
     for (String name : names) {
       if (!name.isBlank()) {
@@ -515,7 +516,8 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
   void aTickerThatGoesBackwardsGivesZeroNotANegativeLatency() {
     List<String> lines = new ArrayList<>();
     long[] now = {5_000_000L};
-    ProcessTracker tracker = ProcessTracker.builder().ticker(() -> now[0]).output(lines::add).build();
+    ProcessTracker tracker =
+        ProcessTracker.builder().ticker(() -> now[0]).output(lines::add).build();
     tracker.trackProcess(
         "main",
         () -> {
@@ -565,12 +567,15 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
     for (int i = 0; i < formats.length; i++) {
       lines.clear();
       ProcessTracker failing =
-          ProcessTracker.builder().ticker(new FakeTicker()).output(lines::add).format(formats[i]).build();
+          ProcessTracker.builder()
+              .ticker(new FakeTicker())
+              .output(lines::add)
+              .format(formats[i])
+              .build();
       String err =
           TrackerRecordsEachRunAsOneLineTest.captureStandardError(
               () -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
-      assertEquals(
-          "tracker-lambda: the line format " + name + " threw: " + reports[i] + "\n", err);
+      assertEquals("tracker-lambda: the line format " + name + " threw: " + reports[i] + "\n", err);
       assertEquals(
           List.of(
               "{\"latencies\":{\"main\":0.000},\"metrics\":{},\"tracker_warnings\":"

@@ -364,8 +364,7 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
                 emfLine(format, (tracker, ticker) -> tracker.setIdentifier("service", "order-api")))
             .getAsJsonObject();
     assertFalse(same.has("tracker_warnings"));
-    String line =
-        emfLine(format, (tracker, ticker) -> tracker.setIdentifier("service", "billing"));
+    String line = emfLine(format, (tracker, ticker) -> tracker.setIdentifier("service", "billing"));
     assertEquals(1, line.split("\"service\":", -1).length - 1, "one service member");
     JsonObject root = JsonParser.parseString(line).getAsJsonObject();
     assertEquals("billing", root.get("service").getAsString());
@@ -570,8 +569,7 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
     JsonObject root = assertValidEmf(line);
     int declared = 0;
     for (JsonElement directive : root.getAsJsonObject("_aws").getAsJsonArray("CloudWatchMetrics")) {
-      assertEquals(
-          "[[\"service\"],[]]", directive.getAsJsonObject().get("Dimensions").toString());
+      assertEquals("[[\"service\"],[]]", directive.getAsJsonObject().get("Dimensions").toString());
       declared += directive.getAsJsonObject().getAsJsonArray("Metrics").size();
     }
     int latencies = root.getAsJsonObject("latencies").size();
@@ -592,7 +590,8 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
                 tracker.timer("open" + i);
               }
             });
-    JsonArray warnings = JsonParser.parseString(line).getAsJsonObject().getAsJsonArray("tracker_warnings");
+    JsonArray warnings =
+        JsonParser.parseString(line).getAsJsonObject().getAsJsonArray("tracker_warnings");
     assertEquals(21, warnings.size(), "twenty warnings and the count of the others");
     assertTrue(warnings.get(18).getAsString().startsWith("timer 'open18'"));
     assertTrue(warnings.get(19).getAsString().startsWith("EMF: 1 of 1 dimension sets left out"));
@@ -665,13 +664,16 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
         "101 metrics in one directive");
   }
 
-  // --- exact edges: the cut budget, CloudWatch's value range, printable ASCII ---------------------
+  // --- exact edges: the cut budget, CloudWatch's value range, printable ASCII
+  // ---------------------
 
   private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
 
   /** The line of {@code scenario} under {@code format} with the fixed clock, checked as a line. */
   private static String line(EmfLineFormat.Builder format, Scenario scenario) {
-    String line = EmfLinesDeclareWhatCloudWatchAcceptsTest.line(format.clock(EmfLinesDeclareWhatCloudWatchAcceptsTest.CLOCK).build(), scenario);
+    String line =
+        EmfLinesDeclareWhatCloudWatchAcceptsTest.line(
+            format.clock(EmfLinesDeclareWhatCloudWatchAcceptsTest.CLOCK).build(), scenario);
     LineJson.parseLine(line);
     return line;
   }
@@ -764,7 +766,8 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
     assertValidEmf(line);
   }
 
-  // --- the edges of CloudWatch's value range ------------------------------------------------------
+  // --- the edges of CloudWatch's value range
+  // ------------------------------------------------------
 
   @Test
   void bigDecimalsOfExactlyTwoToThePlusOrMinus360AreAccepted() {
@@ -800,7 +803,8 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
     assertValidEmf(line);
   }
 
-  // --- the edges of printable ASCII ---------------------------------------------------------------
+  // --- the edges of printable ASCII
+  // ---------------------------------------------------------------
 
   @Test
   void tildeIsTheLastPrintableAsciiCharacterAndDeleteIsNot() {

@@ -49,8 +49,17 @@ class EmfSettingsAreCheckedWhenSetTest {
   @Test
   void refusedNamespaces() {
     for (String bad :
-        new String[] {"", " orders", "orders ", "my orders", "caf\u00e9", "a".repeat(256),
-            "AWS/Lambda", "a+b", "line\nbreak"}) {
+        new String[] {
+          "",
+          " orders",
+          "orders ",
+          "my orders",
+          "caf\u00e9",
+          "a".repeat(256),
+          "AWS/Lambda",
+          "a+b",
+          "line\nbreak"
+        }) {
       assertMessage("namespace '" + bad + NAMESPACE_RULE, () -> LineFormat.emf().namespace(bad));
     }
     assertThrows(NullPointerException.class, () -> LineFormat.emf().namespace(null));
@@ -79,8 +88,7 @@ class EmfSettingsAreCheckedWhenSetTest {
         EmfLineFormat.parseDimensions("function_name,service;service"));
     assertEquals(List.of(List.of()), EmfLineFormat.parseDimensions(""));
     assertEquals(List.of(List.of()), EmfLineFormat.parseDimensions("   "));
-    assertEquals(
-        List.of(List.of("a"), List.of()), EmfLineFormat.parseDimensions(" a ;"));
+    assertEquals(List.of(List.of("a"), List.of()), EmfLineFormat.parseDimensions(" a ;"));
     assertThrows(
         UnsupportedOperationException.class,
         () -> EmfLineFormat.parseDimensions("a").get(0).add("b"));
@@ -118,7 +126,8 @@ class EmfSettingsAreCheckedWhenSetTest {
     for (int i = 0; i < 30; i++) {
       thirty.add("d" + i);
     }
-    assertEquals(30, LineFormat.emf().dimensions(List.of(thirty)).build().dimensions().get(0).size());
+    assertEquals(
+        30, LineFormat.emf().dimensions(List.of(thirty)).build().dimensions().get(0).size());
     List<String> thirtyOne = new ArrayList<>(thirty);
     thirtyOne.add("d30");
     assertMessage(
@@ -141,7 +150,8 @@ class EmfSettingsAreCheckedWhenSetTest {
 
     String longest = "n".repeat(250);
     assertEquals(
-        longest, LineFormat.emf().dimensions(List.of(List.of(longest))).build().dimensions().get(0).get(0));
+        longest,
+        LineFormat.emf().dimensions(List.of(List.of(longest))).build().dimensions().get(0).get(0));
     assertMessage(
         "dimensions not accepted: name '" + longest + "n' in set 1" + NAME_RULE,
         () -> LineFormat.emf().dimensions(List.of(List.of(longest + "n"))));

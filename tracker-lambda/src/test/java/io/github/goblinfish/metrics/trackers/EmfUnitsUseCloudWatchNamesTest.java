@@ -12,11 +12,33 @@ import org.junit.jupiter.api.Test;
 class EmfUnitsUseCloudWatchNamesTest {
   private static final List<String> SPELLINGS =
       List.of(
-          "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes",
-          "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits",
-          "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second",
-          "Gigabytes/Second", "Terabytes/Second", "Bits/Second", "Kilobits/Second",
-          "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second", "None");
+          "Seconds",
+          "Microseconds",
+          "Milliseconds",
+          "Bytes",
+          "Kilobytes",
+          "Megabytes",
+          "Gigabytes",
+          "Terabytes",
+          "Bits",
+          "Kilobits",
+          "Megabits",
+          "Gigabits",
+          "Terabits",
+          "Percent",
+          "Count",
+          "Bytes/Second",
+          "Kilobytes/Second",
+          "Megabytes/Second",
+          "Gigabytes/Second",
+          "Terabytes/Second",
+          "Bits/Second",
+          "Kilobits/Second",
+          "Megabits/Second",
+          "Gigabits/Second",
+          "Terabits/Second",
+          "Count/Second",
+          "None");
 
   @Test
   void theTwentySevenUnitsAreSpelledAsInEmf() {
@@ -55,7 +77,9 @@ class EmfUnitsUseCloudWatchNamesTest {
     for (EmfUnit unit : EmfUnit.values()) {
       String declared = "{\"Name\":\"metric:" + unit.name() + "\"";
       String expected =
-          unit == EmfUnit.NONE ? declared + "}" : declared + ",\"Unit\":\"" + unit.emfName() + "\"}";
+          unit == EmfUnit.NONE
+              ? declared + "}"
+              : declared + ",\"Unit\":\"" + unit.emfName() + "\"}";
       assertTrue(metrics.contains(expected), expected);
     }
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -36,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated records, from hostile text and odd numbers to huge counts: every line is ONE strict
- * JSON object holding exactly what was set (after the documented transformations), no value can
- * add a key or a second line, and the line is cut only when over the limit, saying so.
+ * JSON object holding exactly what was set (after the documented transformations), no value can add
+ * a key or a second line, and the line is cut only when over the limit, saying so.
  *
  * <p>The oracle builds the expected line with Gson's tree model, independently of the tracker's
  * writer, so an equal string means equal keys, order, escaping and numbers.
@@ -64,7 +63,14 @@ class EveryLineIsOneStrictJsonObjectTest {
   record Op(Kind kind, String name, Object value, long nanos) {
     @Override
     public String toString() {
-      return kind + "(" + escape(name) + ", " + (value instanceof String ? escape((String) value) : value) + ", " + nanos + ")";
+      return kind
+          + "("
+          + escape(name)
+          + ", "
+          + (value instanceof String ? escape((String) value) : value)
+          + ", "
+          + nanos
+          + ")";
     }
 
     private static String escape(String text) {
@@ -114,7 +120,10 @@ class EveryLineIsOneStrictJsonObjectTest {
         Tuple.of(2, Arbitraries.chars().range('\uDC00', '\uDFFF').map(String::valueOf)),
         Tuple.of(2, Arbitraries.chars().range('\u0080', '\uFFFF').map(String::valueOf)),
         Tuple.of(
-            2, Arbitraries.integers().between(0x10000, 0x10FFFF).map(cp -> new String(Character.toChars(cp)))));
+            2,
+            Arbitraries.integers()
+                .between(0x10000, 0x10FFFF)
+                .map(cp -> new String(Character.toChars(cp)))));
   }
 
   static Arbitrary<String> text(int maxPieces) {
@@ -194,7 +203,9 @@ class EveryLineIsOneStrictJsonObjectTest {
         Combinators.combine(name(maxPieces), Arbitraries.longs().between(0, 5_000_000_000L))
             .as((name, nanos) -> new Op(Kind.TIMER, name, null, nanos));
     Arbitrary<Op> pause =
-        Arbitraries.longs().between(0, 3_000_000L).map(nanos -> new Op(Kind.PAUSE, null, null, nanos));
+        Arbitraries.longs()
+            .between(0, 3_000_000L)
+            .map(nanos -> new Op(Kind.PAUSE, null, null, nanos));
     return Arbitraries.frequencyOf(
         Tuple.of(4, metric), Tuple.of(3, identifier), Tuple.of(3, timer), Tuple.of(1, pause));
   }
@@ -356,10 +367,13 @@ class EveryLineIsOneStrictJsonObjectTest {
           }
         };
     if (fail) {
-      assertSame(failure, assertThrows(GeneratedFailure.class, () -> tracker.trackProcess(processName, body::run)));
+      assertSame(
+          failure,
+          assertThrows(GeneratedFailure.class, () -> tracker.trackProcess(processName, body::run)));
       expected.metrics.put(ProcessTracker.FAILED_METRIC, new JsonPrimitive(1L));
       expected.metrics.put(
-          ProcessTracker.EXCEPTION_TYPE_METRIC, new JsonPrimitive(GeneratedFailure.class.getName()));
+          ProcessTracker.EXCEPTION_TYPE_METRIC,
+          new JsonPrimitive(GeneratedFailure.class.getName()));
     } else {
       tracker.trackProcess(processName, body::run);
     }
@@ -382,7 +396,8 @@ class EveryLineIsOneStrictJsonObjectTest {
     JsonObject parsed = LineJson.parseLine(line);
     JsonObject want = expected.line(List.of());
     assertEquals(want.toString(), line);
-    assertEquals(new ArrayList<>(want.keySet()), new ArrayList<>(parsed.keySet()), "top-level keys");
+    assertEquals(
+        new ArrayList<>(want.keySet()), new ArrayList<>(parsed.keySet()), "top-level keys");
     assertEquals(
         new ArrayList<>(want.getAsJsonObject("metrics").keySet()),
         new ArrayList<>(parsed.getAsJsonObject("metrics").keySet()));
@@ -395,7 +410,8 @@ class EveryLineIsOneStrictJsonObjectTest {
   void noTextCanForgeASecondLineOrAnotherKey(
       @ForAll("identifierNames") String name, @ForAll("texts") String value) {
     List<String> lines = new ArrayList<>();
-    ProcessTracker tracker = ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build();
+    ProcessTracker tracker =
+        ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build();
     tracker.trackProcess(
         "main",
         () -> {
@@ -403,11 +419,13 @@ class EveryLineIsOneStrictJsonObjectTest {
           tracker.setMetric(name, value);
         });
     JsonObject parsed = LineJson.parseLine(lines.get(0));
-    assertEquals(List.of("latencies", "metrics", LineJson.clean(name)), new ArrayList<>(parsed.keySet()));
+    assertEquals(
+        List.of("latencies", "metrics", LineJson.clean(name)), new ArrayList<>(parsed.keySet()));
     assertEquals(LineJson.clean(value), parsed.get(LineJson.clean(name)).getAsString());
     assertEquals(Set.of(LineJson.clean(name)), parsed.getAsJsonObject("metrics").keySet());
     assertEquals(
-        LineJson.clean(value), parsed.getAsJsonObject("metrics").get(LineJson.clean(name)).getAsString());
+        LineJson.clean(value),
+        parsed.getAsJsonObject("metrics").get(LineJson.clean(name)).getAsString());
   }
 
   @Provide
@@ -422,10 +440,12 @@ class EveryLineIsOneStrictJsonObjectTest {
 
   @Property(tries = 200)
   void countingIsExactPastTheRangeOfLong(
-      @ForAll long start, @ForAll @Size(max = 30) List<@IntRange(min = -3, max = 3) Integer> signs,
+      @ForAll long start,
+      @ForAll @Size(max = 30) List<@IntRange(min = -3, max = 3) Integer> signs,
       @ForAll boolean startUnset) {
     List<String> lines = new ArrayList<>();
-    ProcessTracker tracker = ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build();
+    ProcessTracker tracker =
+        ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build();
     BigInteger sum = startUnset ? BigInteger.ZERO : BigInteger.valueOf(start);
     List<Long> deltas = new ArrayList<>();
     for (int sign : signs) {
@@ -500,7 +520,8 @@ class EveryLineIsOneStrictJsonObjectTest {
     Set<String> seen = new HashSet<>();
     int keptLatencies = 0;
     List<String> latencyOrder = new ArrayList<>();
-    JsonObject counts = parsed.has("latency_counts") ? parsed.getAsJsonObject("latency_counts") : new JsonObject();
+    JsonObject counts =
+        parsed.has("latency_counts") ? parsed.getAsJsonObject("latency_counts") : new JsonObject();
     for (Map.Entry<String, long[]> entry : expected.latencies.entrySet()) {
       String name = LineJson.clean(entry.getKey());
       shortened += name.length() > cutChars ? 1 : 0;
@@ -508,7 +529,8 @@ class EveryLineIsOneStrictJsonObjectTest {
       if (seen.add(key) && latencies.has(key)) {
         keptLatencies++;
         latencyOrder.add(key);
-        assertEquals(LineJson.millis(entry.getValue()[0]).toString(), latencies.get(key).toString(), key);
+        assertEquals(
+            LineJson.millis(entry.getValue()[0]).toString(), latencies.get(key).toString(), key);
         if (entry.getValue()[1] > 1) {
           assertEquals(entry.getValue()[1], counts.get(key).getAsLong(), key);
         } else {
@@ -552,7 +574,11 @@ class EveryLineIsOneStrictJsonObjectTest {
   record Huge(List<Op> ops) {
     @Override
     public String toString() {
-      return "Huge[" + ops.size() + " ops, " + ops.stream().collect(Collectors.groupingBy(Op::kind, Collectors.counting())) + "]";
+      return "Huge["
+          + ops.size()
+          + " ops, "
+          + ops.stream().collect(Collectors.groupingBy(Op::kind, Collectors.counting()))
+          + "]";
     }
   }
 
@@ -562,7 +588,8 @@ class EveryLineIsOneStrictJsonObjectTest {
         Combinators.combine(text(6), Arbitraries.integers().between(1, 60_000))
             .as((unit, times) -> unit.isEmpty() ? "x".repeat(times) : unit.repeat(times));
     Arbitrary<Op> bigMetric =
-        Combinators.combine(name(4), bigText).as((name, value) -> new Op(Kind.METRIC, name, value, 0));
+        Combinators.combine(name(4), bigText)
+            .as((name, value) -> new Op(Kind.METRIC, name, value, 0));
     Arbitrary<Op> longNamedMetric =
         Combinators.combine(
                 Combinators.combine(name(3), Arbitraries.integers().between(1, 800))
@@ -576,7 +603,8 @@ class EveryLineIsOneStrictJsonObjectTest {
         Combinators.combine(name(3), Arbitraries.longs().between(0, 10_000_000L))
             .as((name, nanos) -> new Op(Kind.TIMER, name, null, nanos));
     Arbitrary<Op> manySmallMetrics =
-        Combinators.combine(name(3), number()).as((name, value) -> new Op(Kind.METRIC, name, value, 0));
+        Combinators.combine(name(3), number())
+            .as((name, value) -> new Op(Kind.METRIC, name, value, 0));
     return Combinators.combine(
             identifier.list().ofMaxSize(5),
             manyTimers.list().ofMaxSize(3_000),
@@ -620,18 +648,13 @@ class EveryLineIsOneStrictJsonObjectTest {
     }
     String expected = "abcdefgh\u00e9\u20ac\uD83D\uDE009223372036854.776";
     assertEquals(expected, chars.builder.toString());
-    assertEquals(
-        expected + "\n", new String(utf8.lineBytes(), StandardCharsets.UTF_8));
+    assertEquals(expected + "\n", new String(utf8.lineBytes(), StandardCharsets.UTF_8));
   }
 
   @Test
   void theUtf8WriterWritesALoneSurrogateAsTheReplacementCharacter() throws Exception {
     LineWriter.Utf8 utf8 = new LineWriter.Utf8(1);
     utf8.write("a\uD800b\uDC00c\uD800");
-    assertEquals(
-        "a\uFFFDb\uFFFDc\uFFFD\n",
-        new String(utf8.lineBytes(), StandardCharsets.UTF_8));
+    assertEquals("a\uFFFDb\uFFFDc\uFFFD\n", new String(utf8.lineBytes(), StandardCharsets.UTF_8));
   }
-
-
 }

@@ -30,8 +30,8 @@ public final class LineJson {
 
   /**
    * Checks everything a line must be whatever went into it (one strict JSON object, no duplicate
-   * key at any depth, no raw line break or control character, valid UTF-8, at most
-   * {@link ProcessTracker#MAX_LINE_BYTES}) and returns it parsed.
+   * key at any depth, no raw line break or control character, valid UTF-8, at most {@link
+   * ProcessTracker#MAX_LINE_BYTES}) and returns it parsed.
    */
   public static JsonObject parseLine(String line) {
     for (int i = 0; i < line.length(); i++) {

@@ -149,7 +149,6 @@ class LongLinesAreCutToFitTest {
 
   private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
 
-
   private ProcessTracker tracker() {
     return ProcessTracker.builder().ticker(ticker).output(lines::add).build();
   }
@@ -180,7 +179,8 @@ class LongLinesAreCutToFitTest {
       String value = units[i].repeat(room / bytes[i]) + "x".repeat(room % bytes[i]);
       String line = lineWithIdentifier(value);
       assertEquals(MAX, LineJson.utf8Bytes(line), "unit " + i);
-      assertEquals(value, LineJson.parseLine(line).get("big").getAsString(), "unit " + i + " whole");
+      assertEquals(
+          value, LineJson.parseLine(line).get("big").getAsString(), "unit " + i + " whole");
       assertFalse(line.contains("tracker_warnings"), "unit " + i);
     }
   }
@@ -337,9 +337,6 @@ class LongLinesAreCutToFitTest {
         parsed.get("latencies").toString());
     assertTrue(parsed.get("tracker_warnings").getAsString().startsWith("line cut to fit"));
   }
-
-
-
 
   @Test
   void entriesThatTheCutMergesAreCountedAsDropped() {

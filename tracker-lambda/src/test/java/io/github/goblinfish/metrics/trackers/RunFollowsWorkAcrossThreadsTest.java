@@ -4,22 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +104,8 @@ class RunFollowsWorkAcrossThreadsTest {
     assertSame(detached, ProcessTracker.current());
   }
 
-  // --- the current run, scopes and bound work -------------------------------------------------------
+  // --- the current run, scopes and bound work
+  // -------------------------------------------------------
 
   @Test
   void outsideAnyRunCurrentIsADetachedTrackerThatRecordsNothing() {
@@ -151,7 +143,8 @@ class RunFollowsWorkAcrossThreadsTest {
   @Test
   void nestedProcessesRestoreTheOuterRun() {
     List<String> inner = new ArrayList<>();
-    ProcessTracker innerTracker = ProcessTracker.builder().ticker(ticker).output(inner::add).build();
+    ProcessTracker innerTracker =
+        ProcessTracker.builder().ticker(ticker).output(inner::add).build();
     tracker.trackProcess(
         "outer",
         () -> {
@@ -164,25 +157,32 @@ class RunFollowsWorkAcrossThreadsTest {
 
   @Test
   void bindAndExecutorCarryTheRunToOtherThreads() throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       tracker.trackProcess(
           "main",
           () -> {
-            pool.submit(tracker.bind(() -> ProcessTracker.current().incrementMetric("runnable"))).get();
+            pool.submit(tracker.bind(() -> ProcessTracker.current().incrementMetric("runnable")))
+                .get();
             assertEquals(
                 "callable",
-                pool.submit(tracker.bind(() -> {
-                  ProcessTracker.current().incrementMetric("callable");
-                  return "callable";
-                })).get());
+                pool.submit(
+                        tracker.bind(
+                            () -> {
+                              ProcessTracker.current().incrementMetric("callable");
+                              return "callable";
+                            }))
+                    .get());
             CompletableFuture.supplyAsync(
-                    tracker.bindSupplier(() -> {
-                      ProcessTracker.current().incrementMetric("supplier");
-                      return 1;
-                    }),
+                    tracker.bindSupplier(
+                        () -> {
+                          ProcessTracker.current().incrementMetric("supplier");
+                          return 1;
+                        }),
                     pool)
-                .thenAcceptAsync(v -> ProcessTracker.current().incrementMetric("stage"), tracker.executor(pool))
+                .thenAcceptAsync(
+                    v -> ProcessTracker.current().incrementMetric("stage"), tracker.executor(pool))
                 .get();
           });
       assertEquals(

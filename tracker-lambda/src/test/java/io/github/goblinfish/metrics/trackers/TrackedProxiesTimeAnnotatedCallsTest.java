@@ -87,7 +87,8 @@ class TrackedProxiesTimeAnnotatedCallsTest {
   void checkedExceptionsPassThroughUnchangedAndAreTimed() {
     Repository repository = TrackedProxy.of(Repository.class, new SlowRepository());
     IOException thrown =
-        assertThrows(IOException.class, () -> tracker.trackProcess("main", () -> repository.load("")));
+        assertThrows(
+            IOException.class, () -> tracker.trackProcess("main", () -> repository.load("")));
     assertEquals("no id", thrown.getMessage());
     assertEquals(
         "{\"latencies\":{\"main\":0.100,\"load_order\":0.100},"
@@ -131,10 +132,12 @@ class TrackedProxiesTimeAnnotatedCallsTest {
   void objectMethodsAreForwardedUntimed() {
     SlowRepository target = new SlowRepository();
     Repository repository = TrackedProxy.of(Repository.class, target);
-    tracker.trackProcess("main", () -> {
-      assertEquals("SlowRepository", repository.toString());
-      assertEquals(target.hashCode(), repository.hashCode());
-    });
+    tracker.trackProcess(
+        "main",
+        () -> {
+          assertEquals("SlowRepository", repository.toString());
+          assertEquals(target.hashCode(), repository.hashCode());
+        });
     assertEquals("{\"latencies\":{\"main\":0.000},\"metrics\":{}}", lines.get(0));
   }
 
@@ -152,7 +155,10 @@ class TrackedProxiesTimeAnnotatedCallsTest {
     Repository repository = TrackedProxy.of(Repository.class, new SlowRepository());
     List<String> second = new ArrayList<>();
     tracker.trackProcess("first", () -> repository.load("1"));
-    ProcessTracker.builder().ticker(ticker).output(second::add).build()
+    ProcessTracker.builder()
+        .ticker(ticker)
+        .output(second::add)
+        .build()
         .trackProcess("second", () -> repository.load("2"));
     assertEquals(
         "{\"latencies\":{\"first\":0.100,\"load_order\":0.100},\"metrics\":{}}", lines.get(0));

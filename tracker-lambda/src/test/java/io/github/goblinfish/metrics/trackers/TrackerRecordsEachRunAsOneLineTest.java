@@ -164,9 +164,14 @@ class TrackerRecordsEachRunAsOneLineTest {
     AssertionError thrown = new AssertionError("bad");
     assertSame(
         thrown,
-        assertThrows(AssertionError.class, () -> tracker.trackProcess("main", () -> {
-          throw thrown;
-        })));
+        assertThrows(
+            AssertionError.class,
+            () ->
+                tracker.trackProcess(
+                    "main",
+                    () -> {
+                      throw thrown;
+                    })));
     assertEquals(
         "{\"latencies\":{\"main\":0.000},"
             + "\"metrics\":{\"failed\":1,\"exception_type\":\"java.lang.AssertionError\"}}",
@@ -183,9 +188,11 @@ class TrackerRecordsEachRunAsOneLineTest {
   void trackReturnsTheCodesValue() {
     Object value = new Object();
     Object[] seen = new Object[1];
-    tracker.trackProcess("main", () -> {
-      seen[0] = tracker.track("step", () -> value);
-    });
+    tracker.trackProcess(
+        "main",
+        () -> {
+          seen[0] = tracker.track("step", () -> value);
+        });
     assertSame(value, seen[0]);
   }
 
@@ -292,10 +299,12 @@ class TrackerRecordsEachRunAsOneLineTest {
   @Test
   void mutableNumbersAreReadWhenSet() {
     AtomicLong counter = new AtomicLong(1);
-    tracker.trackProcess("main", () -> {
-      tracker.setMetric("counter", counter);
-      counter.set(99);
-    });
+    tracker.trackProcess(
+        "main",
+        () -> {
+          tracker.setMetric("counter", counter);
+          counter.set(99);
+        });
     assertEquals("{\"latencies\":{\"main\":0.000},\"metrics\":{\"counter\":1}}", onlyLine());
   }
 
@@ -371,8 +380,7 @@ class TrackerRecordsEachRunAsOneLineTest {
   @Test
   void booleanIdentifiersAreJsonBooleans() {
     tracker.trackProcess("main", () -> tracker.setIdentifier("cold_start", true));
-    assertEquals(
-        "{\"latencies\":{\"main\":0.000},\"metrics\":{},\"cold_start\":true}", onlyLine());
+    assertEquals("{\"latencies\":{\"main\":0.000},\"metrics\":{},\"cold_start\":true}", onlyLine());
   }
 
   @Test
@@ -383,7 +391,8 @@ class TrackerRecordsEachRunAsOneLineTest {
           for (String bad : new String[] {"", " ", "\t\n"}) {
             assertEquals(
                 "name must not be blank",
-                assertThrows(IllegalArgumentException.class, () -> tracker.timer(bad)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> tracker.timer(bad))
+                    .getMessage());
             assertThrows(IllegalArgumentException.class, () -> tracker.setMetric(bad, 1));
             assertThrows(IllegalArgumentException.class, () -> tracker.setMetric(bad, "x"));
             assertThrows(IllegalArgumentException.class, () -> tracker.incrementMetric(bad));
@@ -405,7 +414,8 @@ class TrackerRecordsEachRunAsOneLineTest {
   @Test
   void blankProcessNameIsRejectedBeforeAnythingRuns() {
     boolean[] ran = {false};
-    assertThrows(IllegalArgumentException.class, () -> tracker.trackProcess(" ", () -> ran[0] = true));
+    assertThrows(
+        IllegalArgumentException.class, () -> tracker.trackProcess(" ", () -> ran[0] = true));
     assertFalse(ran[0]);
     assertTrue(lines.isEmpty());
   }
@@ -514,7 +524,10 @@ class TrackerRecordsEachRunAsOneLineTest {
           }
         });
     String line = onlyLine();
-    assertTrue(line.endsWith("\"timer 't19' was still open when the line was written; measured until then\",\"and 3 more warnings\"]}"), line);
+    assertTrue(
+        line.endsWith(
+            "\"timer 't19' was still open when the line was written; measured until then\",\"and 3 more warnings\"]}"),
+        line);
   }
 
   @Test
@@ -569,9 +582,14 @@ class TrackerRecordsEachRunAsOneLineTest {
         () -> {
           assertSame(
               failure,
-              assertThrows(IllegalArgumentException.class, () -> tracker.trackAsync("a", () -> {
-                throw failure;
-              })));
+              assertThrows(
+                  IllegalArgumentException.class,
+                  () ->
+                      tracker.trackAsync(
+                          "a",
+                          () -> {
+                            throw failure;
+                          })));
           assertEquals(
               "start returned null instead of a stage",
               assertThrows(NullPointerException.class, () -> tracker.trackAsync("b", () -> null))
@@ -586,11 +604,13 @@ class TrackerRecordsEachRunAsOneLineTest {
     ProcessTracker failing =
         ProcessTracker.builder()
             .ticker(ticker)
-            .output(line -> {
-              throw new IllegalStateException("logger down");
-            })
+            .output(
+                line -> {
+                  throw new IllegalStateException("logger down");
+                })
             .build();
-    String err = captureStandardError(() -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
+    String err =
+        captureStandardError(() -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
     assertEquals(
         "tracker-lambda: the output function threw: java.lang.IllegalStateException: logger down;"
             + " the line was: {\"latencies\":{\"main\":0.000},\"metrics\":{}}"
@@ -601,9 +621,13 @@ class TrackerRecordsEachRunAsOneLineTest {
   @Test
   void outputThatThrowsDoesNotReplaceTheBodysException() {
     ProcessTracker failing =
-        ProcessTracker.builder().ticker(ticker).output(line -> {
-          throw new IllegalStateException("logger down");
-        }).build();
+        ProcessTracker.builder()
+            .ticker(ticker)
+            .output(
+                line -> {
+                  throw new IllegalStateException("logger down");
+                })
+            .build();
     UnsupportedOperationException thrown = new UnsupportedOperationException("body");
     captureStandardError(
         () ->
@@ -611,15 +635,20 @@ class TrackerRecordsEachRunAsOneLineTest {
                 thrown,
                 assertThrows(
                     UnsupportedOperationException.class,
-                    () -> failing.trackProcess("main", () -> {
-                      throw thrown;
-                    }))));
+                    () ->
+                        failing.trackProcess(
+                            "main",
+                            () -> {
+                              throw thrown;
+                            }))));
   }
 
   @Test
   void defaultOutputIsStandardOutputWithALineBreak() {
-    String out = StandardStreams.captureOut(() -> new ProcessTracker().trackProcess("main", () -> {}));
-    assertTrue(out.matches("\\{\"latencies\":\\{\"main\":\\d+\\.\\d{3}},\"metrics\":\\{}}\\R"), out);
+    String out =
+        StandardStreams.captureOut(() -> new ProcessTracker().trackProcess("main", () -> {}));
+    assertTrue(
+        out.matches("\\{\"latencies\":\\{\"main\":\\d+\\.\\d{3}},\"metrics\":\\{}}\\R"), out);
   }
 
   @Test

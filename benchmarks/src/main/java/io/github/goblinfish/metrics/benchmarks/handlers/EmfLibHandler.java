@@ -8,11 +8,11 @@ import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 /**
- * The same work with {@code software.amazon.cloudwatchlogs:aws-embedded-metrics}: a new
- * {@link MetricsLogger} per invocation (as its {@code metricScope} does), each latency a
- * millisecond metric measured with {@link System#nanoTime()}, the numeric metrics as Count
- * metrics, the identifiers (the user's and the automatic ones tracker-lambda adds) as properties,
- * then {@link MetricsLogger#flush()}.
+ * The same work with {@code software.amazon.cloudwatchlogs:aws-embedded-metrics}: a new {@link
+ * MetricsLogger} per invocation (as its {@code metricScope} does), each latency a millisecond
+ * metric measured with {@link System#nanoTime()}, the numeric metrics as Count metrics, the
+ * identifiers (the user's and the automatic ones tracker-lambda adds) as properties, then {@link
+ * MetricsLogger#flush()}.
  */
 public final class EmfLibHandler implements RequestHandler<Scenario, String> {
   private static final AtomicBoolean COLD = new AtomicBoolean(true);

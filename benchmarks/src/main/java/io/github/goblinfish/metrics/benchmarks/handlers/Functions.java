@@ -34,7 +34,9 @@ public final class Functions {
     }
   }
 
-  /** aws-embedded-metrics with {@code new MetricsLogger()}: its Lambda environment and console sink. */
+  /**
+   * aws-embedded-metrics with {@code new MetricsLogger()}: its Lambda environment and console sink.
+   */
   public static final class EmfLib implements RequestHandler<Map<String, Object>, String> {
     private final EmfLibHandler handler = new EmfLibHandler(MetricsLogger::new);
 

@@ -14,9 +14,9 @@ import software.amazon.lambda.powertools.metrics.provider.MetricsProvider;
 /**
  * The same work with {@code software.amazon.lambda:powertools-metrics} 2.9.0 through its plain Java
  * API (no AspectJ): the {@link MetricsFactory} instance, each latency a millisecond metric measured
- * with {@link System#nanoTime()}, numeric metrics as Count, identifiers with
- * {@link Metrics#addMetadata(String, Object)} (a top-level property in 2.9.0), then
- * {@link Metrics#flush()}.
+ * with {@link System#nanoTime()}, numeric metrics as Count, identifiers with {@link
+ * Metrics#addMetadata(String, Object)} (a top-level property in 2.9.0), then {@link
+ * Metrics#flush()}.
  */
 public final class PowertoolsHandler implements RequestHandler<Scenario, String> {
   private static final AtomicBoolean COLD = new AtomicBoolean(true);
@@ -44,7 +44,8 @@ public final class PowertoolsHandler implements RequestHandler<Scenario, String>
     DiscardingEmfEnvironment environment = new DiscardingEmfEnvironment(lines);
     MetricsProvider provider =
         () ->
-            new EmfMetricsLogger(DiscardingEmfEnvironment.provider(environment), new MetricsContext());
+            new EmfMetricsLogger(
+                DiscardingEmfEnvironment.provider(environment), new MetricsContext());
     MetricsFactory.setMetricsProvider(provider);
     Metrics metrics = MetricsFactory.getMetricsInstance();
     metrics.setNamespace("TrackerBench");
@@ -77,7 +78,8 @@ public final class PowertoolsHandler implements RequestHandler<Scenario, String>
     for (int i = 0; i < identifiers.length; i++) {
       metrics.addMetadata(identifiers[i], identifierValues[i]);
     }
-    metrics.addMetric(Scenario.ENTRY, (System.nanoTime() - entryStart) / 1e6, MetricUnit.MILLISECONDS);
+    metrics.addMetric(
+        Scenario.ENTRY, (System.nanoTime() - entryStart) / 1e6, MetricUnit.MILLISECONDS);
     metrics.flush();
     return sum >= 0 ? "ok" : "?";
   }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The work one invocation records, the same for every implementation: timed steps (each opened and
- * closed in turn), numeric metrics and identifiers. The entry (the whole invocation) is always timed
- * too. All names are built once, so no implementation pays for building them per invocation.
+ * closed in turn), numeric metrics and identifiers. The entry (the whole invocation) is always
+ * timed too. All names are built once, so no implementation pays for building them per invocation.
  */
 public final class Scenario {
   /** The entry timer only. */
@@ -96,37 +96,51 @@ public final class Scenario {
     }
   }
 
-  /** @return the scenario's name */
+  /**
+   * @return the scenario's name
+   */
   public String name() {
     return name;
   }
 
-  /** @return the timer names, in the order they are timed */
+  /**
+   * @return the timer names, in the order they are timed
+   */
   public String[] timers() {
     return timers;
   }
 
-  /** @return how many times each timer name is timed in a row */
+  /**
+   * @return how many times each timer name is timed in a row
+   */
   public int repeats() {
     return repeats;
   }
 
-  /** @return the numeric metrics' names (empty unless the scenario sets values) */
+  /**
+   * @return the numeric metrics' names (empty unless the scenario sets values)
+   */
   public String[] metricNames() {
     return values ? METRIC_NAMES : new String[0];
   }
 
-  /** @return the numeric metrics' values, by index of {@link #metricNames()} */
+  /**
+   * @return the numeric metrics' values, by index of {@link #metricNames()}
+   */
   public long[] metricValues() {
     return values ? METRIC_VALUES : new long[0];
   }
 
-  /** @return the identifiers' names (empty unless the scenario sets values) */
+  /**
+   * @return the identifiers' names (empty unless the scenario sets values)
+   */
   public String[] identifierNames() {
     return values ? IDENTIFIER_NAMES : new String[0];
   }
 
-  /** @return the identifiers' values, by index of {@link #identifierNames()} */
+  /**
+   * @return the identifiers' values, by index of {@link #identifierNames()}
+   */
   public String[] identifierValues() {
     return values ? IDENTIFIER_VALUES : new String[0];
   }

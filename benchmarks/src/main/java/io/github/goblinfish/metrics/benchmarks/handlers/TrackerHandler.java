@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  */
 public class TrackerHandler extends TrackedRequestHandler<Scenario, String> {
 
-  /** Writes each line through the invocation's LambdaLogger (the default; the cold start uses it). */
+  /**
+   * Writes each line through the invocation's LambdaLogger (the default; the cold start uses it).
+   */
   public TrackerHandler() {
     super();
   }
@@ -71,7 +73,9 @@ public class TrackerHandler extends TrackedRequestHandler<Scenario, String> {
     return builder.build();
   }
 
-  /** @return the EMF format of the EMF rows: namespace {@code TrackerBench}, default dimensions */
+  /**
+   * @return the EMF format of the EMF rows: namespace {@code TrackerBench}, default dimensions
+   */
   public static LineFormat emf() {
     return LineFormat.emf().namespace("TrackerBench").build();
   }

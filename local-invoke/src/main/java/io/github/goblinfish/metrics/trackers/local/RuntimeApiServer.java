@@ -14,8 +14,7 @@ import java.util.concurrent.Executors;
 /**
  * The Lambda Runtime API on 127.0.0.1 (an ephemeral port): {@code invocation/next}, {@code
  * invocation/{id}/response}, {@code invocation/{id}/error}, {@code init/error}, and SnapStart's
- * {@code restore/next} and {@code restore/error}, answered by a
- * {@link Backend}.
+ * {@code restore/next} and {@code restore/error}, answered by a {@link Backend}.
  *
  * <p>Thread-safe: each request runs on its own thread and the backend does the coordination.
  */

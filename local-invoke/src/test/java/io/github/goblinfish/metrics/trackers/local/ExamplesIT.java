@@ -135,7 +135,12 @@ class ExamplesIT {
               "{\"person\":{\"id\":\"p-1001\",\"name\":\"Professor Plum\"},"
                   + "\"orders\":[{\"id\":\"ord-1001\",\"status\":\"SHIPPED\"},{\"id\":\"ord-1002\",\"status\":\"PENDING\"}],"
                   + "\"preferences\":{\"newsletter\":true,\"language\":\"en-IE\"}}"),
-          List.of("AsyncLookupHandler", "all_lookups", "get_person_data", "get_orders", "get_preferences"),
+          List.of(
+              "AsyncLookupHandler",
+              "all_lookups",
+              "get_person_data",
+              "get_orders",
+              "get_preferences"),
           2,
           null,
           "{\"orders_found\":2}",
@@ -174,7 +179,12 @@ class ExamplesIT {
         new Expected(
             "stream-echo.json",
             streamResponse,
-            List.of("StreamEchoHandler", "read_event", "parse_event", "build_response", "write_response"),
+            List.of(
+                "StreamEchoHandler",
+                "read_event",
+                "parse_event",
+                "build_response",
+                "write_response"),
             5,
             null,
             "{\"event_bytes\":" + streamEvent.length + ",\"top_level_fields\":3}",

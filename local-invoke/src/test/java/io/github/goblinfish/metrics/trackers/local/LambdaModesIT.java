@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * What the line says in each Lambda mode, through the real runtime client: each initialisation
@@ -93,8 +93,7 @@ class LambdaModesIT {
   void eachInitTypeIsWrittenAndColdStartSaysWhetherACallerWaitedForInit(
       String initType, boolean firstIsCold) throws Exception {
     RunResult run =
-        LocalInvoke.invoke(
-            sleeping().withInitType(initType), List.of("{\"sleep_ms\":0}"), 2, 0);
+        LocalInvoke.invoke(sleeping().withInitType(initType), List.of("{\"sleep_ms\":0}"), 2, 0);
     assertEquals(0, run.exitCode());
     JsonObject first = onlyLine(run.invocations().get(0));
     JsonObject second = onlyLine(run.invocations().get(1));

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The saved Logs Insights queries, the alarm and the dashboard of {@code template.yaml} read fields
  * that the examples' lines really have, with the types the queries assume, on functions with
- * default settings: each function of a query's log groups is run through the real runtime client
- * on its sample events (and one failing event), and every field the query names is looked up in
- * the lines.
+ * default settings: each function of a query's log groups is run through the real runtime client on
+ * its sample events (and one failing event), and every field the query names is looked up in the
+ * lines.
  */
 class ShippedQueriesIT {
   private static final Path ROOT = LambdaITSupport.repositoryRoot();
@@ -49,8 +49,8 @@ class ShippedQueriesIT {
   private static final String FAILING_LOOKUP_EVENT = "{}";
 
   /**
-   * An event the API handler cannot read as an API Gateway request: the EMF function's
-   * invocation fails, so its line declares metric:failed, which the dashboard graphs.
+   * An event the API handler cannot read as an API Gateway request: the EMF function's invocation
+   * fails, so its line declares metric:failed, which the dashboard graphs.
    */
   private static final String FAILING_API_EVENT = "{\"httpMethod\":{\"not\":\"text\"}}";
 
@@ -236,6 +236,7 @@ class ShippedQueriesIT {
     assertTrue(metrics >= 4, body);
     Matcher widgetQuery = Pattern.compile("\"query\": \"([^\"]*)\"").matcher(body);
     assertTrue(widgetQuery.find(), body);
-    assertFieldsExist("dashboard log widget", widgetQuery.group(1), List.of("ApiGatewayEmfFunction"));
+    assertFieldsExist(
+        "dashboard log widget", widgetQuery.group(1), List.of("ApiGatewayEmfFunction"));
   }
 }

@@ -26,12 +26,12 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Every setting left unset in code is read from its environment variable when {@link
- * Builder#build()} runs (once, when the handler is constructed): {@value #FORMAT_VARIABLE},
- * {@value #ENTRY_NAME_VARIABLE}, {@value #IDENTIFIERS_VARIABLE}, and for the EMF format
- * {@value #NAMESPACE_VARIABLE}, {@value #SERVICE_VARIABLE}, {@value #DIMENSIONS_VARIABLE},
- * {@value #UNITS_VARIABLE} and {@value #HIGH_RESOLUTION_VARIABLE}. Code wins; a format set in code
- * ignores all the format variables. A value that is not accepted fails {@code build()} with an
- * {@link IllegalArgumentException} naming the variable and the accepted values.
+ * Builder#build()} runs (once, when the handler is constructed): {@value #FORMAT_VARIABLE}, {@value
+ * #ENTRY_NAME_VARIABLE}, {@value #IDENTIFIERS_VARIABLE}, and for the EMF format {@value
+ * #NAMESPACE_VARIABLE}, {@value #SERVICE_VARIABLE}, {@value #DIMENSIONS_VARIABLE}, {@value
+ * #UNITS_VARIABLE} and {@value #HIGH_RESOLUTION_VARIABLE}. Code wins; a format set in code ignores
+ * all the format variables. A value that is not accepted fails {@code build()} with an {@link
+ * IllegalArgumentException} naming the variable and the accepted values.
  *
  * <p>Immutable and thread-safe; one instance serves every invocation of a handler.
  */
@@ -41,8 +41,8 @@ public final class HandlerConfig {
 
   /**
    * Which automatic identifiers to add, when the code does not say: {@code all} (the default),
-   * {@code none}, or a comma-separated list of their default names, such as
-   * {@code request_id,cold_start}.
+   * {@code none}, or a comma-separated list of their default names, such as {@code
+   * request_id,cold_start}.
    */
   public static final String IDENTIFIERS_VARIABLE = "TRACKER_IDENTIFIERS";
 
@@ -56,8 +56,8 @@ public final class HandlerConfig {
   public static final String SERVICE_VARIABLE = TrackerSettings.SERVICE_VARIABLE;
 
   /**
-   * EMF: dimension sets, keys separated by {@code ,} and sets by {@code ;} (default
-   * {@code function_name}; empty: metrics with no dimensions).
+   * EMF: dimension sets, keys separated by {@code ,} and sets by {@code ;} (default {@code
+   * function_name}; empty: metrics with no dimensions).
    */
   public static final String DIMENSIONS_VARIABLE = TrackerSettings.DIMENSIONS_VARIABLE;
 
@@ -113,8 +113,8 @@ public final class HandlerConfig {
   }
 
   /**
-   * Returns the configuration a handler has when given none: the defaults, with the
-   * {@code TRACKER_*} environment variables applied.
+   * Returns the configuration a handler has when given none: the defaults, with the {@code
+   * TRACKER_*} environment variables applied.
    *
    * @return a configuration read from the environment now
    * @throws IllegalArgumentException if an environment variable has a value that is not accepted
@@ -250,9 +250,9 @@ public final class HandlerConfig {
 
     /**
      * Sets how long before the invocation's timeout its line is written if the handler is still
-     * running (default {@value #DEFAULT_TIMEOUT_MARGIN_MS} ms): Lambda stops a timed-out
-     * invocation at once, so a line written when the handler ends would be lost. {@code
-     * Duration.ZERO} turns it off.
+     * running (default {@value #DEFAULT_TIMEOUT_MARGIN_MS} ms): Lambda stops a timed-out invocation
+     * at once, so a line written when the handler ends would be lost. {@code Duration.ZERO} turns
+     * it off.
      *
      * <pre>{@code
      * HandlerConfig config = HandlerConfig.builder().timeoutMargin(Duration.ofMillis(500)).build();
@@ -277,8 +277,8 @@ public final class HandlerConfig {
      * @param identifier the identifier
      * @param name its key in the line
      * @return this builder
-     * @throws IllegalArgumentException if {@code name} is blank or one of
-     *     {@link ProcessTracker#RESERVED_NAMES}
+     * @throws IllegalArgumentException if {@code name} is blank or one of {@link
+     *     ProcessTracker#RESERVED_NAMES}
      */
     public Builder identifierName(LambdaIdentifier identifier, String name) {
       Objects.requireNonNull(identifier, "identifier");
@@ -336,9 +336,9 @@ public final class HandlerConfig {
      * {@code TRACKER_*} environment variable (see {@link HandlerConfig}).
      *
      * @return a new, immutable configuration
-     * @throws IllegalArgumentException if an environment variable has a value that is not
-     *     accepted (the message names the variable and the accepted values), or if two
-     *     identifiers were given the same name
+     * @throws IllegalArgumentException if an environment variable has a value that is not accepted
+     *     (the message names the variable and the accepted values), or if two identifiers were
+     *     given the same name
      */
     public HandlerConfig build() {
       if (entryName == null) {

@@ -16,8 +16,10 @@ final class InvocationTracking {
   // The configured identifiers as arrays: walking them costs no iterator or entry per invocation.
   private final LambdaIdentifier[] identifiers;
   private final String[] identifierNames;
+
   /** The tracker of a configured output; null when lines go to each invocation's logger. */
   private final ProcessTracker configuredTracker;
+
   /** The tracker of the logger seen last: on Lambda every invocation has the same logger. */
   private volatile LoggerTracker loggerTracker;
 
@@ -43,12 +45,14 @@ final class InvocationTracking {
   /**
    * The entry's name when none is configured: one that stays the same from one cold start to the
    * next, because in EMF it is a CloudWatch metric name. A named class gives its simple name. A
-   * lambda's or a method reference's class is hidden and named anew by every JVM
-   * ({@code Orders$$Lambda/0x00007f...}), and an anonymous class is numbered by position
-   * ({@code Orders$1}): both give the simple name of the class whose code declared them.
+   * lambda's or a method reference's class is hidden and named anew by every JVM ({@code
+   * Orders$$Lambda/0x00007f...}), and an anonymous class is numbered by position ({@code
+   * Orders$1}): both give the simple name of the class whose code declared them.
    */
   static String stableName(Class<?> handlerClass) {
-    if (!handlerClass.isHidden() && !handlerClass.isSynthetic() && !handlerClass.isAnonymousClass()
+    if (!handlerClass.isHidden()
+        && !handlerClass.isSynthetic()
+        && !handlerClass.isAnonymousClass()
         && !handlerClass.getSimpleName().isEmpty()) {
       return handlerClass.getSimpleName();
     }
@@ -67,7 +71,9 @@ final class InvocationTracking {
     int nested = declarer.lastIndexOf('$');
     declarer = nested >= 0 ? declarer.substring(nested + 1) : declarer;
     // A declaring class that is itself anonymous (digits only) says nothing stable either.
-    return declarer.isEmpty() || declarer.chars().allMatch(Character::isDigit) ? "handler" : declarer;
+    return declarer.isEmpty() || declarer.chars().allMatch(Character::isDigit)
+        ? "handler"
+        : declarer;
   }
 
   /**
@@ -82,8 +88,8 @@ final class InvocationTracking {
   }
 
   /**
-   * Sets the automatic identifiers of the run just started on this thread, and watches its
-   * timeout; the caller disarms the returned watch when the handler returns or throws.
+   * Sets the automatic identifiers of the run just started on this thread, and watches its timeout;
+   * the caller disarms the returned watch when the handler returns or throws.
    */
   TimeoutWatch.Watch identify(ProcessTracker tracker, Context context) {
     setIdentifiers(tracker, context, ColdStart.take());

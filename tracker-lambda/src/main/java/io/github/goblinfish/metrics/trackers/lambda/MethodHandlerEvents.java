@@ -11,15 +11,14 @@ import java.lang.reflect.Type;
 import java.util.function.Function;
 
 /**
- * Gives a {@link TrackedRequestHandler} its typed event when the function's Handler names a
- * method ({@code Handler: com.example.OrderHandler::handleRequest}, the form most templates use).
- * The Java runtime then reads the event type from the inherited {@code handleRequest(I, Context)},
- * sees only the type variable, and deserializes the event as a {@code Map}. This turns that Map
- * into the event type with the runtime's own serializers, the ones it uses for the class-name
- * form: its event serializers for the {@code aws-lambda-java-events} classes, its Jackson
- * serializer for any other type. They are found in the runtime client, by reflection, when the
- * handler is constructed; where they cannot be found, construction fails with a message that
- * names the fix.
+ * Gives a {@link TrackedRequestHandler} its typed event when the function's Handler names a method
+ * ({@code Handler: com.example.OrderHandler::handleRequest}, the form most templates use). The Java
+ * runtime then reads the event type from the inherited {@code handleRequest(I, Context)}, sees only
+ * the type variable, and deserializes the event as a {@code Map}. This turns that Map into the
+ * event type with the runtime's own serializers, the ones it uses for the class-name form: its
+ * event serializers for the {@code aws-lambda-java-events} classes, its Jackson serializer for any
+ * other type. They are found in the runtime client, by reflection, when the handler is constructed;
+ * where they cannot be found, construction fails with a message that names the fix.
  *
  * <p>Immutable and thread-safe once constructed.
  */
@@ -75,7 +74,8 @@ final class MethodHandlerEvents {
     }
     try {
       Class<?> serializers = Class.forName(EVENT_SERIALIZERS, true, loader);
-      Object jackson = Class.forName(JACKSON_FACTORY, true, loader).getMethod("getInstance").invoke(null);
+      Object jackson =
+          Class.forName(JACKSON_FACTORY, true, loader).getMethod("getInstance").invoke(null);
       Method serializerFor = jackson.getClass().getMethod("getSerializer", Type.class);
       Class<?> raw = rawClass(eventType);
       boolean lambdaEvent =

@@ -7,8 +7,8 @@ import java.lang.reflect.Proxy;
  * Runs an action after each SnapStart restore, through the runtime hooks Lambda documents for
  * SnapStart: the Lambda runtime client's own {@code com.amazonaws.services.lambda.crac} API, which
  * it calls around the snapshot, and {@code org.crac} when the function ships it. Both are found by
- * reflection, so the library needs neither: where neither is present, nothing is registered and
- * the cold-start flag is as the snapshot left it.
+ * reflection, so the library needs neither: where neither is present, nothing is registered and the
+ * cold-start flag is as the snapshot left it.
  */
 final class SnapStartRestore {
   private static final String[] CRAC_PACKAGES = {"com.amazonaws.services.lambda.crac", "org.crac"};

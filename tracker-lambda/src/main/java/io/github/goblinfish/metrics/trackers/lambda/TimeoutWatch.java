@@ -6,10 +6,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is
- * then frozen or killed, and a line written at the end of the handler would never be. One daemon
- * thread serves every invocation of the process, whatever their number: an invocation costs one
- * small node linked into a list under a lock, and unlinked when it ends in time.
+ * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is then
+ * frozen or killed, and a line written at the end of the handler would never be. One daemon thread
+ * serves every invocation of the process, whatever their number: an invocation costs one small node
+ * linked into a list under a lock, and unlinked when it ends in time.
  *
  * <p>Thread-safe.
  */

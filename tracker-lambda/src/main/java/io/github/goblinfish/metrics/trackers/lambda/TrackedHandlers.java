@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Adds tracking to an existing handler by composition, for handlers that cannot change their
- * superclass. The wrapped handler reaches its invocation's tracker through
- * {@code ProcessTracker.current()}.
+ * superclass. The wrapped handler reaches its invocation's tracker through {@code
+ * ProcessTracker.current()}.
  *
  * <pre>{@code
  * public final class LegacyHandler implements RequestHandler<Map<String, Object>, String> {

@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  */
 public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O> {
   private final InvocationTracking tracking;
+
   /** Null unless the Handler setting names a method, which makes the runtime pass a Map. */
   private final MethodHandlerEvents methodHandlerEvents;
 

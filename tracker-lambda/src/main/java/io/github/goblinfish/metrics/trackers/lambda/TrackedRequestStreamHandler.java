@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.util.function.Consumer;
 
 /**
- * A {@link RequestStreamHandler} whose every invocation is tracked, like
- * {@link TrackedRequestHandler}.
+ * A {@link RequestStreamHandler} whose every invocation is tracked, like {@link
+ * TrackedRequestHandler}.
  *
  * <pre>{@code
  * public final class EchoHandler extends TrackedRequestStreamHandler {

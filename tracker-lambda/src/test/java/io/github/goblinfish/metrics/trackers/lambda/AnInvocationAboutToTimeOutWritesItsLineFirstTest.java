@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lambda stops a timed-out invocation at once: a line written when the handler ends would be lost.
  * The line is written {@code TRACKER_TIMEOUT_MARGIN_MS} before the deadline instead, from the run
- * as it is, and no second line follows. The real runtime client's proof is in local-invoke's
- * tests; the waits here are bounded generously and never asserted as durations.
+ * as it is, and no second line follows. The real runtime client's proof is in local-invoke's tests;
+ * the waits here are bounded generously and never asserted as durations.
  */
 class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -85,7 +85,9 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
             return input;
           }
         };
-    assertEquals("x", quick.handleRequest("x", TestContext.builder().timeout(Duration.ofMillis(150)).build()));
+    assertEquals(
+        "x",
+        quick.handleRequest("x", TestContext.builder().timeout(Duration.ofMillis(150)).build()));
     Thread.sleep(300); // past the moment the watch would have fired, had it stayed armed
     assertEquals(
         List.of(

@@ -128,7 +128,8 @@ class ColdStartMeansACallerWaitedForInitTest {
                 });
     handler.handleRequest("x", tenant);
     assertTrue(
-        lines.get(0).endsWith(",\"request_id\":\"r-1\",\"tenant_id\":\"tenant-42\"}"), lines.get(0));
+        lines.get(0).endsWith(",\"request_id\":\"r-1\",\"tenant_id\":\"tenant-42\"}"),
+        lines.get(0));
   }
 
   @Test

@@ -38,10 +38,15 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
   @Test
   void identifiersVariableChoosesWhichToKeep() {
     assertEquals(
-        Map.of(LambdaIdentifier.REQUEST_ID, "request_id", LambdaIdentifier.COLD_START, "cold_start"),
-        withEnvironment(Map.of("TRACKER_IDENTIFIERS", "request_id, cold_start")).build().identifierNames());
-    assertEquals(Map.of(), withEnvironment(Map.of("TRACKER_IDENTIFIERS", "none")).build().identifierNames());
-    assertEquals(7, withEnvironment(Map.of("TRACKER_IDENTIFIERS", "ALL")).build().identifierNames().size());
+        Map.of(
+            LambdaIdentifier.REQUEST_ID, "request_id", LambdaIdentifier.COLD_START, "cold_start"),
+        withEnvironment(Map.of("TRACKER_IDENTIFIERS", "request_id, cold_start"))
+            .build()
+            .identifierNames());
+    assertEquals(
+        Map.of(), withEnvironment(Map.of("TRACKER_IDENTIFIERS", "none")).build().identifierNames());
+    assertEquals(
+        7, withEnvironment(Map.of("TRACKER_IDENTIFIERS", "ALL")).build().identifierNames().size());
   }
 
   @Test
@@ -73,7 +78,10 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
         withEnvironment(Map.of("TRACKER_ENTRY_NAME", " orders ")).build().entryName());
     assertEquals(
         Optional.of("code"),
-        withEnvironment(Map.of("TRACKER_ENTRY_NAME", "orders")).entryName("code").build().entryName());
+        withEnvironment(Map.of("TRACKER_ENTRY_NAME", "orders"))
+            .entryName("code")
+            .build()
+            .entryName());
     assertEquals(
         Optional.empty(), withEnvironment(Map.of("TRACKER_ENTRY_NAME", "  ")).build().entryName());
   }
@@ -91,7 +99,10 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
   void formatSetInCodeIgnoresTheFormatVariable() {
     assertSame(
         LineFormat.json(),
-        withEnvironment(Map.of("TRACKER_FORMAT", "xml")).format(LineFormat.json()).build().format());
+        withEnvironment(Map.of("TRACKER_FORMAT", "xml"))
+            .format(LineFormat.json())
+            .build()
+            .format());
   }
 
   @Test
@@ -110,7 +121,8 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
     EmfLineFormat emf = (EmfLineFormat) format;
     assertEquals("orders", emf.namespace());
     assertEquals(Optional.of("order-api"), emf.service());
-    assertEquals(List.of(List.of("service"), List.of("function_name", "service")), emf.dimensions());
+    assertEquals(
+        List.of(List.of("service"), List.of("function_name", "service")), emf.dimensions());
   }
 
   @Test
@@ -121,7 +133,10 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
                 .build()
                 .format();
     assertEquals(List.of(List.of()), emf.dimensions());
-    assertEquals(EmfLineFormat.DEFAULT_DIMENSIONS, ((EmfLineFormat) withEnvironment(Map.of("TRACKER_FORMAT", "emf")).build().format()).dimensions());
+    assertEquals(
+        EmfLineFormat.DEFAULT_DIMENSIONS,
+        ((EmfLineFormat) withEnvironment(Map.of("TRACKER_FORMAT", "emf")).build().format())
+            .dimensions());
   }
 
   @Test
@@ -132,13 +147,16 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
         rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "payload")));
     assertTrue(
         rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_UNITS", "payload=Kilos"))
-            .startsWith("TRACKER_UNITS='payload=Kilos' is not accepted: unit 'Kilos' is not an EMF unit; accepted: Seconds, "));
+            .startsWith(
+                "TRACKER_UNITS='payload=Kilos' is not accepted: unit 'Kilos' is not an EMF unit; accepted: Seconds, "));
     assertTrue(
         rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_NAMESPACE", "my orders"))
-            .startsWith("TRACKER_NAMESPACE='my orders' is not accepted: namespace 'my orders' is not accepted"));
+            .startsWith(
+                "TRACKER_NAMESPACE='my orders' is not accepted: namespace 'my orders' is not accepted"));
     assertTrue(
         rejection(Map.of("TRACKER_FORMAT", "emf", "TRACKER_DIMENSIONS", "a,,b"))
-            .startsWith("TRACKER_DIMENSIONS='a,,b' is not accepted: dimensions \"a,,b\" is not accepted"));
+            .startsWith(
+                "TRACKER_DIMENSIONS='a,,b' is not accepted: dimensions \"a,,b\" is not accepted"));
   }
 
   private static String rejection(Map<String, String> variables) {
@@ -163,8 +181,11 @@ class ConfigurationComesFromCodeThenTheEnvironmentTest {
         .ticker(() -> 0L)
         .output(lines::add)
         .build()
-        .trackProcess("main", () -> io.github.goblinfish.metrics.trackers.ProcessTracker.current()
-            .incrementMetric("records_failed"));
+        .trackProcess(
+            "main",
+            () ->
+                io.github.goblinfish.metrics.trackers.ProcessTracker.current()
+                    .incrementMetric("records_failed"));
     String line = lines.get(0);
     assertTrue(
         line.contains(

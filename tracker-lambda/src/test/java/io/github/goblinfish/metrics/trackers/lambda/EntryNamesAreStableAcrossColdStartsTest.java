@@ -35,7 +35,8 @@ class EntryNamesAreStableAcrossColdStartsTest {
     assertEquals(1, lines.size());
     String line = lines.get(0);
     assertTrue(line.startsWith("{\"latencies\":{\""), line);
-    return line.substring("{\"latencies\":{\"".length(), line.indexOf('"', "{\"latencies\":{\"".length()));
+    return line.substring(
+        "{\"latencies\":{\"".length(), line.indexOf('"', "{\"latencies\":{\"".length()));
   }
 
   @Test
@@ -70,8 +71,10 @@ class EntryNamesAreStableAcrossColdStartsTest {
 
   @Test
   void theNameIsTheSameWhateverHiddenClassTheJvmMadeForTheLambda() {
-    assertEquals("Orders", InvocationTracking.declarerOf("com.example.Orders$$Lambda/0x00007f558900c498"));
-    assertEquals("Orders", InvocationTracking.declarerOf("com.example.Orders$$Lambda/0x00000008000c1a00"));
+    assertEquals(
+        "Orders", InvocationTracking.declarerOf("com.example.Orders$$Lambda/0x00007f558900c498"));
+    assertEquals(
+        "Orders", InvocationTracking.declarerOf("com.example.Orders$$Lambda/0x00000008000c1a00"));
     assertEquals("Inner", InvocationTracking.declarerOf("com.example.Outer$Inner$$Lambda$11/0x1"));
     assertEquals("handler", InvocationTracking.declarerOf("com.example.Outer$1$$Lambda/0x1"));
     assertEquals("Orders", InvocationTracking.declarerOf("Orders$$Lambda/0x1"));

@@ -156,7 +156,8 @@ class EveryInvocationWritesOneLineTest {
     TestContext context = Contexts.of("req-4");
     assertSame(
         thrown,
-        assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of(), context)));
+        assertThrows(
+            IllegalArgumentException.class, () -> handler.handleRequest(Map.of(), context)));
     assertEquals(
         List.of(
             "{\"latencies\":{\"OrderHandler\":0.003},\"metrics\":{\"failed\":1,"
@@ -193,8 +194,10 @@ class EveryInvocationWritesOneLineTest {
             () ->
                 assertEquals(
                     "ok",
-                    new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), null)));
-    assertEquals("{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"cold_start\":true}\n", out);
+                    new OrderHandler(config().build(), input -> "ok")
+                        .handleRequest(Map.of(), null)));
+    assertEquals(
+        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"cold_start\":true}\n", out);
   }
 
   @Test
@@ -205,7 +208,8 @@ class EveryInvocationWritesOneLineTest {
     when(context.getLogger()).thenThrow(new UnsupportedOperationException());
     String out =
         captureStandardOutput(
-            () -> new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
+            () ->
+                new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
     assertEquals(
         "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"function_name\":\"orders\","
             + "\"cold_start\":true}\n",
@@ -251,10 +255,8 @@ class EveryInvocationWritesOneLineTest {
 
   @Test
   void traceRootIsTakenFromTheHeaderOrTheBareId() {
-    assertEquals(
-        "1-abc-def", XrayTrace.root(Contexts.of("r", "Root=1-abc-def;Sampled=0")));
-    assertEquals(
-        "1-abc-def", XrayTrace.root(Contexts.of("r", "Sampled=0; Root=1-abc-def")));
+    assertEquals("1-abc-def", XrayTrace.root(Contexts.of("r", "Root=1-abc-def;Sampled=0")));
+    assertEquals("1-abc-def", XrayTrace.root(Contexts.of("r", "Sampled=0; Root=1-abc-def")));
     assertEquals("1-abc-def", XrayTrace.root(Contexts.of("r", "1-abc-def")));
     assertEquals(null, XrayTrace.root(Contexts.of("r", "Parent=1;Sampled=0")));
     assertEquals(null, XrayTrace.root(Contexts.of("r", " ")));
@@ -268,7 +270,8 @@ class EveryInvocationWritesOneLineTest {
         "identifier name 'metrics' is reserved",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, "metrics"))
+                () ->
+                    HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, "metrics"))
             .getMessage());
     assertThrows(
         IllegalArgumentException.class,
@@ -325,10 +328,13 @@ class EveryInvocationWritesOneLineTest {
     @Override
     public Integer handleRequest(String input, Context context) {
       ProcessTracker tracker = ProcessTracker.current();
-      int length = tracker.track("count", () -> {
-        ticker.advanceMicros(10);
-        return input.length();
-      });
+      int length =
+          tracker.track(
+              "count",
+              () -> {
+                ticker.advanceMicros(10);
+                return input.length();
+              });
       tracker.setMetric("length", length);
       return length;
     }
@@ -356,9 +362,11 @@ class EveryInvocationWritesOneLineTest {
     assertEquals("{\"a\":1}", response.toString(StandardCharsets.UTF_8));
     assertEquals(1, lines.size());
     assertTrue(
-        lines.get(0).matches(
-            "\\{\"latencies\":\\{\"[^\"]+\":0\\.000,\"read_event\":0\\.000},"
-                + "\"metrics\":\\{\"event_bytes\":7}}"),
+        lines
+            .get(0)
+            .matches(
+                "\\{\"latencies\":\\{\"[^\"]+\":0\\.000,\"read_event\":0\\.000},"
+                    + "\"metrics\":\\{\"event_bytes\":7}}"),
         lines.get(0));
   }
 
@@ -373,7 +381,6 @@ class EveryInvocationWritesOneLineTest {
   // --- wrapping without a configuration, and the X-Ray header of older runtime clients -----------
 
   private static final String XRAY_PROPERTY = "com.amazonaws.xray.traceHeader";
-
 
   /** Counts the characters of its event into the current run. */
   static final class Measure implements RequestHandler<String, Integer> {
@@ -411,7 +418,12 @@ class EveryInvocationWritesOneLineTest {
     JsonObject line = onlyByteLine(context);
     assertEquals(
         List.of(
-            "latencies", "metrics", "request_id", "function_name", "function_version", "cold_start"),
+            "latencies",
+            "metrics",
+            "request_id",
+            "function_name",
+            "function_version",
+            "cold_start"),
         new ArrayList<>(line.keySet()));
     assertEquals(List.of("Measure"), new ArrayList<>(line.getAsJsonObject("latencies").keySet()));
     assertEquals("{\"chars\":5}", line.get("metrics").toString());
@@ -441,7 +453,8 @@ class EveryInvocationWritesOneLineTest {
     try {
       assertEquals("1-fallback-0001", XrayTrace.root(Contexts.of("r", null)));
       assertEquals(
-          "1-from-context", XrayTrace.root(Contexts.of("r", "Root=1-from-context")),
+          "1-from-context",
+          XrayTrace.root(Contexts.of("r", "Root=1-from-context")),
           "the Context's own header wins");
     } finally {
       if (before == null) {

@@ -42,10 +42,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults around the Lambda handlers that EveryInvocationWritesOneLineTest does not cover: every kind of
- * throwable from every handler shape, outputs and loggers that throw (including the JVM's own
- * errors), and trackers used after their invocation ended. Each test pins the README's "Bad input
- * and faults" outcome exactly.
+ * Faults around the Lambda handlers that EveryInvocationWritesOneLineTest does not cover: every
+ * kind of throwable from every handler shape, outputs and loggers that throw (including the JVM's
+ * own errors), and trackers used after their invocation ended. Each test pins the README's "Bad
+ * input and faults" outcome exactly.
  */
 class FaultsNeverReplaceTheHandlersResultTest {
   private final FakeTicker ticker = new FakeTicker();
@@ -140,7 +140,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
   void requestHandlerPassesEveryThrowableThroughAndRecordsItOnce() {
     for (Throwable thrown : everyKindOfThrowable()) {
       ThrowingHandler handler = new ThrowingHandler(quiet(), thrown);
-      Throwable caught = assertThrows(Throwable.class, () -> handler.handleRequest("e", Contexts.of("r")));
+      Throwable caught =
+          assertThrows(Throwable.class, () -> handler.handleRequest("e", Contexts.of("r")));
       assertSameThrowableAndOneFailedLine(thrown, caught, "ThrowingHandler");
     }
   }
@@ -176,7 +177,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
                   .omitAllIdentifiers()
                   .output(lines::add)
                   .build());
-      Throwable caught = assertThrows(Throwable.class, () -> tracked.handleRequest("e", Contexts.of("r")));
+      Throwable caught =
+          assertThrows(Throwable.class, () -> tracked.handleRequest("e", Contexts.of("r")));
       assertSameThrowableAndOneFailedLine(thrown, caught, "wrapped");
     }
   }
@@ -225,14 +227,17 @@ class FaultsNeverReplaceTheHandlersResultTest {
             () -> {
               try {
                 handler.handleRequest(
-                    new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), response, null);
+                    new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                    response,
+                    null);
               } catch (IOException e) {
                 throw new AssertionError(e);
               }
             });
     assertEquals("{}", response.toString(StandardCharsets.UTF_8));
     assertTrue(
-        out.matches("\\{\"latencies\":\\{\"[^\"]*\":0\\.000},\"metrics\":\\{},\"cold_start\":true}\n"),
+        out.matches(
+            "\\{\"latencies\":\\{\"[^\"]*\":0\\.000},\"metrics\":\\{},\"cold_start\":true}\n"),
         out);
   }
 
@@ -318,7 +323,9 @@ class FaultsNeverReplaceTheHandlersResultTest {
   void anOutputThrowingAVirtualMachineErrorIsReportedAndTheResultStandsToo() {
     for (VirtualMachineError fatal :
         new VirtualMachineError[] {
-          new OutOfMemoryError("output"), new StackOverflowError("output"), new InternalError("output")
+          new OutOfMemoryError("output"),
+          new StackOverflowError("output"),
+          new InternalError("output")
         }) {
       ThrowingOutput output = new ThrowingOutput(fatal);
       OkHandler handler = okHandler(output);
@@ -431,7 +438,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
     assertEquals("ok", handler.handleRequest("x", Contexts.of("r")));
     assertEquals(1, lines.size());
     assertTrue(
-        lines.get(0)
+        lines
+            .get(0)
             .matches(
                 "\\{\"latencies\":\\{\"[^\"]+\":0\\.007,\"forgotten\":0\\.007},\"metrics\":\\{},"
                     + "\"tracker_warnings\":\\[\"timer 'forgotten' was still open when the line was"
@@ -471,7 +479,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
     late.setIdentifier("late_id", "x");
     late.setIdentifier("late_flag", true);
     assertEquals(42, late.track("late_track", () -> 42));
-    assertEquals("v", late.trackAsync("late_async", () -> CompletableFuture.completedFuture("v")).get());
+    assertEquals(
+        "v", late.trackAsync("late_async", () -> CompletableFuture.completedFuture("v")).get());
     assertEquals(1, lines.size(), "no second line");
     assertTrue(lines.get(0).endsWith(",\"metrics\":{\"in_time\":1}}"), lines.get(0));
   }
@@ -504,14 +513,19 @@ class FaultsNeverReplaceTheHandlersResultTest {
     String line = lines.get(0);
 
     pool.submit(boundTask.get()).get();
-    CompletableFuture.runAsync(() -> ProcessTracker.current().setMetric("late_stage", 1), boundExecutor.get()).get();
+    CompletableFuture.runAsync(
+            () -> ProcessTracker.current().setMetric("late_stage", 1), boundExecutor.get())
+        .get();
 
     assertEquals(1, runs.get(), "the task still runs");
-    assertFalse(seenInTask.get().isRecording(), "it sees its ended invocation, which records nothing");
+    assertFalse(
+        seenInTask.get().isRecording(), "it sees its ended invocation, which records nothing");
     assertEquals(List.of(line), lines, "the written line is unchanged and not written again");
     for (int i = 0; i < 2; i++) {
       assertNull(
-          pool.submit(() -> ProcessTracker.current().isRecording() ? ProcessTracker.current() : null).get(),
+          pool.submit(
+                  () -> ProcessTracker.current().isRecording() ? ProcessTracker.current() : null)
+              .get(),
           "the pool's threads have no current run afterwards");
     }
   }
@@ -571,8 +585,11 @@ class FaultsNeverReplaceTheHandlersResultTest {
       if (parsed.has("tracker_warnings")) {
         // Only a timer the writer had open at the very moment the line was written.
         assertTrue(
-            parsed.get("tracker_warnings").toString()
-                .matches("\\[\"timer 't[0-6]' was still open when the line was written; measured until then\"]"),
+            parsed
+                .get("tracker_warnings")
+                .toString()
+                .matches(
+                    "\\[\"timer 't[0-6]' was still open when the line was written; measured until then\"]"),
             parsed.toString());
       }
     }

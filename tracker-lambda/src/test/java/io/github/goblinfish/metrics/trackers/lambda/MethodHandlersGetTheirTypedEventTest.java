@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Handler: pkg.Class::handleRequest} makes the runtime pass a Map; the handler turns it into
- * its event type with the runtime's own serializers, so both Handler forms see the same event.
- * The end-to-end proof on the real runtime client is in local-invoke's tests.
+ * its event type with the runtime's own serializers, so both Handler forms see the same event. The
+ * end-to-end proof on the real runtime client is in local-invoke's tests.
  */
 class MethodHandlersGetTheirTypedEventTest {
   private static final String API_EVENT =
@@ -34,8 +34,7 @@ class MethodHandlersGetTheirTypedEventTest {
       "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"hello\",\"eventSource\":\"aws:sqs\","
           + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
 
-  static final class ApiHandler
-      extends TrackedRequestHandler<APIGatewayProxyRequestEvent, String> {
+  static final class ApiHandler extends TrackedRequestHandler<APIGatewayProxyRequestEvent, String> {
     final List<APIGatewayProxyRequestEvent> seen = new ArrayList<>();
 
     ApiHandler(Map<String, String> environment) {
@@ -120,15 +119,19 @@ class MethodHandlersGetTheirTypedEventTest {
 
   @Test
   void anApiGatewayEventArrivingAsAMapReachesTheHandlerAsTheEventTheClassFormGives() {
-    ApiHandler handler = new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest"));
+    ApiHandler handler =
+        new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest"));
     Object map = untyped(API_EVENT);
     assertTrue(map instanceof Map, "the runtime's method form hands over a Map");
     @SuppressWarnings("unchecked")
-    String id = ((TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler).handleRequest(map, null);
+    String id =
+        ((TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler)
+            .handleRequest(map, null);
     assertEquals("ord-1", id);
 
     APIGatewayProxyRequestEvent classForm =
-        LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, getClass().getClassLoader())
+        LambdaEventSerializers.serializerFor(
+                APIGatewayProxyRequestEvent.class, getClass().getClassLoader())
             .fromJson(API_EVENT);
     assertEquals(classForm, handler.seen.get(0), "equal to what the class-name form deserializes");
     assertEquals("1.2.3.4", handler.seen.get(0).getRequestContext().getIdentity().getSourceIp());
@@ -149,7 +152,8 @@ class MethodHandlersGetTheirTypedEventTest {
     @SuppressWarnings("unchecked")
     TrackedRequestHandler<Object, String> untypedHandler =
         (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
-    assertEquals("o-7x3", untypedHandler.handleRequest(untyped("{\"id\":\"o-7\",\"lines\":3}"), null));
+    assertEquals(
+        "o-7x3", untypedHandler.handleRequest(untyped("{\"id\":\"o-7\",\"lines\":3}"), null));
   }
 
   @Test
@@ -165,8 +169,7 @@ class MethodHandlersGetTheirTypedEventTest {
   void noRecoveryIsSetUpWhenTheRuntimeAlreadyPassesTheEventType() {
     assertNull(MethodHandlerEvents.forHandler(ApiHandler.class, Map.<String, String>of()::get));
     assertNull(
-        MethodHandlerEvents.forHandler(
-            ApiHandler.class, Map.of("_HANDLER", "x.ApiHandler")::get));
+        MethodHandlerEvents.forHandler(ApiHandler.class, Map.of("_HANDLER", "x.ApiHandler")::get));
     assertNull(
         MethodHandlerEvents.forHandler(
             MapHandler.class, Map.of("_HANDLER", "x.MapHandler::handleRequest")::get),
@@ -194,7 +197,8 @@ class MethodHandlersGetTheirTypedEventTest {
 
   @Test
   void theEventTypeIsFoundThroughIntermediateClassesAndStaysNullWhenGeneric() {
-    assertEquals(APIGatewayProxyRequestEvent.class, MethodHandlerEvents.eventType(ApiHandler.class));
+    assertEquals(
+        APIGatewayProxyRequestEvent.class, MethodHandlerEvents.eventType(ApiHandler.class));
     assertNull(MethodHandlerEvents.eventType(String.class));
     assertTrue(MethodHandlerEvents.arrivesIntact(String.class));
     assertTrue(MethodHandlerEvents.arrivesIntact(Object.class));
@@ -223,7 +227,9 @@ class MethodHandlersGetTheirTypedEventTest {
                     + ", and the runtime's serializers to recover it were not found ("),
         failure.getMessage());
     assertTrue(
-        failure.getMessage().endsWith("); set Handler to 'com.example.Orders' (the class name alone)"),
+        failure
+            .getMessage()
+            .endsWith("); set Handler to 'com.example.Orders' (the class name alone)"),
         failure.getMessage());
   }
 }

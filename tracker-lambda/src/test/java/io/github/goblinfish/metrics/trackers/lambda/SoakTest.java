@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A million invocations of ONE handler instance, from several threads: the heap after GC stays
- * flat (nothing per invocation is retained by the handler, the tracker classes or the thread-local
- * that makes a run current), no invocation's tracker stays reachable, and every thread used has no
+ * A million invocations of ONE handler instance, from several threads: the heap after GC stays flat
+ * (nothing per invocation is retained by the handler, the tracker classes or the thread-local that
+ * makes a run current), no invocation's tracker stays reachable, and every thread used has no
  * current run afterwards.
  *
- * <p>Slow, so excluded from the default build; run it with
- * {@code ./mvnw -B -pl tracker-lambda -Psoak verify}.
+ * <p>Slow, so excluded from the default build; run it with {@code ./mvnw -B -pl tracker-lambda
+ * -Psoak verify}.
  */
 @Tag("soak")
 class SoakTest {
@@ -94,16 +94,30 @@ class SoakTest {
           "soak: %,d invocations on %d threads (+ the test thread); used heap after GC: %,d bytes"
               + " at %,d, %,d bytes at %,d: growth %,d bytes; %,d ms for the last %,d; %,d line"
               + " bytes%n",
-          TOTAL, THREADS, afterWarmUp, WARM_UP, afterAll, TOTAL, afterAll - afterWarmUp, millis,
-          TOTAL - WARM_UP, lineBytes.get());
+          TOTAL,
+          THREADS,
+          afterWarmUp,
+          WARM_UP,
+          afterAll,
+          TOTAL,
+          afterAll - afterWarmUp,
+          millis,
+          TOTAL - WARM_UP,
+          lineBytes.get());
       assertEquals(TOTAL, lineCount.get(), "one line per invocation");
       assertTrue(
           afterAll - afterWarmUp < MAX_GROWTH_BYTES,
-          "heap grew by " + (afterAll - afterWarmUp) + " bytes between " + WARM_UP + " and "
-              + TOTAL + " invocations");
+          "heap grew by "
+              + (afterAll - afterWarmUp)
+              + " bytes between "
+              + WARM_UP
+              + " and "
+              + TOTAL
+              + " invocations");
       for (int i = 0; i < SAMPLED; i++) {
         WeakReference<ProcessTracker> reference = handler.sampled.get(i);
-        assertNull(reference.get(), "invocation " + i * (TOTAL / SAMPLED) + "'s tracker is retained");
+        assertNull(
+            reference.get(), "invocation " + i * (TOTAL / SAMPLED) + "'s tracker is retained");
       }
       assertNoCurrentRunOnAnyThread(pool);
       assertFalse(ProcessTracker.current().isRecording(), "the test thread has no current run");
@@ -112,7 +126,10 @@ class SoakTest {
     }
   }
 
-  /** Invocations {@code from} to {@code to}: one in THREADS + 1 on this thread, the rest on the pool. */
+  /**
+   * Invocations {@code from} to {@code to}: one in THREADS + 1 on this thread, the rest on the
+   * pool.
+   */
   private static void invoke(
       SoakHandler handler, TestContext context, ExecutorService pool, int from, int to)
       throws Exception {
