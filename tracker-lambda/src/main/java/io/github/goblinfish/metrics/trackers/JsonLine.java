@@ -32,8 +32,8 @@ final class JsonLine {
    * latency_counts} (names timed more than once), {@code metrics}, {@code tracker_warnings} (when
    * there are any), then the identifiers as top-level keys.
    */
-  static void write(RunRecord record, LineWriter out, Addition addition) throws IOException {
-    JsonWriter json = new JsonWriter(out);
+  static void write(RunRecord record, JsonWriter json, LineWriter out, Addition addition)
+      throws IOException {
     json.beginObject();
     if (addition != null) {
       addition.writeFirst(json);

@@ -18,6 +18,12 @@ abstract class LineWriter extends Writer {
   /** Whether what was written takes at most {@code maxBytes} bytes of UTF-8. */
   abstract boolean fits(int maxBytes);
 
+  /** Forgets what was written, keeping the memory for the next line. */
+  abstract void reset();
+
+  /** How many chars or bytes the writer holds room for: a big one is not kept for reuse. */
+  abstract int capacity();
+
   @Override
   public final void flush() {}
 
@@ -62,6 +68,16 @@ abstract class LineWriter extends Writer {
     @Override
     void appendMillis(long nanos) {
       Text.appendMillis(builder, nanos);
+    }
+
+    @Override
+    void reset() {
+      builder.setLength(0);
+    }
+
+    @Override
+    int capacity() {
+      return builder.capacity();
     }
 
     @Override
@@ -146,6 +162,17 @@ abstract class LineWriter extends Writer {
     @Override
     boolean fits(int maxBytes) {
       return size <= maxBytes;
+    }
+
+    @Override
+    void reset() {
+      size = 0;
+      pendingHigh = 0;
+    }
+
+    @Override
+    int capacity() {
+      return bytes.length;
     }
 
     /** The line and a newline, exactly sized: what the output receives. */

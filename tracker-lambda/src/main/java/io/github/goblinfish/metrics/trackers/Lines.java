@@ -1,5 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ final class Lines {
   /** The line as a String, for outputs that take one. */
   static String text(LineFormat format, RunRecord record) {
     if (format instanceof BuiltInFormat) {
-      return written((BuiltInFormat) format, record, false).toString();
+      return (String) written((BuiltInFormat) format, record, false);
     }
     String line = rendered(format, record);
     return line != null ? line : text(JsonLineFormat.INSTANCE, failedFormat(format, record));
@@ -30,7 +32,7 @@ final class Lines {
   /** The line as UTF-8 bytes ending with a newline, for outputs such as a Lambda logger. */
   static byte[] utf8(LineFormat format, RunRecord record) {
     if (format instanceof BuiltInFormat) {
-      return ((LineWriter.Utf8) written((BuiltInFormat) format, record, true)).lineBytes();
+      return (byte[]) written((BuiltInFormat) format, record, true);
     }
     String line = rendered(format, record);
     if (line == null) {
@@ -45,37 +47,101 @@ final class Lines {
   /** The size of {@code record}'s default line in bytes of UTF-8. */
   static int defaultLineBytes(RunRecord record) {
     LineWriter.Utf8 out = new LineWriter.Utf8(estimateChars(record, false));
-    write(record, out, null);
+    write(record, new JsonWriter(out), out, null);
     return out.lineBytes().length - 1;
   }
 
   // --- the formats of this library ---------------------------------------------------------------
 
   private static Object written(BuiltInFormat format, RunRecord record, boolean utf8) {
+    Reusable reusable = REUSABLE.get();
+    if (reusable.busy) {
+      // A line written while this thread writes another (an output that tracks a run of its
+      // own): fresh writers for this one.
+      return written(format, record, Reusable.fresh(utf8, estimateChars(record, true)), utf8);
+    }
+    reusable.busy = true;
+    boolean done = false;
+    try {
+      Reusable.Pair pair = utf8 ? reusable.utf8 : reusable.chars;
+      Object line = written(format, record, pair, utf8);
+      done = true;
+      return line;
+    } finally {
+      reusable.release(utf8, done);
+    }
+  }
+
+  private static Object written(
+      BuiltInFormat format, RunRecord record, Reusable.Pair pair, boolean utf8) {
     BuiltInFormat.Extension extension = format.start();
-    int capacity = estimateChars(record, extension != null);
-    LineWriter out = utf8 ? new LineWriter.Utf8(capacity) : new LineWriter.Chars(capacity);
-    write(record, out, extension);
+    LineWriter out = pair.out;
+    out.reset();
+    write(record, pair.json, out, extension);
     if (!out.fits(LineLimit.MAX_LINE_BYTES)) {
       RunRecord cut =
           LineLimit.cut(record, LineLimit.MAX_LINE_BYTES - LineLimit.RESERVED_BYTES, extension);
-      out =
-          utf8
-              ? new LineWriter.Utf8(LineLimit.MAX_LINE_BYTES)
-              : new LineWriter.Chars(LineLimit.MAX_LINE_BYTES);
-      write(cut, out, extension);
+      out.reset();
+      write(cut, pair.json, out, extension);
     }
-    return utf8 ? out : ((LineWriter.Chars) out).builder;
+    return utf8 ? ((LineWriter.Utf8) out).lineBytes() : ((LineWriter.Chars) out).builder.toString();
   }
 
-  private static void write(RunRecord record, LineWriter out, BuiltInFormat.Extension extension) {
+  private static void write(
+      RunRecord record, JsonWriter json, LineWriter out, BuiltInFormat.Extension extension) {
     try {
-      JsonLine.write(record, out, extension == null ? null : extension.plan(record));
+      JsonLine.write(record, json, out, extension == null ? null : extension.plan(record));
     } catch (IOException impossible) {
       // The writers here never fail: they only append to memory.
       throw new UncheckedIOException(impossible);
     }
   }
+
+  /**
+   * Each thread's writers, kept from one line to the next: the builder or buffer a line is written
+   * into, and Gson's writer over it, are the biggest allocations of an invocation after the line
+   * itself. Gson's writer is lenient only so that it takes one top-level object after another;
+   * nothing it writes differs. Writers that grew past {@value #KEPT_CAPACITY} or that saw a failure
+   * are dropped.
+   */
+  private static final class Reusable {
+    static final int KEPT_CAPACITY = 16 * 1024;
+
+    /** A writer and Gson's writer over it. */
+    static final class Pair {
+      final LineWriter out;
+      final JsonWriter json;
+
+      Pair(LineWriter out) {
+        this.out = out;
+        this.json = new JsonWriter(out);
+        json.setStrictness(Strictness.LENIENT);
+      }
+    }
+
+    Pair chars = new Pair(new LineWriter.Chars(512));
+    Pair utf8 = new Pair(new LineWriter.Utf8(512));
+    boolean busy;
+
+    static Pair fresh(boolean utf8, int capacity) {
+      return new Pair(utf8 ? new LineWriter.Utf8(capacity) : new LineWriter.Chars(capacity));
+    }
+
+    void release(boolean utf8, boolean done) {
+      busy = false;
+      Pair used = utf8 ? this.utf8 : chars;
+      if (done && used.out.capacity() <= KEPT_CAPACITY) {
+        return;
+      }
+      if (utf8) {
+        this.utf8 = fresh(true, 512);
+      } else {
+        chars = fresh(false, 512);
+      }
+    }
+  }
+
+  private static final ThreadLocal<Reusable> REUSABLE = ThreadLocal.withInitial(Reusable::new);
 
   /**
    * A first capacity that holds a typical line without growing. An EMF line names each latency and

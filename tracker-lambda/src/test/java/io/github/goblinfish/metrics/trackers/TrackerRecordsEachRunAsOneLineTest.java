@@ -752,4 +752,33 @@ class TrackerRecordsEachRunAsOneLineTest {
     assertEquals("step\uFFFD", tracker.timer("step\uD800").name());
     assertEquals("outside", ProcessTracker.current().timer("outside").name());
   }
+
+  @Test
+  void anOutputThatTracksARunOfItsOwnWhileTheLineIsWrittenGetsBothLinesWhole() {
+    List<String> inner = new ArrayList<>();
+    ProcessTracker innerTracker =
+        ProcessTracker.builder().ticker(ticker).output(inner::add).build();
+    ProcessTracker outer =
+        ProcessTracker.builder()
+            .ticker(ticker)
+            .output(
+                line -> {
+                  innerTracker.trackProcess(
+                      "ship", () -> innerTracker.setMetric("bytes", line.length()));
+                  lines.add(line);
+                })
+            .build();
+    outer.trackProcess("main", () -> outer.setIdentifier("id", "x".repeat(20_000)));
+    outer.trackProcess("main", () -> outer.setIdentifier("id", "y"));
+    assertEquals(
+        List.of(
+            "{\"latencies\":{\"ship\":0.000},\"metrics\":{\"bytes\":20049}}",
+            "{\"latencies\":{\"ship\":0.000},\"metrics\":{\"bytes\":50}}"),
+        inner);
+    assertEquals(
+        "{\"latencies\":{\"main\":0.000},\"metrics\":{},\"id\":\"y\"}",
+        lines.get(1),
+        "a line after a big one, on the same thread's reused writer, is whole and alone");
+    assertEquals(20049, lines.get(0).length());
+  }
 }
