@@ -46,7 +46,7 @@ final class Lines {
 
   /** The size of {@code record}'s default line in bytes of UTF-8. */
   static int defaultLineBytes(RunRecord record) {
-    LineWriter.Utf8 out = new LineWriter.Utf8(estimateChars(record, false));
+    LineWriter.Utf8 out = new LineWriter.Utf8(512);
     write(record, new JsonWriter(out), out, null);
     return out.lineBytes().length - 1;
   }
@@ -58,7 +58,7 @@ final class Lines {
     if (reusable.busy) {
       // A line written while this thread writes another (an output that tracks a run of its
       // own): fresh writers for this one.
-      return written(format, record, Reusable.fresh(utf8, estimateChars(record, true)), utf8);
+      return written(format, record, Reusable.fresh(utf8, 512), utf8);
     }
     reusable.busy = true;
     boolean done = false;
@@ -142,35 +142,6 @@ final class Lines {
   }
 
   private static final ThreadLocal<Reusable> REUSABLE = ThreadLocal.withInitial(Reusable::new);
-
-  /**
-   * A first capacity that holds a typical line without growing. An EMF line names each latency and
-   * metric twice more, in its declaration and its root member.
-   */
-  private static int estimateChars(RunRecord record, boolean extended) {
-    int numbers = record.latencies.size + record.metrics.size;
-    int numberNames = namesLength(record.latencies) + namesLength(record.metrics);
-    int chars = 48 + 12 * (numbers + record.identifiers.size) + numberNames;
-    if (extended) {
-      chars += 160 + 64 * numbers + 2 * numberNames;
-    }
-    chars += namesLength(record.identifiers);
-    Object[] values = record.identifiers.values;
-    for (int i = 0; i < record.identifiers.size; i++) {
-      if (values[i] instanceof String) {
-        chars += ((String) values[i]).length();
-      }
-    }
-    return Math.min(chars, LineLimit.MAX_LINE_BYTES);
-  }
-
-  private static int namesLength(NameIndex table) {
-    int chars = 0;
-    for (int i = 0; i < table.size; i++) {
-      chars += table.names[i].length();
-    }
-    return chars;
-  }
 
   // --- formats of the caller's -------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ package io.github.goblinfish.metrics.trackers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LongLinesAreCutToFitTest {
@@ -356,5 +358,29 @@ class LongLinesAreCutToFitTest {
         "[\"line cut to fit 256000 bytes: 5 names or text values shortened to 1024 characters;"
             + " dropped 0 latencies, 1 metrics, 1 identifiers\"]",
         parsed.get("tracker_warnings").toString());
+  }
+
+  @Test
+  void fitLeavesARecordThatFitsAsItIsAndCutsOneThatDoesNotWithAWarning() {
+    RunRecord small = RunRecord.builder("main").latency("main", 1_000_000L, 1).build();
+    assertTrue(LineLimit.fit(small, 100) == small, "a record that fits comes back as it is");
+    RunRecord.Builder big = RunRecord.builder("main").latency("main", 1_000_000L, 1);
+    for (int i = 0; i < 50; i++) {
+      big.identifier("id" + i, "v".repeat(400));
+    }
+    RunRecord fitted = LineLimit.fit(big.build(), 12_000);
+    String line = LineFormat.json().render(fitted);
+    assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 12_000, () -> line.length() + "");
+    assertEquals(Map.of("main", 1_000_000L), fitted.latenciesNanos());
+    assertTrue(fitted.identifiers().size() < 50 && fitted.identifiers().size() > 0);
+    assertTrue(
+        fitted
+            .warnings()
+            .get(0)
+            .startsWith(
+                "line cut to fit 256000 bytes: 0 names or text"
+                    + " values shortened to 1024 characters; dropped 0 latencies, 0 metrics, "),
+        fitted.warnings().get(0));
+    assertThrows(IllegalArgumentException.class, () -> LineLimit.fit(small, 0));
   }
 }
