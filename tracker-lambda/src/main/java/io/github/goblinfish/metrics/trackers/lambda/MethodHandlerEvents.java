@@ -68,6 +68,10 @@ final class MethodHandlerEvents {
     if (handler == null || !handler.contains("::")) {
       return null;
     }
+    if (!handler.substring(0, handler.indexOf("::")).equals(handlerClass.getName())) {
+      // The runtime calls another class, which hands this handler whatever event it likes.
+      return null;
+    }
     Type eventType = eventType(handlerClass);
     if (eventType == null || arrivesIntact(eventType)) {
       return null;

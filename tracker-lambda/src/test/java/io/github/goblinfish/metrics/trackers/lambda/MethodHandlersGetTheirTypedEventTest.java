@@ -139,7 +139,8 @@ class MethodHandlersGetTheirTypedEventTest {
 
   @Test
   void anSqsEventWithItsCapitalisedRecordsIsReadByTheRuntimesEventSerializer() {
-    SqsHandler handler = new SqsHandler(Map.of("_HANDLER", "x.SqsHandler::handleRequest"));
+    SqsHandler handler =
+        new SqsHandler(Map.of("_HANDLER", SqsHandler.class.getName() + "::handleRequest"));
     @SuppressWarnings("unchecked")
     TrackedRequestHandler<Object, String> untypedHandler =
         (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
@@ -148,7 +149,8 @@ class MethodHandlersGetTheirTypedEventTest {
 
   @Test
   void aTypeOfTheUsersOwnIsReadByTheRuntimesJacksonSerializer() {
-    PojoHandler handler = new PojoHandler(Map.of("_HANDLER", "x.PojoHandler::handleRequest"));
+    PojoHandler handler =
+        new PojoHandler(Map.of("_HANDLER", PojoHandler.class.getName() + "::handleRequest"));
     @SuppressWarnings("unchecked")
     TrackedRequestHandler<Object, String> untypedHandler =
         (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
@@ -158,7 +160,8 @@ class MethodHandlersGetTheirTypedEventTest {
 
   @Test
   void anEventThatAlreadyHasItsTypeIsPassedAsItIs() {
-    ApiHandler handler = new ApiHandler(Map.of("_HANDLER", "x.ApiHandler::handleRequest"));
+    ApiHandler handler =
+        new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest"));
     APIGatewayProxyRequestEvent event =
         new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "ord-2"));
     assertEquals("ord-2", handler.handleRequest(event, null));
@@ -169,20 +172,27 @@ class MethodHandlersGetTheirTypedEventTest {
   void noRecoveryIsSetUpWhenTheRuntimeAlreadyPassesTheEventType() {
     assertNull(MethodHandlerEvents.forHandler(ApiHandler.class, Map.<String, String>of()::get));
     assertNull(
-        MethodHandlerEvents.forHandler(ApiHandler.class, Map.of("_HANDLER", "x.ApiHandler")::get));
+        MethodHandlerEvents.forHandler(
+            ApiHandler.class, Map.of("_HANDLER", ApiHandler.class.getName())::get));
     assertNull(
         MethodHandlerEvents.forHandler(
-            MapHandler.class, Map.of("_HANDLER", "x.MapHandler::handleRequest")::get),
+            ApiHandler.class, Map.of("_HANDLER", "com.example.Delegating::handleRequest")::get),
+        "a Handler naming another class, which calls this one, needs nothing recovered");
+    assertNull(
+        MethodHandlerEvents.forHandler(
+            MapHandler.class,
+            Map.of("_HANDLER", MapHandler.class.getName() + "::handleRequest")::get),
         "a Map event arrives intact");
     assertEquals(
         "ord-3",
-        new MapHandler(Map.of("_HANDLER", "x.MapHandler::handleRequest"))
+        new MapHandler(Map.of("_HANDLER", MapHandler.class.getName() + "::handleRequest"))
             .handleRequest(Map.of("id", "ord-3"), null));
   }
 
   @Test
   void anEventThatCannotBeReadFailsTheInvocationNamingTheEventType() {
-    PojoHandler handler = new PojoHandler(Map.of("_HANDLER", "x.PojoHandler::handleRequest"));
+    PojoHandler handler =
+        new PojoHandler(Map.of("_HANDLER", PojoHandler.class.getName() + "::handleRequest"));
     @SuppressWarnings("unchecked")
     TrackedRequestHandler<Object, String> untypedHandler =
         (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
@@ -214,13 +224,15 @@ class MethodHandlersGetTheirTypedEventTest {
             () ->
                 MethodHandlerEvents.forHandler(
                     ApiHandler.class,
-                    Map.of("_HANDLER", "com.example.Orders::handleRequest")::get,
+                    Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest")::get,
                     bootstrapOnly));
     assertTrue(
         failure
             .getMessage()
             .startsWith(
-                "Handler 'com.example.Orders::handleRequest' makes the Java runtime hand "
+                "Handler '"
+                    + ApiHandler.class.getName()
+                    + "::handleRequest' makes the Java runtime hand "
                     + ApiHandler.class.getName()
                     + " its event as a Map instead of "
                     + APIGatewayProxyRequestEvent.class.getName()
@@ -229,7 +241,8 @@ class MethodHandlersGetTheirTypedEventTest {
     assertTrue(
         failure
             .getMessage()
-            .endsWith("); set Handler to 'com.example.Orders' (the class name alone)"),
+            .endsWith(
+                "); set Handler to '" + ApiHandler.class.getName() + "' (the class name alone)"),
         failure.getMessage());
   }
 }
