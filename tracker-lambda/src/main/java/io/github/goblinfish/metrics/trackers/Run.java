@@ -248,10 +248,7 @@ final class Run implements Values.Problems {
       int savedOmitted = omittedWarnings;
       boolean savedWentBack = tickerWentBack;
       boolean savedSaturated = saturated;
-      for (Timer timer = openTimers; timer != null; timer = timer.nextOpen) {
-        record(timer, now);
-      }
-      warnOpenTimers();
+      measureOpenTimers(now, false);
       RunRecord record = record(false);
       latencies.totalNanos = savedNanos;
       latencies.counts = savedCounts;
@@ -264,28 +261,24 @@ final class Run implements Values.Problems {
   }
 
   private void closeOpenTimers(long now) {
-    // Oldest first, so that the warnings read in the order the timers were started.
+    measureOpenTimers(now, true);
+    openTimers = null;
+  }
+
+  /**
+   * Measures every open timer until {@code now} and names it in a warning, oldest first so that the
+   * warnings read in the order the timers were started; {@code close} also closes them.
+   */
+  private void measureOpenTimers(long now, boolean close) {
     Timer oldest = openTimers;
     while (oldest != null && oldest.nextOpen != null) {
       oldest = oldest.nextOpen;
     }
     for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
       record(timer, now);
-      timer.position = Timer.CLOSED;
-      warn(
-          "timer '"
-              + timer.name
-              + "' was still open when the line was written; measured until then");
-    }
-    openTimers = null;
-  }
-
-  private void warnOpenTimers() {
-    Timer oldest = openTimers;
-    while (oldest != null && oldest.nextOpen != null) {
-      oldest = oldest.nextOpen;
-    }
-    for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
+      if (close) {
+        timer.position = Timer.CLOSED;
+      }
       warn(
           "timer '"
               + timer.name
