@@ -75,6 +75,9 @@ public final class LocalInvoke {
           "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
               + " [--concurrency N]",
           "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
+          "              [--summary text|json] [--by IDENTIFIER]",
+          "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json]",
+          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
           "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
               + " absent)",
           "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
@@ -88,6 +91,13 @@ public final class LocalInvoke {
           "                      snap-start or lambda-managed-instances",
           "  -q, --quiet         print only the response (or error) body",
           "  --no-chart          leave out the tracker line breakdown",
+          "  --summary F         after the invocations, each step's count, p50, p90, p99 and max,",
+          "                      cold and warm apart: text (the default for more than one"
+              + " invocation)",
+          "                      or json (then the only output)",
+          "  --by IDENTIFIER     in the summary, group by the value of an identifier as well",
+          "  report ...          summarise saved tracker lines instead: see ./invoke report"
+              + " --help",
           "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
 
   private static final Gson PRETTY =
@@ -131,6 +141,9 @@ public final class LocalInvoke {
    * @return 0 success, 1 function error or timeout, 2 usage or input error
    */
   public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("report")) {
+      return ReportCommand.run(args.subList(1, args.size()), stdin, out, err);
+    }
     Options options;
     try {
       options = Options.parse(args);
@@ -158,8 +171,9 @@ public final class LocalInvoke {
           "error: cannot use " + options.template + ": " + TerminalText.message(String.valueOf(e)));
       return LocalInvokeException.USAGE;
     }
+    boolean json = "json".equals(options.summary);
     try {
-      if (!options.quiet) {
+      if (!options.quiet && !json) {
         out.println(
             "Invoking "
                 + TerminalText.oneLine(fn.name())
@@ -183,7 +197,19 @@ public final class LocalInvoke {
                     : ""));
       }
       RunResult result = invoke(fn, List.of(event), total, options.concurrency);
-      Report.print(result, fn, options.quiet, options.chart, out);
+      if (!json) {
+        Report.print(result, fn, options.quiet, options.chart, out);
+      }
+      if (options.summary != null || (total > 1 && !options.quiet)) {
+        RunObservations read = RunObservations.of(result);
+        Summary summary = Summary.of(read.observations(), options.by);
+        if (json) {
+          out.print(SummaryJson.render(summary, read.unreadable()));
+        } else {
+          out.println();
+          out.print(SummaryText.render(summary));
+        }
+      }
       for (Invocation inv : result.invocations()) {
         if (!inv.succeeded()) {
           err.println(
@@ -468,6 +494,8 @@ public final class LocalInvoke {
     boolean quiet;
     boolean chart = true;
     boolean help;
+    String summary;
+    String by;
 
     static Options parse(List<String> args) throws LocalInvokeException {
       Options o = new Options();
@@ -483,6 +511,16 @@ public final class LocalInvoke {
           case "-h", "--help" -> o.help = true;
           case "-q", "--quiet" -> o.quiet = true;
           case "--no-chart" -> o.chart = false;
+          case "--summary" -> {
+            o.summary =
+                summaryFormat(value != null ? value : value(args, ++i, arg)) ? "json" : "text";
+          }
+          case "--by" -> {
+            o.by = value != null ? value : value(args, ++i, arg);
+            if (o.by.isBlank()) {
+              throw new LocalInvokeException("--by needs an identifier name");
+            }
+          }
           case "-e", "--event" -> o.event = value != null ? value : value(args, ++i, arg);
           case "-t", "--template" ->
               o.template = Path.of(value != null ? value : value(args, ++i, arg));
@@ -531,6 +569,18 @@ public final class LocalInvoke {
         throw new LocalInvokeException(option + " needs a value");
       }
       return args.get(i);
+    }
+
+    /**
+     * @return true for json, false for text
+     */
+    static boolean summaryFormat(String format) throws LocalInvokeException {
+      return switch (format) {
+        case "text" -> false;
+        case "json" -> true;
+        default ->
+            throw new LocalInvokeException("--summary must be text or json, not '" + format + "'");
+      };
     }
 
     private static int positive(String value, String option) throws LocalInvokeException {

@@ -35,6 +35,7 @@ public final class TrackerLine {
   private final Map<String, Double> latenciesMs;
   private final Map<String, String> metrics;
   private final Map<String, String> identifiers;
+  private final Map<String, Long> latencyCounts;
 
   private TrackerLine(JsonObject object, boolean wrapped) {
     this.json = object.toString();
@@ -65,6 +66,25 @@ public final class TrackerLine {
     this.latenciesMs = Collections.unmodifiableMap(ms);
     this.metrics = Collections.unmodifiableMap(met);
     this.identifiers = Collections.unmodifiableMap(ids);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    JsonElement countsMember = object.get("latency_counts");
+    if (countsMember != null && countsMember.isJsonObject()) {
+      for (Map.Entry<String, JsonElement> e : countsMember.getAsJsonObject().entrySet()) {
+        wholeNumber(e.getValue()).ifPresent(n -> counts.put(e.getKey(), n));
+      }
+    }
+    this.latencyCounts = Collections.unmodifiableMap(counts);
+  }
+
+  private static Optional<Long> wholeNumber(JsonElement value) {
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(value.getAsBigDecimal().longValueExact());
+    } catch (ArithmeticException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -161,6 +181,14 @@ public final class TrackerLine {
    */
   public Map<String, String> metrics() {
     return metrics;
+  }
+
+  /**
+   * @return the whole-number members of {@code latency_counts}: how many times each name was timed,
+   *     for the names timed more than once
+   */
+  public Map<String, Long> latencyCounts() {
+    return latencyCounts;
   }
 
   /**

@@ -1,0 +1,143 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Two summaries side by side: for each group (entry, identifier value, cold or warm) found in
+ * either, each step's figures before and after. A step or group found on one side only has nothing
+ * on the other.
+ *
+ * <pre>{@code
+ * Comparison c = Comparison.of(Summary.of(before, null), Summary.of(after, null));
+ * Comparison.Row row = c.groups().get(0).rows().get(1);
+ * Comparison.change(row.before().get().stats().p99(), row.after().get().stats().p99()); // 0.12
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class Comparison {
+  /**
+   * One step.
+   *
+   * @param name the step
+   * @param before its figures before, if it was there
+   * @param after its figures after, if it is there
+   */
+  record Row(String name, Optional<Summary.Step> before, Optional<Summary.Step> after) {}
+
+  /**
+   * One group.
+   *
+   * @param entry the entry name
+   * @param byValue the identifier's value, or null
+   * @param phase cold, warm or unmarked
+   * @param before the invocations before (0 when the group is new)
+   * @param after the invocations after (0 when the group is gone)
+   * @param rows the steps, in the order first seen before, then the new ones
+   */
+  record Group(
+      String entry,
+      String byValue,
+      Observation.Phase phase,
+      int before,
+      int after,
+      List<Row> rows) {}
+
+  private final Summary before;
+  private final Summary after;
+  private final List<Group> groups;
+
+  private Comparison(Summary before, Summary after, List<Group> groups) {
+    this.before = before;
+    this.after = after;
+    this.groups = groups;
+  }
+
+  static Comparison of(Summary before, Summary after) {
+    Map<List<Object>, Summary.Group[]> pairs = new LinkedHashMap<>();
+    for (Summary.Group g : before.groups()) {
+      pairs.computeIfAbsent(key(g), k -> new Summary.Group[2])[0] = g;
+    }
+    for (Summary.Group g : after.groups()) {
+      pairs.computeIfAbsent(key(g), k -> new Summary.Group[2])[1] = g;
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Summary.Group[] pair : pairs.values()) {
+      Summary.Group any = pair[0] != null ? pair[0] : pair[1];
+      Map<String, Summary.Step[]> steps = new LinkedHashMap<>();
+      for (int side = 0; side < 2; side++) {
+        if (pair[side] != null) {
+          for (Summary.Step step : pair[side].steps()) {
+            steps.computeIfAbsent(step.name(), k -> new Summary.Step[2])[side] = step;
+          }
+        }
+      }
+      List<Row> rows = new ArrayList<>();
+      steps.forEach(
+          (name, sides) ->
+              rows.add(
+                  new Row(name, Optional.ofNullable(sides[0]), Optional.ofNullable(sides[1]))));
+      groups.add(
+          new Group(
+              any.entry(),
+              any.byValue(),
+              any.phase(),
+              pair[0] == null ? 0 : pair[0].invocations(),
+              pair[1] == null ? 0 : pair[1].invocations(),
+              Collections.unmodifiableList(rows)));
+    }
+    groups.sort(
+        java.util.Comparator.comparingInt(
+            g ->
+                firstIndex(pairs.keySet(), List.of(g.entry(), Objects.toString(g.byValue(), "")))));
+    return new Comparison(before, after, Collections.unmodifiableList(groups));
+  }
+
+  /** Groups of one entry and value stay together, cold before warm, as in a summary. */
+  private static int firstIndex(java.util.Set<List<Object>> keys, List<String> entryAndValue) {
+    int i = 0;
+    for (List<Object> key : keys) {
+      if (key.get(0).equals(entryAndValue.get(0))
+          && Objects.toString(key.get(1), "").equals(entryAndValue.get(1))) {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  private static List<Object> key(Summary.Group g) {
+    return java.util.Arrays.asList(g.entry(), g.byValue(), g.phase());
+  }
+
+  /**
+   * @param before a figure before
+   * @param after the same figure after
+   * @return the relative change, {@code (after - before) / before}; 0 when both are 0, NaN when
+   *     only {@code before} is
+   */
+  static double change(double before, double after) {
+    if (before == 0) {
+      return after == 0 ? 0 : Double.NaN;
+    }
+    return (after - before) / before;
+  }
+
+  Summary before() {
+    return before;
+  }
+
+  Summary after() {
+    return after;
+  }
+
+  List<Group> groups() {
+    return groups;
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import java.util.Arrays;
+
+/**
+ * Percentiles by nearest rank: the p-th percentile of n values is the value of rank ⌈p × n / 100⌉
+ * once they are sorted (ranks count from 1). It is always one of the values measured, never an
+ * interpolation between two of them; with fewer than 100 values the 99th percentile is the largest.
+ *
+ * <pre>{@code
+ * NearestRank values = NearestRank.of(new double[] {3, 1, 2, 4});
+ * values.percentile(50); // 2.0: rank ⌈50 × 4 / 100⌉ = 2
+ * values.max();          // 4.0
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class NearestRank {
+  private final double[] sorted;
+
+  private NearestRank(double[] sorted) {
+    this.sorted = sorted;
+  }
+
+  /**
+   * @param values at least one value (copied)
+   * @return the values, ready for percentiles
+   */
+  static NearestRank of(double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("percentiles need at least one value");
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return new NearestRank(sorted);
+  }
+
+  /**
+   * @param percent from 1 to 100
+   * @return the value of rank ⌈percent × n / 100⌉
+   */
+  double percentile(int percent) {
+    if (percent < 1 || percent > 100) {
+      throw new IllegalArgumentException("percent must be from 1 to 100, not " + percent);
+    }
+    long rank = ((long) percent * sorted.length + 99) / 100;
+    return sorted[(int) rank - 1];
+  }
+
+  double max() {
+    return sorted[sorted.length - 1];
+  }
+
+  int count() {
+    return sorted.length;
+  }
+}

@@ -1,0 +1,99 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The numbers of a {@link Summary} as one JSON document, for scripts and CI:
+ *
+ * <pre>{@code
+ * {"percentiles": "nearest-rank", "invocations": 20, "cold": 1, "warm": 19, "unmarked": 0,
+ *  "by": null,
+ *  "groups": [{"entry": "ApiGatewayHandler", "byValue": null, "phase": "cold", "invocations": 1,
+ *              "initDurationMs": {"count": 1, "p50": 932.0, "p90": 932.0, "p99": 932.0, "max": 932.0},
+ *              "steps": [{"name": "ApiGatewayHandler", "count": 1, "calls": 1,
+ *                         "p50": 22.73, "p90": 22.73, "p99": 22.73, "max": 22.73, "share": 1.0}]}],
+ *  "unreadable": [{"where": "line 4", "reason": "broken JSON"}]}
+ * }</pre>
+ *
+ * Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total) to 4; a share
+ * whose entry's total is 0 is null.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class SummaryJson {
+  private SummaryJson() {}
+
+  static String render(Summary summary, List<TrackerLog.Problem> unreadable) {
+    JsonObject root = new JsonObject();
+    root.addProperty("percentiles", "nearest-rank");
+    root.addProperty("invocations", summary.invocations());
+    for (Observation.Phase phase : Observation.Phase.values()) {
+      root.addProperty(phase.name().toLowerCase(java.util.Locale.ROOT), summary.count(phase));
+    }
+    root.addProperty("by", summary.by());
+    JsonArray groups = new JsonArray();
+    for (Summary.Group group : summary.groups()) {
+      JsonObject g = new JsonObject();
+      g.addProperty("entry", group.entry());
+      g.addProperty("byValue", group.byValue());
+      g.addProperty("phase", group.phase().name().toLowerCase(java.util.Locale.ROOT));
+      g.addProperty("invocations", group.invocations());
+      g.add("initDurationMs", group.initDuration().map(SummaryJson::stats).orElse(null));
+      JsonArray steps = new JsonArray();
+      for (Summary.Step step : group.steps()) {
+        JsonObject s = new JsonObject();
+        s.addProperty("name", step.name());
+        s.addProperty("count", step.stats().count());
+        s.addProperty("calls", step.calls());
+        JsonObject stats = stats(step.stats());
+        stats.remove("count");
+        stats.entrySet().forEach(e -> s.add(e.getKey(), e.getValue()));
+        s.addProperty("share", Double.isNaN(step.share()) ? null : round(step.share(), 4));
+        steps.add(s);
+      }
+      g.add("steps", steps);
+      groups.add(g);
+    }
+    root.add("groups", groups);
+    root.add("unreadable", problems(unreadable));
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
+  }
+
+  static JsonArray problems(List<TrackerLog.Problem> unreadable) {
+    JsonArray problems = new JsonArray();
+    for (TrackerLog.Problem p : unreadable) {
+      JsonObject o = new JsonObject();
+      o.addProperty("where", p.where());
+      o.addProperty("reason", p.reason());
+      problems.add(o);
+    }
+    return problems;
+  }
+
+  static JsonObject stats(Summary.Stats stats) {
+    JsonObject o = new JsonObject();
+    o.addProperty("count", stats.count());
+    o.addProperty("p50", round(stats.p50(), 3));
+    o.addProperty("p90", round(stats.p90(), 3));
+    o.addProperty("p99", round(stats.p99(), 3));
+    o.addProperty("max", round(stats.max(), 3));
+    return o;
+  }
+
+  static BigDecimal round(double value, int decimals) {
+    BigDecimal rounded =
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+  }
+}

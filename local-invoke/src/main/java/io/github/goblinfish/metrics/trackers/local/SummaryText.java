@@ -1,0 +1,161 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a {@link Summary} for people: a heading per group, then one row per step with its count,
+ * p50, p90, p99 and max in milliseconds, its share of the entry's total, and a bar of that share so
+ * the step that costs most stands out. Names come from the function, so they are printed through
+ * {@link TerminalText}.
+ *
+ * <pre>{@code
+ * System.out.print(SummaryText.render(Summary.of(observations, null)));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class SummaryText {
+  static final int BAR_WIDTH = 20;
+  private static final String EIGHTHS = "\u258F\u258E\u258D\u258C\u258B\u258A\u2589";
+  private static final char FULL = '\u2588';
+
+  private SummaryText() {}
+
+  static String render(Summary summary) {
+    StringBuilder out = new StringBuilder();
+    out.append("Steps across ")
+        .append(plural(summary.invocations(), "invocation"))
+        .append(phases(summary))
+        .append(" (milliseconds; percentiles by nearest rank)\n");
+    for (Summary.Group group : summary.groups()) {
+      out.append('\n').append(heading(summary, group)).append('\n');
+      table(out, group);
+    }
+    return out.toString();
+  }
+
+  private static String phases(Summary summary) {
+    List<String> parts = new ArrayList<>();
+    for (Observation.Phase phase : Observation.Phase.values()) {
+      int n = summary.count(phase);
+      if (n > 0) {
+        parts.add(n + " " + phase.label());
+      }
+    }
+    return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
+  }
+
+  static String heading(Summary summary, Summary.Group group) {
+    StringBuilder heading = new StringBuilder(TerminalText.oneLine(group.entry()));
+    if (summary.by() != null) {
+      heading
+          .append(", ")
+          .append(TerminalText.oneLine(summary.by()))
+          .append('=')
+          .append(TerminalText.oneLine(group.byValue()));
+    }
+    heading
+        .append(", ")
+        .append(group.phase().label())
+        .append(": ")
+        .append(plural(group.invocations(), "invocation"));
+    group
+        .initDuration()
+        .ifPresent(
+            init ->
+                heading.append(
+                    init.count() == 1
+                        ? ", Init Duration " + hundredths(init.max()) + " ms"
+                        : ", Init Duration p50 "
+                            + hundredths(init.p50())
+                            + " ms, max "
+                            + hundredths(init.max())
+                            + " ms ("
+                            + init.count()
+                            + " inits)"));
+    return heading.toString();
+  }
+
+  private static void table(StringBuilder out, Summary.Group group) {
+    // Calls only matter, and only show, where a step was timed more than once in an invocation.
+    boolean calls = group.steps().stream().anyMatch(s -> s.calls() != s.stats().count());
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(
+        calls
+            ? List.of("step", "n", "calls", "p50", "p90", "p99", "max", "share")
+            : List.of("step", "n", "p50", "p90", "p99", "max", "share"));
+    for (Summary.Step step : group.steps()) {
+      Summary.Stats s = step.stats();
+      List<String> row = new ArrayList<>();
+      row.add(TerminalText.oneLine(step.name()));
+      row.add(Integer.toString(s.count()));
+      if (calls) {
+        row.add(Long.toString(step.calls()));
+      }
+      row.add(ms(s.p50()));
+      row.add(ms(s.p90()));
+      row.add(ms(s.p99()));
+      row.add(ms(s.max()));
+      row.add(
+          Double.isNaN(step.share())
+              ? "-"
+              : String.format(Locale.ROOT, "%.1f%%", step.share() * 100));
+      rows.add(row);
+    }
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      StringBuilder line = new StringBuilder("  ").append(row.get(0));
+      line.append(" ".repeat(widths[0] - row.get(0).length()));
+      for (int c = 1; c < columns; c++) {
+        line.append("  ").append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
+      }
+      if (r > 0) {
+        String bar = bar(group.steps().get(r - 1).share());
+        if (!bar.isEmpty()) {
+          line.append("  ").append(bar);
+        }
+      }
+      out.append(line).append('\n');
+    }
+  }
+
+  /**
+   * A bar of {@link #BAR_WIDTH} cells for a share of 1, in eighths of a cell; any positive share
+   * shows at least one eighth.
+   */
+  static String bar(double share) {
+    if (!(share > 0)) {
+      return "";
+    }
+    long eighths = Math.max(1, Math.round(Math.min(share, 1.0) * BAR_WIDTH * 8));
+    StringBuilder bar = new StringBuilder();
+    bar.append(String.valueOf(FULL).repeat((int) (eighths / 8)));
+    int rest = (int) (eighths % 8);
+    if (rest > 0) {
+      bar.append(EIGHTHS.charAt(rest - 1));
+    }
+    return bar.toString();
+  }
+
+  static String ms(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  /** Init Durations as Lambda's REPORT line shows them. */
+  private static String hundredths(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,233 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What saved log output holds for the summaries: its tracker lines, the Init Duration of each
+ * REPORT that has one, the events that look like tracker lines but cannot be read (each named, with
+ * why), and how many other events there were. A line's Init Duration is found through its {@code
+ * request_id}.
+ *
+ * <pre>{@code
+ * TrackerLog log = TrackerLog.read(Files.readString(Path.of("export.csv")));
+ * Summary summary = Summary.of(log.observations(), null);
+ * log.unreadable(); // [Problem[where=record 4, reason=broken JSON]]
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class TrackerLog {
+  private static final Pattern REPORT =
+      Pattern.compile("(?:^|\\s)REPORT RequestId: (\\S+)(?:.*?Init Duration: ([0-9.]+) ms)?");
+
+  /**
+   * An event that looks like a tracker line but cannot be read.
+   *
+   * @param where where it is ({@code line 4})
+   * @param reason why it cannot be read
+   */
+  record Problem(String where, String reason) {}
+
+  private final LogUnits.Shape shape;
+  private final List<Observation> observations;
+  private final List<Problem> unreadable;
+  private final int reports;
+  private final int others;
+
+  private TrackerLog(
+      LogUnits.Shape shape,
+      List<Observation> observations,
+      List<Problem> unreadable,
+      int reports,
+      int others) {
+    this.shape = shape;
+    this.observations = Collections.unmodifiableList(observations);
+    this.unreadable = Collections.unmodifiableList(unreadable);
+    this.reports = reports;
+    this.others = others;
+  }
+
+  /**
+   * @param text saved log output in any shape {@link LogUnits} reads
+   * @return what it holds
+   */
+  static TrackerLog read(String text) {
+    LogUnits units = LogUnits.split(text);
+    // Each slot is a TrackerLine or a Problem, in the order of the events; a REPORT may come after
+    // its invocation's line, so lines are turned into observations once every event is read.
+    List<Map.Entry<String, Object>> slots = new ArrayList<>();
+    Map<String, Double> initByRequest = new HashMap<>();
+    int reports = 0;
+    int others = 0;
+    for (LogUnits.Unit unit : units.units()) {
+      if (unit.text() == null) {
+        slots.add(Map.entry(unit.where(), new Problem(unit.where(), unit.problem())));
+        continue;
+      }
+      String message = unwrapped(unit.text().strip());
+      if (message.isEmpty()) {
+        continue;
+      }
+      Optional<TrackerLine> line = trackerLine(message);
+      if (line.isPresent()) {
+        slots.add(Map.entry(unit.where(), line.get()));
+      } else if (report(message, initByRequest)) {
+        reports++;
+      } else if (message.contains("\"latencies\"")) {
+        slots.add(Map.entry(unit.where(), new Problem(unit.where(), diagnose(message))));
+      } else {
+        others++;
+      }
+    }
+    List<Observation> observations = new ArrayList<>();
+    List<Problem> unreadable = new ArrayList<>();
+    for (Map.Entry<String, Object> slot : slots) {
+      if (slot.getValue() instanceof Problem problem) {
+        unreadable.add(problem);
+        continue;
+      }
+      TrackerLine line = (TrackerLine) slot.getValue();
+      Double init = initByRequest.get(line.identifiers().get("request_id"));
+      try {
+        observations.add(
+            Observation.from(
+                line,
+                Observation.Phase.UNMARKED,
+                init == null ? OptionalDouble.empty() : OptionalDouble.of(init)));
+      } catch (Observation.NotSummarisable e) {
+        unreadable.add(new Problem(slot.getKey(), e.getMessage()));
+      }
+    }
+    return new TrackerLog(units.shape(), observations, unreadable, reports, others);
+  }
+
+  /**
+   * The {@code message} of a JSON wrapper that is not itself a tracker line ({@code sam logs
+   * --output json}, or a line written to standard output in Lambda's JSON log format), so that a
+   * REPORT inside one reads as text.
+   */
+  private static String unwrapped(String message) {
+    if (!message.startsWith("{") || !message.contains("\"message\"")) {
+      return message;
+    }
+    try {
+      JsonObject wrapper = JsonParser.parseString(message).getAsJsonObject();
+      JsonElement inner = wrapper.get("message");
+      if (!wrapper.has("latencies")
+          && inner != null
+          && inner.isJsonPrimitive()
+          && inner.getAsJsonPrimitive().isString()) {
+        return inner.getAsString().strip();
+      }
+    } catch (RuntimeException e) {
+      // Not one JSON object: read as it is.
+    }
+    return message;
+  }
+
+  /** The line itself, or after a prefix such as {@code sam logs}' or the Text format's. */
+  private static Optional<TrackerLine> trackerLine(String message) {
+    Optional<TrackerLine> line = TrackerLine.parse(message);
+    int brace = message.indexOf('{');
+    if (line.isEmpty() && brace > 0) {
+      line = TrackerLine.parse(message.substring(brace));
+    }
+    return line;
+  }
+
+  /** A platform REPORT, as text or as the JSON log format's {@code platform.report} record. */
+  private static boolean report(String message, Map<String, Double> initByRequest) {
+    Matcher text = REPORT.matcher(message);
+    if (text.find()) {
+      if (text.group(2) != null) {
+        initByRequest.put(text.group(1), Double.parseDouble(text.group(2)));
+      }
+      return true;
+    }
+    if (!message.startsWith("{") || !message.contains("\"platform.report\"")) {
+      return false;
+    }
+    try {
+      JsonObject event = JsonParser.parseString(message).getAsJsonObject();
+      JsonObject record = event.getAsJsonObject("record");
+      JsonElement init = record.getAsJsonObject("metrics").get("initDurationMs");
+      if (init != null && init.isJsonPrimitive() && init.getAsJsonPrimitive().isNumber()) {
+        initByRequest.put(record.get("requestId").getAsString(), init.getAsDouble());
+      }
+      return "platform.report".equals(event.get("type").getAsString());
+    } catch (RuntimeException e) {
+      // Not a platform record after all: it is read as any other event.
+      return false;
+    }
+  }
+
+  /** Why an event that mentions {@code "latencies"} is not a tracker line. */
+  private static String diagnose(String message) {
+    int brace = message.indexOf('{');
+    JsonElement parsed;
+    try {
+      parsed = JsonParser.parseString(brace < 0 ? message : message.substring(brace));
+    } catch (JsonParseException e) {
+      return "broken JSON";
+    }
+    if (!parsed.isJsonObject()) {
+      return "broken JSON";
+    }
+    JsonObject object = parsed.getAsJsonObject();
+    JsonElement inner = object.get("message");
+    if (!object.has("latencies")
+        && inner != null
+        && inner.isJsonPrimitive()
+        && inner.getAsJsonPrimitive().isString()) {
+      return diagnose(inner.getAsString());
+    }
+    if (!object.has("latencies") || !object.get("latencies").isJsonObject()) {
+      return "latencies is not an object";
+    }
+    return "no metrics object";
+  }
+
+  LogUnits.Shape shape() {
+    return shape;
+  }
+
+  /**
+   * @return one observation per readable tracker line, in order
+   */
+  List<Observation> observations() {
+    return observations;
+  }
+
+  /**
+   * @return the events that look like tracker lines but cannot be read, in order
+   */
+  List<Problem> unreadable() {
+    return unreadable;
+  }
+
+  /**
+   * @return how many platform REPORT events there were
+   */
+  int reports() {
+    return reports;
+  }
+
+  /**
+   * @return how many other non-blank events there were (START, END, the function's own logs)
+   */
+  int others() {
+    return others;
+  }
+}
