@@ -1,0 +1,169 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./invoke report --compare BEFORE AFTER}: each step's p50 and p99, and their change. */
+class CompareShowsEachStepsChangeTest {
+  @TempDir Path dir;
+
+  private String out;
+  private String err;
+
+  private static String line(String latencies, boolean cold) {
+    return "{\"latencies\":{"
+        + latencies
+        + "},\"metrics\":{},\"function_name\":\"F\",\"cold_start\":"
+        + cold
+        + "}\n";
+  }
+
+  private int report(String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("report"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code =
+        LocalInvoke.run(
+            all,
+            stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8));
+    out = o.toString(StandardCharsets.UTF_8).replace(dir + "/", "");
+    err = e.toString(StandardCharsets.UTF_8).replace(dir + "/", "");
+    return code;
+  }
+
+  private void write(String name, String... lines) throws Exception {
+    Files.writeString(dir.resolve(name), String.join("", lines));
+  }
+
+  private void beforeAndAfter() throws Exception {
+    write(
+        "before.log",
+        line("\"H\":10.000,\"load\":4.000,\"old_step\":1.000", true),
+        line("\"H\":2.000,\"load\":1.000,\"zero\":0.000", false),
+        line("\"H\":3.000,\"load\":2.000,\"zero\":0.000", false));
+    write(
+        "after.log",
+        line("\"H\":9.000,\"load\":4.000", true),
+        line("\"H\":2.000,\"load\":1.500,\"zero\":0.500,\"cache\":0.250", false),
+        line("\"H\":4.000,\"load\":3.000,\"zero\":0.000", false));
+  }
+
+  @Test
+  void eachStepShowsItsP50AndP99BeforeAndAfterWithTheChange() throws Exception {
+    beforeAndAfter();
+    assertEquals(
+        0,
+        report(null, "--compare", dir.resolve("before.log").toString(), dir + "/after.log"),
+        err);
+    assertEquals(
+        """
+        Step changes from before.log (3 invocations) to after.log (3 invocations) \
+        (milliseconds; percentiles by nearest rank)
+
+        H, cold: 1 before, 1 after
+          step      p50 before  after  change  p99 before  after  change
+          H             10.000  9.000  -10.0%      10.000  9.000  -10.0%
+          load           4.000  4.000   +0.0%       4.000  4.000   +0.0%
+          old_step       1.000      -    gone       1.000      -    gone
+
+        H, warm: 2 before, 2 after
+          step   p50 before  after  change  p99 before  after  change
+          H           2.000  2.000   +0.0%       3.000  4.000  +33.3%
+          load        1.000  1.500  +50.0%       2.000  3.000  +50.0%
+          zero        0.000  0.000   +0.0%       0.000  0.500     n/a
+          cache           -  0.250     new           -  0.250     new
+
+        Read before.log as lines: 3 tracker lines, 0 REPORT events, 0 other events
+        Read after.log as lines: 3 tracker lines, 0 REPORT events, 0 other events
+        """,
+        out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void theJsonComparisonHoldsTheSameNumbers() throws Exception {
+    beforeAndAfter();
+    assertEquals(
+        0,
+        report(
+            null,
+            "--compare",
+            dir + "/before.log",
+            dir + "/after.log",
+            "--summary=json",
+            "--by",
+            "function_name"));
+    String json = out;
+    assertEquals(
+        List.of(
+            "\"percentiles\": \"nearest-rank\",",
+            "\"by\": \"function_name\",",
+            "\"p50Change\": -0.1,",
+            "\"p50Change\": null,",
+            "\"p99Change\": 0.3333",
+            "\"p99Change\": null"),
+        List.of(
+            find(json, "\"percentiles\": \"nearest-rank\","),
+            find(json, "\"by\": \"function_name\","),
+            find(json, "\"p50Change\": -0.1,"),
+            find(json, "\"p50Change\": null,"),
+            find(json, "\"p99Change\": 0.3333"),
+            find(json, "\"p99Change\": null")));
+    var root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    assertEquals(3, root.getAsJsonObject("before").get("invocations").getAsInt());
+    var warm = root.getAsJsonArray("groups").get(1).getAsJsonObject();
+    assertEquals("warm", warm.get("phase").getAsString());
+    assertEquals("F", warm.get("byValue").getAsString());
+    var cache = warm.getAsJsonArray("steps").get(3).getAsJsonObject();
+    assertEquals(
+        "{\"name\":\"cache\",\"before\":null,\"after\":{\"count\":1,\"p50\":0.25,\"p90\":0.25,"
+            + "\"p99\":0.25,\"max\":0.25},\"p50Change\":null,\"p99Change\":null}",
+        cache.toString());
+    var zero = warm.getAsJsonArray("steps").get(2).getAsJsonObject();
+    assertEquals("0", zero.get("p50Change").toString());
+    assertEquals("null", zero.get("p99Change").toString());
+  }
+
+  private static String find(String text, String needle) {
+    return text.contains(needle) ? needle : "missing: " + needle;
+  }
+
+  @Test
+  void oneSideFromStandardInput() throws Exception {
+    beforeAndAfter();
+    String after = Files.readString(dir.resolve("after.log"));
+    assertEquals(0, report(after, "--compare", dir + "/before.log", "-"), err);
+    assertEquals(
+        "Step changes from before.log (3 invocations) to standard input (3 invocations)"
+            + " (milliseconds; percentiles by nearest rank)",
+        out.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void anUnreadableOrEmptySideExitsOne() throws Exception {
+    beforeAndAfter();
+    write("empty.log", "nothing here\n");
+    assertEquals(1, report(null, "--compare", dir + "/before.log", dir + "/empty.log"));
+    assertEquals("error: no tracker line in empty.log\n", err);
+    write("broken.log", "{\"latencies\":{\"H\":1.0\n", line("\"H\":1.000", false));
+    assertEquals(1, report(null, "--compare", dir + "/broken.log", dir + "/after.log"));
+    assertEquals("", err);
+    assertEquals(
+        "Read broken.log as lines: 1 tracker line, 0 REPORT events, 0 other events; 1 unreadable:"
+            + " line 1 (broken JSON)",
+        out.lines().filter(l -> l.startsWith("Read broken.log")).findFirst().orElseThrow());
+  }
+}

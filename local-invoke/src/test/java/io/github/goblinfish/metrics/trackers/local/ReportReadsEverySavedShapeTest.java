@@ -1,0 +1,304 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code ./invoke report} gives one summary, exactly, for the same six invocations saved in every
+ * shape: a Text log stream, Lambda's JSON log format, {@code sam logs} (pretty and {@code --output
+ * json}), and Logs Insights exports (CSV, the console's JSON, {@code get-query-results}). The files
+ * are under {@code src/test/resources/report}; the tests run from the module folder.
+ */
+class ReportReadsEverySavedShapeTest {
+  static final String FOLDER = "src/test/resources/report/";
+
+  static final String SUMMARY =
+      """
+      Steps across 6 invocations: 1 cold, 5 warm (milliseconds; percentiles by nearest rank)
+
+      ApiGatewayHandler, cold: 1 invocation, Init Duration 932.00 ms
+        step               n     p50     p90     p99     max   share
+        ApiGatewayHandler  1  22.730  22.730  22.730  22.730  100.0%  ████████████████████
+        validate_request   1   0.063   0.063   0.063   0.063    0.3%  ▏
+        load_order         1   0.316   0.316   0.316   0.316    1.4%  ▎
+
+      ApiGatewayHandler, warm: 4 invocations
+        step               n    p50    p90    p99    max   share
+        ApiGatewayHandler  4  3.333  6.875  6.875  6.875  100.0%  ████████████████████
+        validate_request   4  0.019  0.030  0.030  0.030    0.5%  ▏
+        load_order         4  2.000  5.500  5.500  5.500   69.8%  ██████████████
+
+      SqsBatchHandler, warm: 1 invocation
+        step             n  calls    p50    p90    p99    max   share
+        SqsBatchHandler  1      1  9.000  9.000  9.000  9.000  100.0%  ████████████████████
+        process_record   1      3  6.000  6.000  6.000  6.000   66.7%  █████████████▍
+
+      """;
+
+  private String out;
+  private String err;
+
+  private int report(byte[] stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("report"));
+    all.addAll(List.of(args));
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    InputStream in = stdin == null ? null : new ByteArrayInputStream(stdin);
+    int code =
+        LocalInvoke.run(
+            all,
+            in,
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8));
+    out = o.toString(StandardCharsets.UTF_8);
+    err = e.toString(StandardCharsets.UTF_8);
+    return code;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "lines.log                | lines                     | 12",
+        "json-log-format.log      | lines                     | 6",
+        "sam-logs.txt             | sam logs output           | 12",
+        "sam-logs-output-json.txt | lines                     | 12",
+        "insights.csv             | Logs Insights CSV export  | 12",
+        "insights.json            | JSON export               | 12",
+        "query-results.json       | JSON export               | 12"
+      })
+  void everyShapeGivesTheSameSummary(String file, String shape, int others) {
+    assertEquals(0, report(null, FOLDER + file), err);
+    assertEquals(
+        SUMMARY
+            + "Read "
+            + FOLDER
+            + file
+            + " as "
+            + shape
+            + ": 6 tracker lines, 6 REPORT events, "
+            + others
+            + " other events\n",
+        out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void standardInputIsReadTheSameAsAFile() throws Exception {
+    byte[] bytes = Files.readAllBytes(Path.of(FOLDER, "sam-logs.txt"));
+    assertEquals(0, report(bytes, "-"), err);
+    assertEquals(
+        SUMMARY
+            + "Read standard input as sam logs output: 6 tracker lines, 6 REPORT events, 12 other"
+            + " events\n",
+        out);
+    assertEquals(0, report(bytes), err);
+    assertEquals(
+        SUMMARY
+            + "Read standard input as sam logs output: 6 tracker lines, 6 REPORT events, 12 other"
+            + " events\n",
+        out);
+  }
+
+  @Test
+  void brokenLinesAreCountedAndNamedAndTheRestIsSummarised() {
+    assertEquals(1, report(null, FOLDER + "broken.log"));
+    assertEquals(
+        """
+        Steps across 3 invocations: 1 cold, 2 warm (milliseconds; percentiles by nearest rank)
+
+        ApiGatewayHandler, cold: 1 invocation
+          step               n     p50     p90     p99     max   share
+          ApiGatewayHandler  1  22.730  22.730  22.730  22.730  100.0%  ████████████████████
+          validate_request   1   0.063   0.063   0.063   0.063    0.3%  ▏
+          load_order         1   0.316   0.316   0.316   0.316    1.4%  ▎
+
+        ApiGatewayHandler, warm: 2 invocations
+          step               n    p50    p90    p99    max   share
+          ApiGatewayHandler  2  2.500  6.875  6.875  6.875  100.0%  ████████████████████
+          validate_request   2  0.019  0.030  0.030  0.030    0.5%  ▏
+          load_order         2  1.250  5.500  5.500  5.500   72.0%  ██████████████▍
+
+        Read src/test/resources/report/broken.log as lines: 3 tracker lines, 0 REPORT events, \
+        1 other event; 5 unreadable: line 2 (broken JSON), line 4 (latencies is not an object), \
+        line 5 (no metrics object), line 6 (latency ApiGatewayHandler is not a number), line 7 \
+        (no latencies)
+        """,
+        out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void theJsonSummaryHoldsTheSameNumbers() {
+    assertEquals(0, report(null, FOLDER + "insights.csv", "--summary", "json", "--by", "service"));
+    assertEquals(
+        """
+        {
+          "percentiles": "nearest-rank",
+          "invocations": 6,
+          "cold": 1,
+          "warm": 5,
+          "unmarked": 0,
+          "by": "service",
+          "groups": [
+            {
+              "entry": "ApiGatewayHandler",
+              "byValue": "orders",
+              "phase": "cold",
+              "invocations": 1,
+              "initDurationMs": {
+                "count": 1,
+                "p50": 932,
+                "p90": 932,
+                "p99": 932,
+                "max": 932
+              },
+              "steps": [
+                {
+                  "name": "ApiGatewayHandler",
+                  "count": 1,
+                  "calls": 1,
+                  "p50": 22.73,
+                  "p90": 22.73,
+                  "p99": 22.73,
+                  "max": 22.73,
+                  "share": 1
+                },
+                {
+                  "name": "validate_request",
+                  "count": 1,
+                  "calls": 1,
+                  "p50": 0.063,
+                  "p90": 0.063,
+                  "p99": 0.063,
+                  "max": 0.063,
+                  "share": 0.0028
+                },
+                {
+                  "name": "load_order",
+                  "count": 1,
+                  "calls": 1,
+                  "p50": 0.316,
+                  "p90": 0.316,
+                  "p99": 0.316,
+                  "max": 0.316,
+                  "share": 0.0139
+                }
+              ]
+            },
+            {
+              "entry": "ApiGatewayHandler",
+              "byValue": "orders",
+              "phase": "warm",
+              "invocations": 4,
+              "initDurationMs": null,
+              "steps": [
+                {
+                  "name": "ApiGatewayHandler",
+                  "count": 4,
+                  "calls": 4,
+                  "p50": 3.333,
+                  "p90": 6.875,
+                  "p99": 6.875,
+                  "max": 6.875,
+                  "share": 1
+                },
+                {
+                  "name": "validate_request",
+                  "count": 4,
+                  "calls": 4,
+                  "p50": 0.019,
+                  "p90": 0.03,
+                  "p99": 0.03,
+                  "max": 0.03,
+                  "share": 0.0052
+                },
+                {
+                  "name": "load_order",
+                  "count": 4,
+                  "calls": 4,
+                  "p50": 2,
+                  "p90": 5.5,
+                  "p99": 5.5,
+                  "max": 5.5,
+                  "share": 0.6983
+                }
+              ]
+            },
+            {
+              "entry": "SqsBatchHandler",
+              "byValue": "(none)",
+              "phase": "warm",
+              "invocations": 1,
+              "initDurationMs": null,
+              "steps": [
+                {
+                  "name": "SqsBatchHandler",
+                  "count": 1,
+                  "calls": 1,
+                  "p50": 9,
+                  "p90": 9,
+                  "p99": 9,
+                  "max": 9,
+                  "share": 1
+                },
+                {
+                  "name": "process_record",
+                  "count": 1,
+                  "calls": 3,
+                  "p50": 6,
+                  "p90": 6,
+                  "p99": 6,
+                  "max": 6,
+                  "share": 0.6667
+                }
+              ]
+            }
+          ],
+          "unreadable": []
+        }
+        """,
+        out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void groupingByColdStartSplitsTheSameLinesByItsValue() {
+    assertEquals(0, report(null, FOLDER + "lines.log", "--by", "cold_start"));
+    String headings =
+        out.lines()
+            .filter(l -> l.endsWith("invocation") || l.endsWith("invocations") || l.endsWith(" ms"))
+            .reduce("", (a, b) -> a + b + "\n");
+    assertEquals(
+        """
+        ApiGatewayHandler, cold_start=true, cold: 1 invocation, Init Duration 932.00 ms
+        ApiGatewayHandler, cold_start=false, warm: 4 invocations
+        SqsBatchHandler, cold_start=false, warm: 1 invocation
+        """,
+        headings);
+  }
+
+  @Test
+  void anInputWithoutTrackerLinesExitsOneAndSaysSo() {
+    byte[] bytes =
+        "START RequestId: r-1 Version: $LATEST\nhello\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(1, report(bytes, "-"));
+    assertEquals(
+        "Steps across 0 invocations (milliseconds; percentiles by nearest rank)\n\n"
+            + "Read standard input as lines: 0 tracker lines, 0 REPORT events, 2 other events\n",
+        out);
+    assertEquals("error: no tracker line in standard input\n", err);
+  }
+}
