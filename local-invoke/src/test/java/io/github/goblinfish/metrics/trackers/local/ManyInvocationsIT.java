@@ -1,0 +1,158 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository's {@code ./invoke --times 20} on an example, through the real runtime client: its
+ * summary counts one cold and nineteen warm invocations, and {@code ./invoke report} on what it
+ * printed gives the very same summary.
+ */
+class ManyInvocationsIT {
+  private static final Path ROOT = LambdaITSupport.repositoryRoot();
+
+  private static String[] invoke(byte[] stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ROOT.resolve("invoke").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+    if (stdin == null) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = builder.start();
+    if (stdin != null) {
+      try (var in = p.getOutputStream()) {
+        in.write(stdin);
+      }
+    }
+    var err = new java.io.ByteArrayOutputStream();
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                p.getErrorStream().transferTo(err);
+              } catch (java.io.IOException e) {
+                // the process is gone; what was read is kept
+              }
+            });
+    drain.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "./invoke did not finish");
+    drain.join();
+    return new String[] {
+      Integer.toString(p.exitValue()), out, err.toString(StandardCharsets.UTF_8)
+    };
+  }
+
+  private static String summaryOf(String output) {
+    int start = output.indexOf("Steps across ");
+    assertTrue(start >= 0, output);
+    int end = output.indexOf("\nRead ", start);
+    return (end < 0 ? output.substring(start) : output.substring(start, end)).stripTrailing();
+  }
+
+  @Test
+  void twentyInvocationsSummariseAsOneColdAndNineteenWarm() throws Exception {
+    String[] run =
+        invoke(
+            null,
+            "ApiGatewayFunction",
+            "-e",
+            "events/api-gateway-get-order.json",
+            "--times",
+            "20",
+            "--no-chart");
+    assertEquals("0", run[0], run[2]);
+    String summary = summaryOf(run[1]);
+    Matcher init = Pattern.compile("\tInit Duration: ([0-9.]+) ms").matcher(run[1]);
+    assertTrue(init.find(), run[1]);
+    String initMs = init.group(1);
+    assertTrue(!init.find(), "one REPORT with an Init Duration");
+
+    List<String> lines = summary.lines().toList();
+    assertEquals(
+        "Steps across 20 invocations: 1 cold, 19 warm (milliseconds; percentiles by nearest rank)",
+        lines.get(0));
+    assertEquals(
+        "ApiGatewayHandler, cold: 1 invocation, Init Duration " + initMs + " ms", lines.get(2));
+    assertTrue(lines.get(3).matches("  step +n +p50 +p90 +p99 +max +share"), lines.get(3));
+    assertTrue(lines.get(4).matches("  ApiGatewayHandler +1( +\\d+\\.\\d{3}){4} +100\\.0%  █{20}"));
+    assertTrue(lines.get(5).matches("  validate_request +1( +\\d+\\.\\d{3}){4} +\\d+\\.\\d%  .*"));
+    assertTrue(lines.get(6).matches("  load_order +1( +\\d+\\.\\d{3}){4} +\\d+\\.\\d%  .*"));
+    assertEquals("", lines.get(7));
+    assertEquals("ApiGatewayHandler, warm: 19 invocations", lines.get(8));
+    assertTrue(
+        lines.get(10).matches("  ApiGatewayHandler +19( +\\d+\\.\\d{3}){4} +100\\.0%  █{20}"));
+    assertTrue(lines.get(11).matches("  validate_request +19 .*"), lines.get(11));
+    assertTrue(lines.get(12).matches("  load_order +19 .*"), lines.get(12));
+    assertEquals(13, lines.size(), summary);
+
+    // What the runner printed is a log stream like any other: the report reads it back.
+    String[] report = invoke(run[1].getBytes(StandardCharsets.UTF_8), "report", "-");
+    assertEquals("0", report[0], report[2]);
+    assertEquals(summary, summaryOf(report[1]));
+    assertEquals(
+        "Read standard input as lines: 20 tracker lines, 20 REPORT events, ",
+        report[1]
+            .substring(report[1].indexOf("\nRead ") + 1)
+            .replaceAll("\\d+ other events\n$", ""));
+
+    String[] json =
+        invoke(run[1].getBytes(StandardCharsets.UTF_8), "report", "-", "--summary", "json");
+    JsonObject counts = JsonParser.parseString(json[1]).getAsJsonObject();
+    assertEquals(20, counts.get("invocations").getAsInt());
+    assertEquals(1, counts.get("cold").getAsInt());
+    assertEquals(19, counts.get("warm").getAsInt());
+    assertEquals(
+        Double.parseDouble(initMs),
+        counts
+            .getAsJsonArray("groups")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("initDurationMs")
+            .get("max")
+            .getAsDouble());
+  }
+
+  @Test
+  void theJsonSummaryIsTheOnlyOutput() throws Exception {
+    String[] run =
+        invoke(
+            null,
+            "ApiGatewayFunction",
+            "-e",
+            "events/api-gateway-get-order.json",
+            "--times",
+            "3",
+            "--summary",
+            "json");
+    assertEquals("0", run[0], run[2]);
+    JsonObject summary = JsonParser.parseString(run[1]).getAsJsonObject();
+    assertEquals(3, summary.get("invocations").getAsInt());
+    assertEquals(1, summary.get("cold").getAsInt());
+    assertEquals(2, summary.get("warm").getAsInt());
+    assertEquals(
+        List.of("ApiGatewayHandler", "validate_request", "load_order"),
+        summary
+            .getAsJsonArray("groups")
+            .get(1)
+            .getAsJsonObject()
+            .getAsJsonArray("steps")
+            .asList()
+            .stream()
+            .map(s -> s.getAsJsonObject().get("name").getAsString())
+            .toList());
+  }
+}
