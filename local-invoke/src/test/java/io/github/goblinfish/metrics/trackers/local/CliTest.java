@@ -114,6 +114,60 @@ class CliTest {
   }
 
   @Test
+  void severalInvocationsEndWithTheStepSummaryColdAndWarmApart() {
+    assertEquals(0, run("{}", "LogBytes", "--times", "2", "--no-chart"));
+    String summary = out.substring(out.indexOf("Steps across "));
+    assertEquals(
+        """
+        Steps across 2 invocations: 1 cold, 1 warm (milliseconds; percentiles by nearest rank)
+
+        load, cold: 1 invocation, Init Duration INIT ms
+          step  n     p50     p90     p99     max   share
+          load  1  12.500  12.500  12.500  12.500  100.0%  ████████████████████
+          save  1   2.500   2.500   2.500   2.500   20.0%  ████
+
+        load, warm: 1 invocation
+          step  n     p50     p90     p99     max   share
+          load  1  12.500  12.500  12.500  12.500  100.0%  ████████████████████
+          save  1   2.500   2.500   2.500   2.500   20.0%  ████
+        """,
+        summary.replaceFirst("Init Duration \\d+\\.\\d\\d ms", "Init Duration INIT ms"));
+    // The line has no cold_start: the runner's own knowledge of the init decides, and the Init
+    // Duration is the one its REPORT line shows.
+    java.util.regex.Matcher report =
+        java.util.regex.Pattern.compile("\tInit Duration: (\\d+\\.\\d\\d) ms").matcher(out);
+    assertTrue(report.find(), out);
+    assertTrue(summary.contains("Init Duration " + report.group(1) + " ms\n"), summary);
+  }
+
+  @Test
+  void theJsonSummaryIsTheOnlyOutputAndOneInvocationHasNoneUnlessAsked() {
+    assertEquals(0, run("{}", "LogBytes", "--times", "2", "--summary", "json"));
+    var root = com.google.gson.JsonParser.parseString(out).getAsJsonObject();
+    assertEquals(2, root.get("invocations").getAsInt());
+    assertEquals(1, root.get("cold").getAsInt());
+    assertEquals(1, root.get("warm").getAsInt());
+    var warm = root.getAsJsonArray("groups").get(1).getAsJsonObject();
+    assertEquals(
+        "{\"entry\":\"load\",\"byValue\":null,\"phase\":\"warm\",\"invocations\":1,"
+            + "\"initDurationMs\":null,\"steps\":[{\"name\":\"load\",\"count\":1,\"calls\":1,"
+            + "\"p50\":12.5,\"p90\":12.5,\"p99\":12.5,\"max\":12.5,\"share\":1},"
+            + "{\"name\":\"save\",\"count\":1,\"calls\":1,\"p50\":2.5,\"p90\":2.5,"
+            + "\"p99\":2.5,\"max\":2.5,\"share\":0.2}]}",
+        new com.google.gson.GsonBuilder().serializeNulls().create().toJson(warm));
+    assertEquals("", err);
+
+    assertEquals(0, run("{}", "LogBytes", "--no-chart"));
+    assertTrue(!out.contains("Steps across"), out);
+    assertEquals(0, run("{}", "LogBytes", "--no-chart", "--summary", "text", "--by", "order_id"));
+    assertTrue(out.contains("\nload, order_id=o-1, cold: 1 invocation, Init Duration "), out);
+
+    assertEquals(2, run(null, "LogBytes", "--summary", "xml"));
+    assertTrue(
+        err.startsWith("error: --summary must be text or json, not 'xml'\nusage: invoke"), err);
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, run(null, "Nope"));
     assertOneLineError(
