@@ -4,15 +4,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * One tracker line as the summaries read it: its entry (the first latency, the whole invocation),
  * the milliseconds of each step including the entry, how many times each was timed, its
- * identifiers, whether a caller waited for init, and the Init Duration when it is known.
+ * identifiers, whether a caller waited for init, and what the invocation's REPORT says when it is
+ * known.
  *
  * <pre>{@code
- * Observation o = Observation.from(line, Observation.Phase.UNMARKED, OptionalDouble.empty());
+ * Observation o = Observation.from(line, Observation.Phase.UNMARKED, ReportFigures.NONE);
  * o.entry();               // "ApiGatewayHandler"
  * o.stepsMs().get("load_order");
  * }</pre>
@@ -25,7 +25,7 @@ record Observation(
     Map<String, Long> calls,
     Map<String, String> identifiers,
     Phase phase,
-    OptionalDouble initDurationMs) {
+    ReportFigures report) {
 
   /** Whether the invocation's caller waited for the execution environment's init. */
   enum Phase {
@@ -57,11 +57,11 @@ record Observation(
   /**
    * @param line a tracker line
    * @param unmarked the phase to use when the line has no {@code cold_start} identifier
-   * @param initDurationMs the Init Duration of the invocation that wrote the line, when known
+   * @param report what the REPORT line of the invocation that wrote the line says, when known
    * @return the line as an observation
    * @throws NotSummarisable when it has no latency, or a latency that is not a number
    */
-  static Observation from(TrackerLine line, Phase unmarked, OptionalDouble initDurationMs)
+  static Observation from(TrackerLine line, Phase unmarked, ReportFigures report)
       throws NotSummarisable {
     if (line.latencies().isEmpty()) {
       throw new NotSummarisable("no latencies");
@@ -89,7 +89,7 @@ record Observation(
         Collections.unmodifiableMap(calls),
         line.identifiers(),
         phase,
-        initDurationMs);
+        report);
   }
 
   static long saturatedSum(long a, long b) {

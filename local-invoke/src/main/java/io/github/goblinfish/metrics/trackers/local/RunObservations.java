@@ -8,10 +8,10 @@ import java.util.OptionalDouble;
 /**
  * The tracker lines of a local run as observations for a {@link Summary}. The runner knows which
  * invocation ran the environment's init, so a line without {@code cold_start} is cold when its
- * invocation's REPORT has an Init Duration; that Init Duration goes with the invocation's first
- * line, to the hundredth of a millisecond its REPORT line shows, so that {@code ./invoke report} on
- * the printed output gives the same summary. Lines logged while several invocations were in flight,
- * and so tied to none, count too.
+ * invocation's REPORT has an Init Duration; its REPORT's Duration and Init Duration go with the
+ * invocation's first line, to the hundredth of a millisecond its REPORT line shows, so that {@code
+ * ./invoke report} on the printed output gives the same summary. Lines logged while several
+ * invocations were in flight, and so tied to none, count too.
  *
  * <pre>{@code
  * RunObservations read = RunObservations.of(LocalInvoke.invoke(fn, events, 20, 0));
@@ -29,15 +29,17 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
     List<Observation> observations = new ArrayList<>();
     List<TrackerLog.Problem> unreadable = new ArrayList<>();
     for (Invocation inv : run.invocations()) {
-      OptionalDouble init =
-          inv.initDuration()
-              .map(d -> OptionalDouble.of(Double.parseDouble(Report.millis(d))))
-              .orElse(OptionalDouble.empty());
+      ReportFigures report =
+          new ReportFigures(
+              OptionalDouble.of(Double.parseDouble(Report.millis(inv.duration()))),
+              inv.initDuration()
+                  .map(d -> OptionalDouble.of(Double.parseDouble(Report.millis(d))))
+                  .orElse(OptionalDouble.empty()));
       Observation.Phase unmarked =
-          init.isPresent() ? Observation.Phase.COLD : Observation.Phase.WARM;
+          inv.initDuration().isPresent() ? Observation.Phase.COLD : Observation.Phase.WARM;
       for (TrackerLine line : inv.trackerLines()) {
-        add(line, unmarked, init, "request " + inv.requestId(), observations, unreadable);
-        init = OptionalDouble.empty();
+        add(line, unmarked, report, "request " + inv.requestId(), observations, unreadable);
+        report = ReportFigures.NONE;
       }
     }
     for (LogEvent event : run.unattributedLogs()) {
@@ -46,7 +48,7 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
         add(
             line.get(),
             Observation.Phase.UNMARKED,
-            OptionalDouble.empty(),
+            ReportFigures.NONE,
             "a line tied to no invocation",
             observations,
             unreadable);
@@ -58,12 +60,12 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
   private static void add(
       TrackerLine line,
       Observation.Phase unmarked,
-      OptionalDouble init,
+      ReportFigures report,
       String where,
       List<Observation> observations,
       List<TrackerLog.Problem> unreadable) {
     try {
-      observations.add(Observation.from(line, unmarked, init));
+      observations.add(Observation.from(line, unmarked, report));
     } catch (Observation.NotSummarisable e) {
       unreadable.add(new TrackerLog.Problem(where, e.getMessage()));
     }

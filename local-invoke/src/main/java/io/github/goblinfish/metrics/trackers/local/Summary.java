@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Where the time went across many invocations: the tracker lines grouped by entry (and, when asked,
@@ -68,6 +67,7 @@ final class Summary {
    * @param phase cold, warm or unmarked
    * @param invocations how many lines
    * @param initDuration the Init Durations known for them
+   * @param duration the REPORT Durations known for them
    * @param steps the rows, the entry first, then in the order first seen
    */
   record Group(
@@ -76,6 +76,7 @@ final class Summary {
       Observation.Phase phase,
       int invocations,
       Optional<Stats> initDuration,
+      Optional<Stats> duration,
       List<Step> steps) {}
 
   private final String by;
@@ -120,14 +121,13 @@ final class Summary {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     Map<String, Long> calls = new LinkedHashMap<>();
     List<Double> inits = new ArrayList<>();
+    List<Double> durations = new ArrayList<>();
     for (Observation o : members) {
       o.stepsMs()
           .forEach((name, ms) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(ms));
       o.calls().forEach((name, n) -> calls.merge(name, n, Observation::saturatedSum));
-      OptionalDouble init = o.initDurationMs();
-      if (init.isPresent()) {
-        inits.add(init.getAsDouble());
-      }
+      o.report().initDurationMs().ifPresent(inits::add);
+      o.report().durationMs().ifPresent(durations::add);
     }
     double entryTotal = sum(values.get(entry));
     List<Step> steps = new ArrayList<>();
@@ -144,8 +144,13 @@ final class Summary {
         key.get(1),
         phase,
         members.size(),
-        inits.isEmpty() ? Optional.empty() : Optional.of(Stats.of(array(inits))),
+        stats(inits),
+        stats(durations),
         Collections.unmodifiableList(steps));
+  }
+
+  private static Optional<Stats> stats(List<Double> values) {
+    return values.isEmpty() ? Optional.empty() : Optional.of(Stats.of(array(values)));
   }
 
   private static double sum(List<Double> values) {

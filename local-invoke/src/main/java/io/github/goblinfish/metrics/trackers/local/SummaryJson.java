@@ -14,14 +14,16 @@ import java.util.List;
  * {"percentiles": "nearest-rank", "invocations": 20, "cold": 1, "warm": 19, "unmarked": 0,
  *  "by": null,
  *  "groups": [{"entry": "ApiGatewayHandler", "byValue": null, "phase": "cold", "invocations": 1,
- *              "initDurationMs": {"count": 1, "p50": 932.0, "p90": 932.0, "p99": 932.0, "max": 932.0},
+ *              "initDurationMs": {"count": 1, "p50": 932, "p90": 932, "p99": 932, "max": 932},
+ *              "durationMs": {"count": 1, "p50": 24.23, "p90": 24.23, "p99": 24.23, "max": 24.23},
  *              "steps": [{"name": "ApiGatewayHandler", "count": 1, "calls": 1,
  *                         "p50": 22.73, "p90": 22.73, "p99": 22.73, "max": 22.73, "share": 1.0}]}],
  *  "unreadable": [{"where": "line 4", "reason": "broken JSON"}]}
  * }</pre>
  *
- * Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total) to 4; a share
- * whose entry's total is 0 is null.
+ * {@code initDurationMs} and {@code durationMs} come from the invocations' REPORT lines, null when
+ * none was found. Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total)
+ * to 4; a share whose entry's total is 0 is null.
  *
  * <p>Stateless and thread-safe.
  */
@@ -44,6 +46,7 @@ final class SummaryJson {
       g.addProperty("phase", group.phase().name().toLowerCase(java.util.Locale.ROOT));
       g.addProperty("invocations", group.invocations());
       g.add("initDurationMs", group.initDuration().map(SummaryJson::stats).orElse(null));
+      g.add("durationMs", group.duration().map(SummaryJson::stats).orElse(null));
       JsonArray steps = new JsonArray();
       for (Summary.Step step : group.steps()) {
         JsonObject s = new JsonObject();

@@ -61,20 +61,6 @@ final class SummaryText {
         .append(group.phase().label())
         .append(": ")
         .append(plural(group.invocations(), "invocation"));
-    group
-        .initDuration()
-        .ifPresent(
-            init ->
-                heading.append(
-                    init.count() == 1
-                        ? ", Init Duration " + hundredths(init.max()) + " ms"
-                        : ", Init Duration p50 "
-                            + hundredths(init.p50())
-                            + " ms, max "
-                            + hundredths(init.max())
-                            + " ms ("
-                            + init.count()
-                            + " inits)"));
     return heading.toString();
   }
 
@@ -86,23 +72,26 @@ final class SummaryText {
         calls
             ? List.of("step", "n", "calls", "p50", "p90", "p99", "max", "share")
             : List.of("step", "n", "p50", "p90", "p99", "max", "share"));
+    // Lambda's own figures first, from the invocations' REPORT lines: not steps, and no share.
+    int platformRows = 0;
+    if (group.initDuration().isPresent()) {
+      rows.add(row("REPORT Init Duration", group.initDuration().get(), null, calls, ""));
+      platformRows++;
+    }
+    if (group.duration().isPresent()) {
+      rows.add(row("REPORT Duration", group.duration().get(), null, calls, ""));
+      platformRows++;
+    }
     for (Summary.Step step : group.steps()) {
-      Summary.Stats s = step.stats();
-      List<String> row = new ArrayList<>();
-      row.add(TerminalText.oneLine(step.name()));
-      row.add(Integer.toString(s.count()));
-      if (calls) {
-        row.add(Long.toString(step.calls()));
-      }
-      row.add(ms(s.p50()));
-      row.add(ms(s.p90()));
-      row.add(ms(s.p99()));
-      row.add(ms(s.max()));
-      row.add(
-          Double.isNaN(step.share())
-              ? "-"
-              : String.format(Locale.ROOT, "%.1f%%", step.share() * 100));
-      rows.add(row);
+      rows.add(
+          row(
+              TerminalText.oneLine(step.name()),
+              step.stats(),
+              step.calls(),
+              calls,
+              Double.isNaN(step.share())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.1f%%", step.share() * 100)));
     }
     int columns = rows.get(0).size();
     int[] widths = new int[columns];
@@ -118,14 +107,30 @@ final class SummaryText {
       for (int c = 1; c < columns; c++) {
         line.append("  ").append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
       }
-      if (r > 0) {
-        String bar = bar(group.steps().get(r - 1).share());
+      if (r > platformRows) {
+        String bar = bar(group.steps().get(r - 1 - platformRows).share());
         if (!bar.isEmpty()) {
           line.append("  ").append(bar);
         }
       }
-      out.append(line).append('\n');
+      out.append(line.toString().stripTrailing()).append('\n');
     }
+  }
+
+  private static List<String> row(
+      String name, Summary.Stats s, Long calls, boolean withCalls, String share) {
+    List<String> row = new ArrayList<>();
+    row.add(name);
+    row.add(Integer.toString(s.count()));
+    if (withCalls) {
+      row.add(calls == null ? "" : Long.toString(calls));
+    }
+    row.add(ms(s.p50()));
+    row.add(ms(s.p90()));
+    row.add(ms(s.p99()));
+    row.add(ms(s.max()));
+    row.add(share);
+    return row;
   }
 
   /**
@@ -148,11 +153,6 @@ final class SummaryText {
 
   static String ms(double value) {
     return String.format(Locale.ROOT, "%.3f", value);
-  }
-
-  /** Init Durations as Lambda's REPORT line shows them. */
-  private static String hundredths(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
   }
 
   static String plural(int n, String noun) {

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What saved log output holds for the summaries: its tracker lines, the Init Duration of each
- * REPORT that has one, the events that look like tracker lines but cannot be read (each named, with
- * why), and how many other events there were. A line's Init Duration is found through its {@code
+ * What saved log output holds for the summaries: its tracker lines, the Duration and Init Duration
+ * of each REPORT, the events that look like tracker lines but cannot be read (each named, with
+ * why), and how many other events there were. A line's REPORT is found through its {@code
  * request_id}.
  *
  * <pre>{@code
@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  */
 final class TrackerLog {
   private static final Pattern REPORT =
-      Pattern.compile("(?:^|\\s)REPORT RequestId: (\\S+)(?:.*?Init Duration: ([0-9.]+) ms)?");
+      Pattern.compile(
+          "(?:^|\\s)REPORT RequestId: (\\S+)(?:\\s+Duration: ([0-9.]+) ms)?"
+              + "(?:.*?Init Duration: ([0-9.]+) ms)?");
 
   /**
    * An event that looks like a tracker line but cannot be read.
@@ -68,7 +70,7 @@ final class TrackerLog {
     // Each slot is a TrackerLine or a Problem, in the order of the events; a REPORT may come after
     // its invocation's line, so lines are turned into observations once every event is read.
     List<Map.Entry<String, Object>> slots = new ArrayList<>();
-    Map<String, Double> initByRequest = new HashMap<>();
+    Map<String, ReportFigures> reportByRequest = new HashMap<>();
     int reports = 0;
     int others = 0;
     for (LogUnits.Unit unit : units.units()) {
@@ -83,7 +85,7 @@ final class TrackerLog {
       Optional<TrackerLine> line = trackerLine(message);
       if (line.isPresent()) {
         slots.add(Map.entry(unit.where(), line.get()));
-      } else if (report(message, initByRequest)) {
+      } else if (report(message, reportByRequest)) {
         reports++;
       } else if (message.contains("\"latencies\"")) {
         slots.add(Map.entry(unit.where(), new Problem(unit.where(), diagnose(message))));
@@ -99,13 +101,10 @@ final class TrackerLog {
         continue;
       }
       TrackerLine line = (TrackerLine) slot.getValue();
-      Double init = initByRequest.get(line.identifiers().get("request_id"));
+      ReportFigures report =
+          reportByRequest.getOrDefault(line.identifiers().get("request_id"), ReportFigures.NONE);
       try {
-        observations.add(
-            Observation.from(
-                line,
-                Observation.Phase.UNMARKED,
-                init == null ? OptionalDouble.empty() : OptionalDouble.of(init)));
+        observations.add(Observation.from(line, Observation.Phase.UNMARKED, report));
       } catch (Observation.NotSummarisable e) {
         unreadable.add(new Problem(slot.getKey(), e.getMessage()));
       }
@@ -148,12 +147,11 @@ final class TrackerLog {
   }
 
   /** A platform REPORT, as text or as the JSON log format's {@code platform.report} record. */
-  private static boolean report(String message, Map<String, Double> initByRequest) {
+  private static boolean report(String message, Map<String, ReportFigures> reportByRequest) {
     Matcher text = REPORT.matcher(message);
     if (text.find()) {
-      if (text.group(2) != null) {
-        initByRequest.put(text.group(1), Double.parseDouble(text.group(2)));
-      }
+      reportByRequest.put(
+          text.group(1), new ReportFigures(number(text.group(2)), number(text.group(3))));
       return true;
     }
     if (!message.startsWith("{") || !message.contains("\"platform.report\"")) {
@@ -162,15 +160,29 @@ final class TrackerLog {
     try {
       JsonObject event = JsonParser.parseString(message).getAsJsonObject();
       JsonObject record = event.getAsJsonObject("record");
-      JsonElement init = record.getAsJsonObject("metrics").get("initDurationMs");
-      if (init != null && init.isJsonPrimitive() && init.getAsJsonPrimitive().isNumber()) {
-        initByRequest.put(record.get("requestId").getAsString(), init.getAsDouble());
+      if (!"platform.report".equals(event.get("type").getAsString())) {
+        return false;
       }
-      return "platform.report".equals(event.get("type").getAsString());
+      JsonObject metrics = record.getAsJsonObject("metrics");
+      reportByRequest.put(
+          record.get("requestId").getAsString(),
+          new ReportFigures(
+              number(metrics.get("durationMs")), number(metrics.get("initDurationMs"))));
+      return true;
     } catch (RuntimeException e) {
       // Not a platform record after all: it is read as any other event.
       return false;
     }
+  }
+
+  private static OptionalDouble number(String text) {
+    return text == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text));
+  }
+
+  private static OptionalDouble number(JsonElement value) {
+    return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
+        ? OptionalDouble.of(value.getAsDouble())
+        : OptionalDouble.empty();
   }
 
   /** Why an event that mentions {@code "latencies"} is not a tracker line. */

@@ -28,22 +28,26 @@ class ReportReadsEverySavedShapeTest {
       """
       Steps across 6 invocations: 1 cold, 5 warm (milliseconds; percentiles by nearest rank)
 
-      ApiGatewayHandler, cold: 1 invocation, Init Duration 932.00 ms
-        step               n     p50     p90     p99     max   share
-        ApiGatewayHandler  1  22.730  22.730  22.730  22.730  100.0%  ████████████████████
-        validate_request   1   0.063   0.063   0.063   0.063    0.3%  ▏
-        load_order         1   0.316   0.316   0.316   0.316    1.4%  ▎
+      ApiGatewayHandler, cold: 1 invocation
+        step                  n      p50      p90      p99      max   share
+        REPORT Init Duration  1  932.000  932.000  932.000  932.000
+        REPORT Duration       1   24.230   24.230   24.230   24.230
+        ApiGatewayHandler     1   22.730   22.730   22.730   22.730  100.0%  ████████████████████
+        validate_request      1    0.063    0.063    0.063    0.063    0.3%  ▏
+        load_order            1    0.316    0.316    0.316    0.316    1.4%  ▎
 
       ApiGatewayHandler, warm: 4 invocations
         step               n    p50    p90    p99    max   share
+        REPORT Duration    4  4.830  8.380  8.380  8.380
         ApiGatewayHandler  4  3.333  6.875  6.875  6.875  100.0%  ████████████████████
         validate_request   4  0.019  0.030  0.030  0.030    0.5%  ▏
         load_order         4  2.000  5.500  5.500  5.500   69.8%  ██████████████
 
       SqsBatchHandler, warm: 1 invocation
-        step             n  calls    p50    p90    p99    max   share
-        SqsBatchHandler  1      1  9.000  9.000  9.000  9.000  100.0%  ████████████████████
-        process_record   1      3  6.000  6.000  6.000  6.000   66.7%  █████████████▍
+        step             n  calls     p50     p90     p99     max   share
+        REPORT Duration  1         10.250  10.250  10.250  10.250
+        SqsBatchHandler  1      1   9.000   9.000   9.000   9.000  100.0%  ████████████████████
+        process_record   1      3   6.000   6.000   6.000   6.000   66.7%  █████████████▍
 
       """;
 
@@ -165,6 +169,13 @@ class ReportReadsEverySavedShapeTest {
                 "p99": 932,
                 "max": 932
               },
+              "durationMs": {
+                "count": 1,
+                "p50": 24.23,
+                "p90": 24.23,
+                "p99": 24.23,
+                "max": 24.23
+              },
               "steps": [
                 {
                   "name": "ApiGatewayHandler",
@@ -204,6 +215,13 @@ class ReportReadsEverySavedShapeTest {
               "phase": "warm",
               "invocations": 4,
               "initDurationMs": null,
+              "durationMs": {
+                "count": 4,
+                "p50": 4.83,
+                "p90": 8.38,
+                "p99": 8.38,
+                "max": 8.38
+              },
               "steps": [
                 {
                   "name": "ApiGatewayHandler",
@@ -243,6 +261,13 @@ class ReportReadsEverySavedShapeTest {
               "phase": "warm",
               "invocations": 1,
               "initDurationMs": null,
+              "durationMs": {
+                "count": 1,
+                "p50": 10.25,
+                "p90": 10.25,
+                "p99": 10.25,
+                "max": 10.25
+              },
               "steps": [
                 {
                   "name": "SqsBatchHandler",
@@ -279,11 +304,11 @@ class ReportReadsEverySavedShapeTest {
     assertEquals(0, report(null, FOLDER + "lines.log", "--by", "cold_start"));
     String headings =
         out.lines()
-            .filter(l -> l.endsWith("invocation") || l.endsWith("invocations") || l.endsWith(" ms"))
+            .filter(l -> l.endsWith("invocation") || l.endsWith("invocations"))
             .reduce("", (a, b) -> a + b + "\n");
     assertEquals(
         """
-        ApiGatewayHandler, cold_start=true, cold: 1 invocation, Init Duration 932.00 ms
+        ApiGatewayHandler, cold_start=true, cold: 1 invocation
         ApiGatewayHandler, cold_start=false, warm: 4 invocations
         SqsBatchHandler, cold_start=false, warm: 1 invocation
         """,

@@ -14,7 +14,11 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
       throws Observation.NotSummarisable {
     TrackerLine line = TrackerLine.parse(json).orElseThrow();
     return Observation.from(
-        line, unmarked, Double.isNaN(init) ? OptionalDouble.empty() : OptionalDouble.of(init));
+        line,
+        unmarked,
+        new ReportFigures(
+            OptionalDouble.empty(),
+            Double.isNaN(init) ? OptionalDouble.empty() : OptionalDouble.of(init)));
   }
 
   @Test
@@ -39,13 +43,15 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         Steps across 3 invocations: 1 cold, 1 warm, 1 no cold_start (milliseconds; percentiles by \
         nearest rank)
 
-        H, cold: 1 invocation, Init Duration 300.00 ms
-          step  n    p50    p90    p99    max   share
-          H     1  1.000  1.000  1.000  1.000  100.0%  ████████████████████
+        H, cold: 1 invocation
+          step                  n      p50      p90      p99      max   share
+          REPORT Init Duration  1  300.000  300.000  300.000  300.000
+          H                     1    1.000    1.000    1.000    1.000  100.0%  ████████████████████
 
-        H, warm: 1 invocation, Init Duration 400.25 ms
-          step  n    p50    p90    p99    max   share
-          H     1  5.000  5.000  5.000  5.000  100.0%  ████████████████████
+        H, warm: 1 invocation
+          step                  n      p50      p90      p99      max   share
+          REPORT Init Duration  1  400.250  400.250  400.250  400.250
+          H                     1    5.000    5.000    5.000    5.000  100.0%  ████████████████████
 
         H, no cold_start: 1 invocation
           step  n    p50    p90    p99    max   share
@@ -95,10 +101,11 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         """
         Steps across 2 invocations: 2 cold (milliseconds; percentiles by nearest rank)
 
-        Z, cold: 2 invocations, Init Duration p50 100.00 ms, max 300.00 ms (2 inits)
-          step  n    p50    p90    p99    max  share
-          Z     2  0.000  0.000  0.000  0.000      -
-          s     1  0.000  0.000  0.000  0.000      -
+        Z, cold: 2 invocations
+          step                  n      p50      p90      p99      max  share
+          REPORT Init Duration  2  100.000  300.000  300.000  300.000
+          Z                     2    0.000    0.000    0.000    0.000      -
+          s                     1    0.000    0.000    0.000    0.000      -
         """,
         SummaryText.render(Summary.of(lines, null)));
   }
