@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Two summaries side by side: for each group (entry, identifier value, cold or warm) found in
- * either, each step's figures before and after. A step or group found on one side only has nothing
- * on the other.
+ * either, Lambda's REPORT Init Duration and Duration when known, then each step's figures before
+ * and after. A step or group found on one side only has nothing on the other.
  *
  * <pre>{@code
  * Comparison c = Comparison.of(Summary.of(before, null), Summary.of(after, null));
@@ -23,13 +23,15 @@ import java.util.Optional;
  */
 final class Comparison {
   /**
-   * One step.
+   * One step, or one of Lambda's REPORT figures.
    *
-   * @param name the step
+   * @param name the step, or {@code REPORT Init Duration} / {@code REPORT Duration}
+   * @param report true for a REPORT figure (its share is NaN)
    * @param before its figures before, if it was there
    * @param after its figures after, if it is there
    */
-  record Row(String name, Optional<Summary.Step> before, Optional<Summary.Step> after) {}
+  record Row(
+      String name, boolean report, Optional<Summary.Step> before, Optional<Summary.Step> after) {}
 
   /**
    * One group.
@@ -70,19 +72,32 @@ final class Comparison {
     List<Group> groups = new ArrayList<>();
     for (Summary.Group[] pair : pairs.values()) {
       Summary.Group any = pair[0] != null ? pair[0] : pair[1];
-      Map<String, Summary.Step[]> steps = new LinkedHashMap<>();
+      // REPORT figures first, as in a summary; keyed apart so that no step name can match them.
+      Map<List<Object>, Summary.Step[]> steps = new LinkedHashMap<>();
+      for (int side = 0; side < 2; side++) {
+        if (pair[side] != null) {
+          Summary.Group group = pair[side];
+          int s = side;
+          group.initDuration().ifPresent(init -> put(steps, true, report(INIT_DURATION, init), s));
+          group.duration().ifPresent(duration -> put(steps, true, report(DURATION, duration), s));
+        }
+      }
       for (int side = 0; side < 2; side++) {
         if (pair[side] != null) {
           for (Summary.Step step : pair[side].steps()) {
-            steps.computeIfAbsent(step.name(), k -> new Summary.Step[2])[side] = step;
+            put(steps, false, step, side);
           }
         }
       }
       List<Row> rows = new ArrayList<>();
       steps.forEach(
-          (name, sides) ->
+          (key, sides) ->
               rows.add(
-                  new Row(name, Optional.ofNullable(sides[0]), Optional.ofNullable(sides[1]))));
+                  new Row(
+                      (String) key.get(1),
+                      (Boolean) key.get(0),
+                      Optional.ofNullable(sides[0]),
+                      Optional.ofNullable(sides[1]))));
       groups.add(
           new Group(
               any.entry(),
@@ -97,6 +112,18 @@ final class Comparison {
             g ->
                 firstIndex(pairs.keySet(), List.of(g.entry(), Objects.toString(g.byValue(), "")))));
     return new Comparison(before, after, Collections.unmodifiableList(groups));
+  }
+
+  static final String INIT_DURATION = "REPORT Init Duration";
+  static final String DURATION = "REPORT Duration";
+
+  private static Summary.Step report(String name, Summary.Stats stats) {
+    return new Summary.Step(name, stats, stats.count(), Double.NaN);
+  }
+
+  private static void put(
+      Map<List<Object>, Summary.Step[]> steps, boolean report, Summary.Step step, int side) {
+    steps.computeIfAbsent(List.of(report, step.name()), k -> new Summary.Step[2])[side] = step;
   }
 
   /** Groups of one entry and value stay together, cold before warm, as in a summary. */

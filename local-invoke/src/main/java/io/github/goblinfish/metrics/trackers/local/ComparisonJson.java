@@ -18,14 +18,15 @@ import java.util.Optional;
  *  "after": {"invocations": 20, "unreadable": []}, "by": null,
  *  "groups": [{"entry": "ApiGatewayHandler", "byValue": null, "phase": "warm",
  *              "before": 19, "after": 19,
- *              "steps": [{"name": "load_order",
+ *              "steps": [{"name": "load_order", "report": false,
  *                         "before": {"count": 19, "p50": 0.3, "p90": 0.4, "p99": 0.5, "max": 0.5},
  *                         "after": {"count": 19, "p50": 0.33, "p90": 0.4, "p99": 0.6, "max": 0.6},
  *                         "p50Change": 0.1, "p99Change": 0.2}]}]}
  * }</pre>
  *
- * A side without the step is null, and so is a change that cannot be computed; changes are
- * fractions rounded to 4 decimals.
+ * Rows with {@code "report": true} are Lambda's {@code REPORT Init Duration} and {@code REPORT
+ * Duration}. A side without the step is null, and so is a change that cannot be computed; changes
+ * are fractions rounded to 4 decimals.
  *
  * <p>Stateless and thread-safe.
  */
@@ -53,6 +54,7 @@ final class ComparisonJson {
       for (Comparison.Row row : group.rows()) {
         JsonObject s = new JsonObject();
         s.addProperty("name", row.name());
+        s.addProperty("report", row.report());
         s.add("before", stats(row.before()));
         s.add("after", stats(row.after()));
         s.add("p50Change", change(row, true));

@@ -57,7 +57,7 @@ final class ComparisonText {
         new String[] {"step", "p50 before", "after", "change", "p99 before", "after", "change"});
     for (Comparison.Row row : group.rows()) {
       String[] cells = new String[7];
-      cells[0] = TerminalText.oneLine(row.name());
+      cells[0] = row.report() ? row.name() : TerminalText.oneLine(row.name());
       figures(row, s -> s.stats().p50(), cells, 1);
       figures(row, s -> s.stats().p99(), cells, 4);
       rows.add(cells);

@@ -75,11 +75,11 @@ final class SummaryText {
     // Lambda's own figures first, from the invocations' REPORT lines: not steps, and no share.
     int platformRows = 0;
     if (group.initDuration().isPresent()) {
-      rows.add(row("REPORT Init Duration", group.initDuration().get(), null, calls, ""));
+      rows.add(row(Comparison.INIT_DURATION, group.initDuration().get(), null, calls, ""));
       platformRows++;
     }
     if (group.duration().isPresent()) {
-      rows.add(row("REPORT Duration", group.duration().get(), null, calls, ""));
+      rows.add(row(Comparison.DURATION, group.duration().get(), null, calls, ""));
       platformRows++;
     }
     for (Summary.Step step : group.steps()) {

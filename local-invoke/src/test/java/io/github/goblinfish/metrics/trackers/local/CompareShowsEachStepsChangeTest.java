@@ -48,15 +48,28 @@ class CompareShowsEachStepsChangeTest {
     Files.writeString(dir.resolve(name), String.join("", lines));
   }
 
+  private static String reportLine(String requestId, String duration, String init) {
+    return "REPORT RequestId: "
+        + requestId
+        + "\tDuration: "
+        + duration
+        + " ms\tBilled Duration: 12 ms\tMemory Size: 512 MB\tMax Memory Used: 90 MB"
+        + (init == null ? "" : "\tInit Duration: " + init + " ms")
+        + "\n";
+  }
+
   private void beforeAndAfter() throws Exception {
     write(
         "before.log",
-        line("\"H\":10.000,\"load\":4.000,\"old_step\":1.000", true),
+        line("\"H\":10.000,\"load\":4.000,\"old_step\":1.000", true)
+            .replace("}\n", ",\"request_id\":\"b-1\"}\n"),
+        reportLine("b-1", "11.00", "500.00"),
         line("\"H\":2.000,\"load\":1.000,\"zero\":0.000", false),
         line("\"H\":3.000,\"load\":2.000,\"zero\":0.000", false));
     write(
         "after.log",
-        line("\"H\":9.000,\"load\":4.000", true),
+        line("\"H\":9.000,\"load\":4.000", true).replace("}\n", ",\"request_id\":\"a-1\"}\n"),
+        reportLine("a-1", "12.10", "400.00"),
         line("\"H\":2.000,\"load\":1.500,\"zero\":0.500,\"cache\":0.250", false),
         line("\"H\":4.000,\"load\":3.000,\"zero\":0.000", false));
   }
@@ -74,10 +87,12 @@ class CompareShowsEachStepsChangeTest {
         (milliseconds; percentiles by nearest rank)
 
         H, cold: 1 before, 1 after
-          step      p50 before  after  change  p99 before  after  change
-          H             10.000  9.000  -10.0%      10.000  9.000  -10.0%
-          load           4.000  4.000   +0.0%       4.000  4.000   +0.0%
-          old_step       1.000      -    gone       1.000      -    gone
+          step                  p50 before    after  change  p99 before    after  change
+          REPORT Init Duration     500.000  400.000  -20.0%     500.000  400.000  -20.0%
+          REPORT Duration           11.000   12.100  +10.0%      11.000   12.100  +10.0%
+          H                         10.000    9.000  -10.0%      10.000    9.000  -10.0%
+          load                       4.000    4.000   +0.0%       4.000    4.000   +0.0%
+          old_step                   1.000        -    gone       1.000        -    gone
 
         H, warm: 2 before, 2 after
           step   p50 before  after  change  p99 before  after  change
@@ -86,8 +101,8 @@ class CompareShowsEachStepsChangeTest {
           zero        0.000  0.000   +0.0%       0.000  0.500     n/a
           cache           -  0.250     new           -  0.250     new
 
-        Read before.log as lines: 3 tracker lines, 0 REPORT events, 0 other events
-        Read after.log as lines: 3 tracker lines, 0 REPORT events, 0 other events
+        Read before.log as lines: 3 tracker lines, 1 REPORT event, 0 other events
+        Read after.log as lines: 3 tracker lines, 1 REPORT event, 0 other events
         """,
         out);
     assertEquals("", err);
@@ -128,8 +143,14 @@ class CompareShowsEachStepsChangeTest {
     assertEquals("warm", warm.get("phase").getAsString());
     assertEquals("F", warm.get("byValue").getAsString());
     var cache = warm.getAsJsonArray("steps").get(3).getAsJsonObject();
+    var cold = root.getAsJsonArray("groups").get(0).getAsJsonObject();
     assertEquals(
-        "{\"name\":\"cache\",\"before\":null,\"after\":{\"count\":1,\"p50\":0.25,\"p90\":0.25,"
+        "{\"name\":\"REPORT Init Duration\",\"report\":true,\"before\":{\"count\":1,\"p50\":500,"
+            + "\"p90\":500,\"p99\":500,\"max\":500},\"after\":{\"count\":1,\"p50\":400,"
+            + "\"p90\":400,\"p99\":400,\"max\":400},\"p50Change\":-0.2,\"p99Change\":-0.2}",
+        cold.getAsJsonArray("steps").get(0).toString());
+    assertEquals(
+        "{\"name\":\"cache\",\"report\":false,\"before\":null,\"after\":{\"count\":1,\"p50\":0.25,\"p90\":0.25,"
             + "\"p99\":0.25,\"max\":0.25},\"p50Change\":null,\"p99Change\":null}",
         cache.toString());
     var zero = warm.getAsJsonArray("steps").get(2).getAsJsonObject();
