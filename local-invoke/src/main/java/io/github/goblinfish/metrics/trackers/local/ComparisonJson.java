@@ -1,6 +1,5 @@
 package io.github.goblinfish.metrics.trackers.local;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -65,13 +64,7 @@ final class ComparisonJson {
       groups.add(g);
     }
     root.add("groups", groups);
-    return new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .create()
-            .toJson(root)
-        + "\n";
+    return SummaryJson.document(root);
   }
 
   private static JsonObject side(Summary summary, List<TrackerLog.Problem> unreadable) {

@@ -497,38 +497,23 @@ public final class LocalInvoke {
     String summary;
     String by;
 
-    static Options parse(List<String> args) throws LocalInvokeException {
+    static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
-      for (int i = 0; i < args.size(); i++) {
-        String arg = args.get(i);
-        String value = null;
-        int eq = arg.indexOf('=');
-        if (arg.startsWith("--") && eq > 0) {
-          value = arg.substring(eq + 1);
-          arg = arg.substring(0, eq);
-        }
+      Arguments args = new Arguments(list);
+      while (args.next()) {
+        String arg = args.option();
         switch (arg) {
           case "-h", "--help" -> o.help = true;
           case "-q", "--quiet" -> o.quiet = true;
           case "--no-chart" -> o.chart = false;
-          case "--summary" -> {
-            o.summary =
-                summaryFormat(value != null ? value : value(args, ++i, arg)) ? "json" : "text";
-          }
-          case "--by" -> {
-            o.by = value != null ? value : value(args, ++i, arg);
-            if (o.by.isBlank()) {
-              throw new LocalInvokeException("--by needs an identifier name");
-            }
-          }
-          case "-e", "--event" -> o.event = value != null ? value : value(args, ++i, arg);
-          case "-t", "--template" ->
-              o.template = Path.of(value != null ? value : value(args, ++i, arg));
-          case "--times" -> o.times = positive(value != null ? value : value(args, ++i, arg), arg);
-          case "--concurrency" ->
-              o.concurrency = positive(value != null ? value : value(args, ++i, arg), arg);
+          case "--summary" -> o.summary = args.jsonOrText() ? "json" : "text";
+          case "--by" -> o.by = args.identifier();
+          case "-e", "--event" -> o.event = args.value();
+          case "-t", "--template" -> o.template = Path.of(args.value());
+          case "--times" -> o.times = positive(args.value(), arg);
+          case "--concurrency" -> o.concurrency = positive(args.value(), arg);
           case "--log-format" -> {
-            String format = value != null ? value : value(args, ++i, arg);
+            String format = args.value();
             try {
               o.logFormat = FunctionSpec.normalizeLogFormat(format);
             } catch (IllegalArgumentException e) {
@@ -537,7 +522,7 @@ public final class LocalInvoke {
             }
           }
           case "--init-type" -> {
-            String type = value != null ? value : value(args, ++i, arg);
+            String type = args.value();
             if (!FunctionSpec.INIT_TYPES.contains(type)) {
               throw new LocalInvokeException(
                   "--init-type must be one of "
@@ -549,7 +534,7 @@ public final class LocalInvoke {
             o.initType = type;
           }
           default -> {
-            if (arg.startsWith("-") && !arg.equals("-")) {
+            if (args.isUnknownOption()) {
               throw new LocalInvokeException("unknown option " + arg);
             }
             if (o.function != null) {
@@ -561,26 +546,6 @@ public final class LocalInvoke {
         }
       }
       return o;
-    }
-
-    private static String value(List<String> args, int i, String option)
-        throws LocalInvokeException {
-      if (i >= args.size()) {
-        throw new LocalInvokeException(option + " needs a value");
-      }
-      return args.get(i);
-    }
-
-    /**
-     * @return true for json, false for text
-     */
-    static boolean summaryFormat(String format) throws LocalInvokeException {
-      return switch (format) {
-        case "text" -> false;
-        case "json" -> true;
-        default ->
-            throw new LocalInvokeException("--summary must be text or json, not '" + format + "'");
-      };
     }
 
     private static int positive(String value, String option) throws LocalInvokeException {

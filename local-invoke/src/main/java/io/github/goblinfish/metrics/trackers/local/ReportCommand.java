@@ -179,33 +179,20 @@ final class ReportCommand {
     boolean compare;
     boolean help;
 
-    static Options parse(List<String> args) throws LocalInvokeException {
+    static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
-      for (int i = 0; i < args.size(); i++) {
-        String arg = args.get(i);
-        String value = null;
-        int eq = arg.indexOf('=');
-        if (arg.startsWith("--") && eq > 0) {
-          value = arg.substring(eq + 1);
-          arg = arg.substring(0, eq);
-        }
-        switch (arg) {
+      Arguments args = new Arguments(list);
+      while (args.next()) {
+        switch (args.option()) {
           case "-h", "--help" -> o.help = true;
           case "--compare" -> o.compare = true;
-          case "--by" -> {
-            o.by = value != null ? value : value(args, ++i, arg);
-            if (o.by.isBlank()) {
-              throw new LocalInvokeException("--by needs an identifier name");
-            }
-          }
-          case "--summary" ->
-              o.json =
-                  LocalInvoke.Options.summaryFormat(value != null ? value : value(args, ++i, arg));
+          case "--by" -> o.by = args.identifier();
+          case "--summary" -> o.json = args.jsonOrText();
           default -> {
-            if (arg.startsWith("-") && !arg.equals("-")) {
-              throw new LocalInvokeException("unknown option " + arg);
+            if (args.isUnknownOption()) {
+              throw new LocalInvokeException("unknown option " + args.option());
             }
-            o.files.add(arg);
+            o.files.add(args.option());
           }
         }
       }
@@ -224,14 +211,6 @@ final class ReportCommand {
         throw new LocalInvokeException("only one of BEFORE and AFTER can be standard input");
       }
       return o;
-    }
-
-    private static String value(List<String> args, int i, String option)
-        throws LocalInvokeException {
-      if (i >= args.size()) {
-        throw new LocalInvokeException(option + " needs a value");
-      }
-      return args.get(i);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -28,6 +29,9 @@ import java.util.List;
  * <p>Stateless and thread-safe.
  */
 final class SummaryJson {
+  private static final Gson PRETTY =
+      new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
   private SummaryJson() {}
 
   static String render(Summary summary, List<TrackerLog.Problem> unreadable) {
@@ -64,13 +68,12 @@ final class SummaryJson {
     }
     root.add("groups", groups);
     root.add("unreadable", problems(unreadable));
-    return new GsonBuilder()
-            .setPrettyPrinting()
-            .serializeNulls()
-            .disableHtmlEscaping()
-            .create()
-            .toJson(root)
-        + "\n";
+    return document(root);
+  }
+
+  /** Pretty-printed, nulls kept, with a final newline: the form both JSON outputs take. */
+  static String document(JsonObject root) {
+    return PRETTY.toJson(root) + "\n";
   }
 
   static JsonArray problems(List<TrackerLog.Problem> unreadable) {

@@ -3,10 +3,6 @@ package io.github.goblinfish.metrics.trackers.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,18 +28,10 @@ class CliTest {
       all.add("--template");
       all.add(Fixtures.template().toString());
     }
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    InputStream in = stdin == null ? null : new ByteArrayInputStream(stdin);
-    int code =
-        LocalInvoke.run(
-            all,
-            in,
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8));
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandRun run = CommandRun.of(stdin, all);
+    out = run.out();
+    err = run.err();
+    return run.exitCode();
   }
 
   private void assertOneLineError(String expected) {

@@ -2,9 +2,6 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +28,11 @@ class CompareShowsEachStepsChangeTest {
   private int report(String stdin, String... args) {
     List<String> all = new ArrayList<>(List.of("report"));
     all.addAll(List.of(args));
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code =
-        LocalInvoke.run(
-            all,
-            stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8));
-    out = o.toString(StandardCharsets.UTF_8).replace(dir + "/", "");
-    err = e.toString(StandardCharsets.UTF_8).replace(dir + "/", "");
-    return code;
+    CommandRun run =
+        CommandRun.of(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), all);
+    out = run.out().replace(dir + "/", "");
+    err = run.err().replace(dir + "/", "");
+    return run.exitCode();
   }
 
   private void write(String name, String... lines) throws Exception {

@@ -3,9 +3,6 @@ package io.github.goblinfish.metrics.trackers.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +20,10 @@ class ReportCommandLineTest {
   private int report(byte[] stdin, String... args) {
     List<String> all = new ArrayList<>(List.of("report"));
     all.addAll(List.of(args));
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code =
-        LocalInvoke.run(
-            all,
-            stdin == null ? null : new ByteArrayInputStream(stdin),
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8));
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
+    CommandRun run = CommandRun.of(stdin, all);
+    out = run.out();
+    err = run.err();
+    return run.exitCode();
   }
 
   private void assertUsageError(String message, String... args) {
