@@ -159,4 +159,31 @@ class ManyInvocationsIT {
             .map(s -> s.getAsJsonObject().get("name").getAsString())
             .toList());
   }
+
+  @Test
+  void concurrentInvocationsInOneEnvironmentAreSummarisedToo() throws Exception {
+    String[] run =
+        invoke(
+            null,
+            "SqsBatchFunction",
+            "-e",
+            "events/sqs-batch.json",
+            "--concurrency",
+            "4",
+            "--times",
+            "8",
+            "--summary",
+            "json");
+    assertEquals("0", run[0], run[2]);
+    JsonObject summary = JsonParser.parseString(run[1]).getAsJsonObject();
+    assertEquals(8, summary.get("invocations").getAsInt());
+    assertEquals(1, summary.get("cold").getAsInt());
+    assertEquals(7, summary.get("warm").getAsInt());
+    JsonObject cold = summary.getAsJsonArray("groups").get(0).getAsJsonObject();
+    JsonObject warm = summary.getAsJsonArray("groups").get(1).getAsJsonObject();
+    assertEquals("SqsBatchHandler", cold.get("entry").getAsString());
+    assertEquals(1, cold.getAsJsonObject("initDurationMs").get("count").getAsInt());
+    assertEquals(7, warm.getAsJsonObject("durationMs").get("count").getAsInt());
+    assertTrue(warm.get("initDurationMs").isJsonNull());
+  }
 }
