@@ -41,6 +41,9 @@ import java.util.function.Consumer;
  *   ./invoke OrderFunction -e events/order.json --times 3            # one cold, two warm
  *   echo '{}' | ./invoke OrderFunction --log-format JSON
  *   ./invoke OrderFunction -e events/order.json --concurrency 4      # AWS_LAMBDA_MAX_CONCURRENCY=4
+ *   ./invoke OrderFunction -e events/order.json --times 20 --summary json   # p50/p90/p99 per step
+ *   ./invoke report exported-lines.csv --by function_name            # the same from saved lines
+ *   ./invoke report --compare before.log after.log                   # each step's change
  * </pre>
  *
  * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
