@@ -1,11 +1,12 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,56 +63,58 @@ final class Comparison {
   }
 
   static Comparison of(Summary before, Summary after) {
-    Map<List<Object>, Summary.Group[]> pairs = new LinkedHashMap<>();
-    for (Summary.Group g : before.groups()) {
-      pairs.computeIfAbsent(key(g), k -> new Summary.Group[2])[0] = g;
-    }
-    for (Summary.Group g : after.groups()) {
-      pairs.computeIfAbsent(key(g), k -> new Summary.Group[2])[1] = g;
+    // Keyed by entry and identifier value in the order first seen, then by phase, so that groups
+    // come out as a summary orders them: cold, warm, unmarked.
+    Map<List<String>, Map<Observation.Phase, Summary.Group[]>> pairs = new LinkedHashMap<>();
+    List<Summary> sides = List.of(before, after);
+    for (int side = 0; side < 2; side++) {
+      for (Summary.Group g : sides.get(side).groups()) {
+        pairs.computeIfAbsent(
+                    Arrays.asList(g.entry(), g.byValue()),
+                    k -> new EnumMap<>(Observation.Phase.class))
+                .computeIfAbsent(g.phase(), k -> new Summary.Group[2])[side] =
+            g;
+      }
     }
     List<Group> groups = new ArrayList<>();
-    for (Summary.Group[] pair : pairs.values()) {
-      Summary.Group any = pair[0] != null ? pair[0] : pair[1];
-      // REPORT figures first, as in a summary; keyed apart so that no step name can match them.
-      Map<List<Object>, Summary.Step[]> steps = new LinkedHashMap<>();
-      for (int side = 0; side < 2; side++) {
-        if (pair[side] != null) {
-          Summary.Group group = pair[side];
-          int s = side;
-          group.initDuration().ifPresent(init -> put(steps, true, report(INIT_DURATION, init), s));
-          group.duration().ifPresent(duration -> put(steps, true, report(DURATION, duration), s));
-        }
-      }
-      for (int side = 0; side < 2; side++) {
-        if (pair[side] != null) {
-          for (Summary.Step step : pair[side].steps()) {
-            put(steps, false, step, side);
-          }
-        }
-      }
-      List<Row> rows = new ArrayList<>();
-      steps.forEach(
-          (key, sides) ->
-              rows.add(
-                  new Row(
-                      (String) key.get(1),
-                      (Boolean) key.get(0),
-                      Optional.ofNullable(sides[0]),
-                      Optional.ofNullable(sides[1]))));
-      groups.add(
-          new Group(
-              any.entry(),
-              any.byValue(),
-              any.phase(),
-              pair[0] == null ? 0 : pair[0].invocations(),
-              pair[1] == null ? 0 : pair[1].invocations(),
-              Collections.unmodifiableList(rows)));
-    }
-    groups.sort(
-        java.util.Comparator.comparingInt(
-            g ->
-                firstIndex(pairs.keySet(), List.of(g.entry(), Objects.toString(g.byValue(), "")))));
+    pairs.values().forEach(byPhase -> byPhase.values().forEach(pair -> groups.add(group(pair))));
     return new Comparison(before, after, Collections.unmodifiableList(groups));
+  }
+
+  private static Group group(Summary.Group[] pair) {
+    Summary.Group any = pair[0] != null ? pair[0] : pair[1];
+    // REPORT figures first, as in a summary; keyed apart so that no step name can match them.
+    Map<List<Object>, Summary.Step[]> steps = new LinkedHashMap<>();
+    for (int side = 0; side < 2; side++) {
+      if (pair[side] != null) {
+        int s = side;
+        pair[side].initDuration().ifPresent(i -> put(steps, true, report(INIT_DURATION, i), s));
+        pair[side].duration().ifPresent(d -> put(steps, true, report(DURATION, d), s));
+      }
+    }
+    for (int side = 0; side < 2; side++) {
+      if (pair[side] != null) {
+        for (Summary.Step step : pair[side].steps()) {
+          put(steps, false, step, side);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    steps.forEach(
+        (key, both) ->
+            rows.add(
+                new Row(
+                    (String) key.get(1),
+                    (Boolean) key.get(0),
+                    Optional.ofNullable(both[0]),
+                    Optional.ofNullable(both[1]))));
+    return new Group(
+        any.entry(),
+        any.byValue(),
+        any.phase(),
+        pair[0] == null ? 0 : pair[0].invocations(),
+        pair[1] == null ? 0 : pair[1].invocations(),
+        Collections.unmodifiableList(rows));
   }
 
   static final String INIT_DURATION = "REPORT Init Duration";
@@ -124,23 +127,6 @@ final class Comparison {
   private static void put(
       Map<List<Object>, Summary.Step[]> steps, boolean report, Summary.Step step, int side) {
     steps.computeIfAbsent(List.of(report, step.name()), k -> new Summary.Step[2])[side] = step;
-  }
-
-  /** Groups of one entry and value stay together, cold before warm, as in a summary. */
-  private static int firstIndex(java.util.Set<List<Object>> keys, List<String> entryAndValue) {
-    int i = 0;
-    for (List<Object> key : keys) {
-      if (key.get(0).equals(entryAndValue.get(0))
-          && Objects.toString(key.get(1), "").equals(entryAndValue.get(1))) {
-        return i;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  private static List<Object> key(Summary.Group g) {
-    return java.util.Arrays.asList(g.entry(), g.byValue(), g.phase());
   }
 
   /**

@@ -178,4 +178,21 @@ class CompareShowsEachStepsChangeTest {
             + " line 1 (broken JSON)",
         out.lines().filter(l -> l.startsWith("Read broken.log")).findFirst().orElseThrow());
   }
+
+  @Test
+  void groupsOnOneSideOnlyTakeTheirPlaceBesideTheirEntry() throws Exception {
+    write("before.log", line("\"H\":2.000", false));
+    write(
+        "after.log",
+        line("\"K\":1.000", false),
+        line("\"H\":3.000", false),
+        line("\"H\":9.000", true));
+    assertEquals(0, report(null, "--compare", dir + "/before.log", dir + "/after.log"), err);
+    assertEquals(
+        List.of(
+            "H, cold: 0 before, 1 after",
+            "H, warm: 1 before, 1 after",
+            "K, warm: 0 before, 1 after"),
+        out.lines().filter(l -> l.contains(" before, ")).toList());
+  }
 }

@@ -179,11 +179,20 @@ class ManyInvocationsIT {
     assertEquals(8, summary.get("invocations").getAsInt());
     assertEquals(1, summary.get("cold").getAsInt());
     assertEquals(7, summary.get("warm").getAsInt());
-    JsonObject cold = summary.getAsJsonArray("groups").get(0).getAsJsonObject();
-    JsonObject warm = summary.getAsJsonArray("groups").get(1).getAsJsonObject();
-    assertEquals("SqsBatchHandler", cold.get("entry").getAsString());
-    assertEquals(1, cold.getAsJsonObject("initDurationMs").get("count").getAsInt());
-    assertEquals(7, warm.getAsJsonObject("durationMs").get("count").getAsInt());
-    assertTrue(warm.get("initDurationMs").isJsonNull());
+    // The runner's first invocation ran the init, but with four in flight another may reach the
+    // handler first and be the one whose line says cold_start: the one Init Duration goes with
+    // its own invocation, whichever group that is.
+    int inits = 0;
+    int durations = 0;
+    for (var group : summary.getAsJsonArray("groups")) {
+      JsonObject g = group.getAsJsonObject();
+      assertEquals("SqsBatchHandler", g.get("entry").getAsString());
+      if (!g.get("initDurationMs").isJsonNull()) {
+        inits += g.getAsJsonObject("initDurationMs").get("count").getAsInt();
+      }
+      durations += g.getAsJsonObject("durationMs").get("count").getAsInt();
+    }
+    assertEquals(1, inits);
+    assertEquals(8, durations);
   }
 }
