@@ -92,6 +92,14 @@ record Observation(
         report);
   }
 
+  /**
+   * @param figures what the invocation's REPORT line says
+   * @return this observation with them
+   */
+  Observation withReport(ReportFigures figures) {
+    return new Observation(entry, stepsMs, calls, identifiers, phase, figures);
+  }
+
   static long saturatedSum(long a, long b) {
     long sum = a + b;
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;

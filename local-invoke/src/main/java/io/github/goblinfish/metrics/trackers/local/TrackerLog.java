@@ -67,15 +67,16 @@ final class TrackerLog {
    */
   static TrackerLog read(String text) {
     LogUnits units = LogUnits.split(text);
-    // Each slot is a TrackerLine or a Problem, in the order of the events; a REPORT may come after
-    // its invocation's line, so lines are turned into observations once every event is read.
-    List<Map.Entry<String, Object>> slots = new ArrayList<>();
+    // Each slot is an Observation or a Problem, in the order of the events. A REPORT may come
+    // after its invocation's line, so its figures are attached once every event is read; the
+    // parsed line itself is not kept, as an export can hold many thousands.
+    List<Object> slots = new ArrayList<>();
     Map<String, ReportFigures> reportByRequest = new HashMap<>();
     int reports = 0;
     int others = 0;
     for (LogUnits.Unit unit : units.units()) {
       if (unit.text() == null) {
-        slots.add(Map.entry(unit.where(), new Problem(unit.where(), unit.problem())));
+        slots.add(new Problem(unit.where(), unit.problem()));
         continue;
       }
       String message = unwrapped(unit.text().strip());
@@ -84,29 +85,28 @@ final class TrackerLog {
       }
       Optional<TrackerLine> line = trackerLine(message);
       if (line.isPresent()) {
-        slots.add(Map.entry(unit.where(), line.get()));
+        try {
+          slots.add(Observation.from(line.get(), Observation.Phase.UNMARKED, ReportFigures.NONE));
+        } catch (Observation.NotSummarisable e) {
+          slots.add(new Problem(unit.where(), e.getMessage()));
+        }
       } else if (report(message, reportByRequest)) {
         reports++;
       } else if (message.contains("\"latencies\"")) {
-        slots.add(Map.entry(unit.where(), new Problem(unit.where(), diagnose(message))));
+        slots.add(new Problem(unit.where(), diagnose(message)));
       } else {
         others++;
       }
     }
     List<Observation> observations = new ArrayList<>();
     List<Problem> unreadable = new ArrayList<>();
-    for (Map.Entry<String, Object> slot : slots) {
-      if (slot.getValue() instanceof Problem problem) {
+    for (Object slot : slots) {
+      if (slot instanceof Problem problem) {
         unreadable.add(problem);
-        continue;
-      }
-      TrackerLine line = (TrackerLine) slot.getValue();
-      ReportFigures report =
-          reportByRequest.getOrDefault(line.identifiers().get("request_id"), ReportFigures.NONE);
-      try {
-        observations.add(Observation.from(line, Observation.Phase.UNMARKED, report));
-      } catch (Observation.NotSummarisable e) {
-        unreadable.add(new Problem(slot.getKey(), e.getMessage()));
+      } else {
+        Observation o = (Observation) slot;
+        ReportFigures report = reportByRequest.get(o.identifiers().get("request_id"));
+        observations.add(report == null ? o : o.withReport(report));
       }
     }
     return new TrackerLog(units.shape(), observations, unreadable, reports, others);
