@@ -89,11 +89,6 @@ public final class HandlerConfig {
           UNITS_VARIABLE,
           HIGH_RESOLUTION_VARIABLE);
 
-  private static final String ACCEPTED_IDENTIFIERS =
-      java.util.Arrays.stream(LambdaIdentifier.values())
-          .map(LambdaIdentifier::defaultName)
-          .collect(java.util.stream.Collectors.joining(", "));
-
   private final String entryName;
   private final Consumer<String> output;
   private final Ticker ticker;
@@ -191,7 +186,7 @@ public final class HandlerConfig {
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
-    private Function<String, String> environment = System::getenv;
+    private Function<String, String> environment = SystemEnvironment.INSTANCE;
     private final EnumMap<LambdaIdentifier, String> identifierNames =
         new EnumMap<>(LambdaIdentifier.class);
 
@@ -418,10 +413,22 @@ public final class HandlerConfig {
                   + "='"
                   + value
                   + "' is not accepted: use all, none, or a comma-separated list of "
-                  + ACCEPTED_IDENTIFIERS);
+                  + acceptedIdentifiers());
         }
         identifierNames.put(identifier, identifier.defaultName());
       }
+    }
+
+    /** The identifiers' default names, joined for a message (built only when one is needed). */
+    private static String acceptedIdentifiers() {
+      StringBuilder accepted = new StringBuilder();
+      for (LambdaIdentifier identifier : LambdaIdentifier.values()) {
+        if (accepted.length() > 0) {
+          accepted.append(", ");
+        }
+        accepted.append(identifier.defaultName());
+      }
+      return accepted.toString();
     }
 
     private static LambdaIdentifier byDefaultName(String name) {
