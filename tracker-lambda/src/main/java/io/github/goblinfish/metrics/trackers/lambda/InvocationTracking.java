@@ -27,8 +27,8 @@ final class InvocationTracking {
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
-    this.identifiers = config.identifierNames().keySet().toArray(new LambdaIdentifier[0]);
-    this.identifierNames = config.identifierNames().values().toArray(new String[0]);
+    this.identifiers = config.identifiers();
+    this.identifierNames = config.identifierKeys();
     this.configuredTracker =
         config.output() == null
             ? null
@@ -37,6 +37,10 @@ final class InvocationTracking {
                 .ticker(config.ticker())
                 .format(config.format())
                 .build();
+    if (config.timeoutMarginMillis() > 0) {
+      // While the runtime initialises, not on the first invocation's path.
+      TimeoutWatch.startEarly();
+    }
   }
 
   String entryName() {
