@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.RunRecord;
+import io.github.goblinfish.metrics.trackers.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -133,22 +134,28 @@ final class TimeoutWatch {
   }
 
   /**
-   * Renders a line that goes nowhere. Started while the runtime initialises, the thread thereby
-   * loads and initialises the line writer's classes alongside it (Gson's JsonWriter above all,
-   * whose set-up is the costliest), instead of the first invocation doing so on its own path.
+   * Renders a line that goes nowhere, and times a step on the detached tracker, which records
+   * nothing. Started while the runtime initialises, the thread thereby loads and initialises the
+   * classes of a run and of its line alongside it (Gson's JsonWriter above all, whose set-up is the
+   * costliest), instead of the first invocation doing so on its own path.
    */
   private static void prepareLines() {
     try {
+      ProcessTracker detached = ProcessTracker.current();
+      Timer timer = detached.timer("prepare");
+      detached.setMetric("prepare", 1L);
+      timer.close();
       LineFormat.json()
           .render(
               RunRecord.builder("prepare")
                   .latency("prepare", 1_000_000L, 1)
-                  .metric("prepare", "text")
+                  .metric("prepare", 1L)
+                  .metric("prepared", "text")
                   .identifier("prepare", "text")
                   .identifier("prepared", true)
                   .build());
     } catch (Throwable failure) {
-      // Only a head start: the first line does all of this itself if need be.
+      // Only a head start: the first invocation does all of this itself if need be.
     }
   }
 
