@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
  * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is then
  * frozen or killed, and a line written at the end of the handler would never be. One daemon thread
  * serves every invocation of the process, whatever their number: an invocation costs one small node
- * linked into a list under a lock, and unlinked when it ends in time.
+ * linked into a list under a lock, and unlinked when it ends in time. The thread starts with the
+ * first tracked handler that has a timeout margin, while the runtime initialises, and prepares the
+ * line's classes then.
  *
  * <p>Thread-safe.
  */
@@ -149,8 +151,7 @@ final class TimeoutWatch {
           .render(
               RunRecord.builder("prepare")
                   .latency("prepare", 1_000_000L, 1)
-                  .metric("prepare", 1L)
-                  .metric("prepared", "text")
+                  .metric("prepare", "text")
                   .identifier("prepare", "text")
                   .identifier("prepared", true)
                   .build());
