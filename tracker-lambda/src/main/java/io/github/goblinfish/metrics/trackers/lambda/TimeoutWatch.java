@@ -136,13 +136,15 @@ final class TimeoutWatch {
   }
 
   /**
-   * Renders a line that goes nowhere, and times a step on the detached tracker, which records
-   * nothing. Started while the runtime initialises, the thread thereby loads and initialises the
-   * classes of a run and of its line alongside it (Gson's JsonWriter above all, whose set-up is the
-   * costliest), instead of the first invocation doing so on its own path.
+   * Builds a tracker that is never used, times a step on the detached tracker, which records
+   * nothing, and renders a line that goes nowhere. Started while the runtime initialises, the
+   * thread thereby loads and initialises the classes of a tracker, a run and a line alongside it
+   * (Gson's JsonWriter above all, whose set-up is the costliest), instead of the first invocation
+   * doing so on its own path.
    */
   private static void prepareLines() {
     try {
+      ProcessTracker.builder().build();
       ProcessTracker detached = ProcessTracker.current();
       Timer timer = detached.timer("prepare");
       detached.setMetric("prepare", 1L);
