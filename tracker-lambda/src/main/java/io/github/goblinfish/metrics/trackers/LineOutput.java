@@ -22,6 +22,24 @@ abstract class LineOutput {
     return new Utf8(output);
   }
 
+  /** Lines as text to standard output. */
+  static LineOutput standardOutput() {
+    return new Text(StandardOutput.INSTANCE);
+  }
+
+  /**
+   * Looks {@code System.out} up per line, so that a test or runtime that replaces it later is
+   * honoured. A class rather than a lambda, which would cost a class generated at run time.
+   */
+  private static final class StandardOutput implements Consumer<String> {
+    static final StandardOutput INSTANCE = new StandardOutput();
+
+    @Override
+    public void accept(String line) {
+      System.out.println(line);
+    }
+  }
+
   private static final class Text extends LineOutput {
     private final Consumer<String> output;
 

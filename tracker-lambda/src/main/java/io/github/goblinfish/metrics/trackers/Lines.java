@@ -55,6 +55,10 @@ final class Lines {
 
   private static Object written(BuiltInFormat format, RunRecord record, boolean utf8) {
     Reusable reusable = REUSABLE.get();
+    if (reusable == null) {
+      reusable = new Reusable();
+      REUSABLE.set(reusable);
+    }
     if (reusable.busy) {
       // A line written while this thread writes another (an output that tracks a run of its
       // own): fresh writers for this one.
@@ -63,7 +67,7 @@ final class Lines {
     reusable.busy = true;
     boolean done = false;
     try {
-      Reusable.Pair pair = utf8 ? reusable.utf8 : reusable.chars;
+      Reusable.Pair pair = reusable.pair(utf8);
       Object line = written(format, record, pair, utf8);
       done = true;
       return line;
@@ -102,7 +106,7 @@ final class Lines {
    * into, and Gson's writer over it, are the biggest allocations of an invocation after the line
    * itself. Gson's writer is lenient only so that it takes one top-level object after another;
    * nothing it writes differs. Writers that grew past {@value #KEPT_CAPACITY} or that saw a failure
-   * are dropped.
+   * are dropped. Each kind is made when a line first needs it: a process usually writes only one.
    */
   private static final class Reusable {
     static final int KEPT_CAPACITY = 16 * 1024;
@@ -119,9 +123,22 @@ final class Lines {
       }
     }
 
-    Pair chars = new Pair(new LineWriter.Chars(512));
-    Pair utf8 = new Pair(new LineWriter.Utf8(512));
+    Pair chars;
+    Pair utf8;
     boolean busy;
+
+    Pair pair(boolean utf8) {
+      if (utf8) {
+        if (this.utf8 == null) {
+          this.utf8 = fresh(true, 512);
+        }
+        return this.utf8;
+      }
+      if (chars == null) {
+        chars = fresh(false, 512);
+      }
+      return chars;
+    }
 
     static Pair fresh(boolean utf8, int capacity) {
       return new Pair(utf8 ? new LineWriter.Utf8(capacity) : new LineWriter.Chars(capacity));
@@ -141,7 +158,9 @@ final class Lines {
     }
   }
 
-  private static final ThreadLocal<Reusable> REUSABLE = ThreadLocal.withInitial(Reusable::new);
+  // Filled on a thread's first line rather than through ThreadLocal.withInitial, whose supplier
+  // would cost a class generated at run time on the first invocation's path.
+  private static final ThreadLocal<Reusable> REUSABLE = new ThreadLocal<>();
 
   // --- formats of the caller's -------------------------------------------------------------------
 

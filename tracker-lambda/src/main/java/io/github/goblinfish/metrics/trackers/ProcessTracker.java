@@ -86,7 +86,12 @@ public final class ProcessTracker {
   /** The metric set to the thrown exception's class name when the process body throws. */
   public static final String EXCEPTION_TYPE_METRIC = "exception_type";
 
-  private static final ProcessTracker DETACHED = new ProcessTracker(new Builder());
+  /**
+   * What {@link #current()} returns outside any run: it has no output, because it never writes a
+   * line ({@code trackProcess} refuses it, and no run is ever its own).
+   */
+  private static final ProcessTracker DETACHED =
+      new ProcessTracker(null, Ticker.system(), LineFormat.json());
 
   private final LineOutput output;
   private final Ticker ticker;
@@ -118,9 +123,16 @@ public final class ProcessTracker {
   }
 
   private ProcessTracker(Builder builder) {
-    this.output = builder.output;
-    this.ticker = builder.ticker;
-    this.format = builder.format;
+    this(
+        builder.output != null ? builder.output : LineOutput.standardOutput(),
+        builder.ticker,
+        builder.format);
+  }
+
+  private ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
+    this.output = output;
+    this.ticker = ticker;
+    this.format = format;
     this.owner = this;
     this.run = null;
   }
@@ -636,11 +648,9 @@ public final class ProcessTracker {
    * <p>Not thread-safe; each {@link #build()} makes an independent tracker.
    */
   public static final class Builder {
-    // Looks System.out up per line, so a test or runtime that replaces it later is honoured.
-    private static final LineOutput STANDARD_OUTPUT =
-        LineOutput.text(line -> System.out.println(line));
+    /** Null for standard output, which is made only for a tracker that writes there. */
+    private LineOutput output;
 
-    private LineOutput output = STANDARD_OUTPUT;
     private Ticker ticker = Ticker.system();
     private LineFormat format = LineFormat.json();
 

@@ -34,6 +34,6 @@ public interface Ticker {
    * @return the system ticker, a shared stateless instance
    */
   static Ticker system() {
-    return System::nanoTime;
+    return SystemTicker.INSTANCE;
   }
 }

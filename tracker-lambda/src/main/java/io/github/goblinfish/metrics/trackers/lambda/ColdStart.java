@@ -1,7 +1,5 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Whether the process has served an invocation yet: the one piece of process-wide state of the
  * tracked handlers. It describes the process, not an invocation, and flips once: the first
@@ -21,7 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safe: exactly one invocation takes the cold start, however many run at once.
  */
 public final class ColdStart {
-  private static final AtomicBoolean FIRST = new AtomicBoolean(true);
+  // A volatile flag and this class's monitor rather than an AtomicBoolean: its VarHandle is set up
+  // on the first invocation's path, at a cost that the one flip per process does not repay.
+  private static volatile boolean first = true;
 
   /**
    * Provisioned concurrency and Managed Instances initialise the process before any request: no
@@ -43,13 +43,19 @@ public final class ColdStart {
   /** True exactly once per process (and per SnapStart restore), for the first caller. */
   static boolean take() {
     // A plain read first: after the first invocation no write touches the shared flag, so
-    // concurrent invocations do not contend on its cache line.
-    return FIRST.get() && FIRST.getAndSet(false) && !AHEAD_OF_REQUESTS;
+    // concurrent invocations do not contend on its cache line or its monitor.
+    return first && takeFirst() && !AHEAD_OF_REQUESTS;
+  }
+
+  private static synchronized boolean takeFirst() {
+    boolean taken = first;
+    first = false;
+    return taken;
   }
 
   /** The process was restored from a SnapStart snapshot: its next invocation is a cold start. */
   static void restored() {
-    FIRST.set(true);
+    first = true;
   }
 
   /**
@@ -57,6 +63,6 @@ public final class ColdStart {
    * the cold start again. For tests only; a function has no reason to call it.
    */
   public static void resetForTests() {
-    FIRST.set(true);
+    first = true;
   }
 }

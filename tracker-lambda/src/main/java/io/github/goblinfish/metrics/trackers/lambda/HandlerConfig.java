@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Ticker;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -89,16 +90,16 @@ public final class HandlerConfig {
           UNITS_VARIABLE,
           HIGH_RESOLUTION_VARIABLE);
 
-  private static final String ACCEPTED_IDENTIFIERS =
-      java.util.Arrays.stream(LambdaIdentifier.values())
-          .map(LambdaIdentifier::defaultName)
-          .collect(java.util.stream.Collectors.joining(", "));
-
   private final String entryName;
   private final Consumer<String> output;
   private final Ticker ticker;
   private final LineFormat format;
-  private final Map<LambdaIdentifier, String> identifierNames;
+  // The identifiers kept and their keys, in LambdaIdentifier order: arrays, so that a handler's
+  // construction builds no map (an EnumMap finds its constants by reflection, on the cold start's
+  // path); the public map view is made only when asked for.
+  private final LambdaIdentifier[] identifiers;
+  private final String[] identifierKeys;
+  private volatile Map<LambdaIdentifier, String> identifierNames;
   private final Function<String, String> environment;
   private final long timeoutMarginMillis;
 
@@ -109,7 +110,19 @@ public final class HandlerConfig {
     this.output = builder.output;
     this.ticker = builder.ticker;
     this.format = builder.format;
-    this.identifierNames = Collections.unmodifiableMap(new EnumMap<>(builder.identifierNames));
+    int kept = 0;
+    for (String name : builder.identifierNames) {
+      kept += name == null ? 0 : 1;
+    }
+    this.identifiers = new LambdaIdentifier[kept];
+    this.identifierKeys = new String[kept];
+    LambdaIdentifier[] all = LambdaIdentifier.values();
+    for (int i = 0, k = 0; i < all.length; i++) {
+      if (builder.identifierNames[i] != null) {
+        identifiers[k] = all[i];
+        identifierKeys[k++] = builder.identifierNames[i];
+      }
+    }
   }
 
   /**
@@ -147,7 +160,26 @@ public final class HandlerConfig {
    * @return an unmodifiable map in {@link LambdaIdentifier} order
    */
   public Map<LambdaIdentifier, String> identifierNames() {
-    return identifierNames;
+    Map<LambdaIdentifier, String> names = identifierNames;
+    if (names == null) {
+      // Racy but safe: every thread builds an equal, immutable map.
+      EnumMap<LambdaIdentifier, String> built = new EnumMap<>(LambdaIdentifier.class);
+      for (int i = 0; i < identifiers.length; i++) {
+        built.put(identifiers[i], identifierKeys[i]);
+      }
+      identifierNames = names = Collections.unmodifiableMap(built);
+    }
+    return names;
+  }
+
+  /** The identifiers kept, in {@link LambdaIdentifier} order; callers must not change it. */
+  LambdaIdentifier[] identifiers() {
+    return identifiers;
+  }
+
+  /** The key of each of {@link #identifiers()}, by index; callers must not change it. */
+  String[] identifierKeys() {
+    return identifierKeys;
   }
 
   Consumer<String> output() {
@@ -191,13 +223,16 @@ public final class HandlerConfig {
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
-    private Function<String, String> environment = System::getenv;
-    private final EnumMap<LambdaIdentifier, String> identifierNames =
-        new EnumMap<>(LambdaIdentifier.class);
+    private Function<String, String> environment = SystemEnvironment.INSTANCE;
+
+    /** Each identifier's key by ordinal; null when it is omitted. */
+    private final String[] identifierNames;
 
     private Builder() {
-      for (LambdaIdentifier identifier : LambdaIdentifier.values()) {
-        identifierNames.put(identifier, identifier.defaultName());
+      LambdaIdentifier[] all = LambdaIdentifier.values();
+      identifierNames = new String[all.length];
+      for (LambdaIdentifier identifier : all) {
+        identifierNames[identifier.ordinal()] = identifier.defaultName();
       }
     }
 
@@ -286,7 +321,7 @@ public final class HandlerConfig {
       if (ProcessTracker.RESERVED_NAMES.contains(name)) {
         throw new IllegalArgumentException("identifier name '" + name + "' is reserved");
       }
-      identifierNames.put(identifier, name);
+      identifierNames[identifier.ordinal()] = name;
       identifiersSetInCode = true;
       return this;
     }
@@ -298,7 +333,7 @@ public final class HandlerConfig {
      * @return this builder
      */
     public Builder omitIdentifier(LambdaIdentifier identifier) {
-      identifierNames.remove(Objects.requireNonNull(identifier, "identifier"));
+      identifierNames[Objects.requireNonNull(identifier, "identifier").ordinal()] = null;
       identifiersSetInCode = true;
       return this;
     }
@@ -309,7 +344,7 @@ public final class HandlerConfig {
      * @return this builder
      */
     public Builder omitAllIdentifiers() {
-      identifierNames.clear();
+      Arrays.fill(identifierNames, null);
       identifiersSetInCode = true;
       return this;
     }
@@ -386,18 +421,22 @@ public final class HandlerConfig {
 
     /** Two identifiers under one key would leave one of them out of every line without a word. */
     private void requireDistinctNames() {
-      Map<String, LambdaIdentifier> byName = new java.util.HashMap<>();
-      for (Map.Entry<LambdaIdentifier, String> entry : identifierNames.entrySet()) {
-        LambdaIdentifier earlier = byName.putIfAbsent(entry.getValue(), entry.getKey());
-        if (earlier != null) {
-          throw new IllegalArgumentException(
-              "identifiers "
-                  + earlier
-                  + " and "
-                  + entry.getKey()
-                  + " would both be written as '"
-                  + entry.getValue()
-                  + "'; give one of them another name or omit it");
+      LambdaIdentifier[] all = LambdaIdentifier.values();
+      for (int later = 0; later < identifierNames.length; later++) {
+        if (identifierNames[later] == null) {
+          continue;
+        }
+        for (int earlier = 0; earlier < later; earlier++) {
+          if (identifierNames[later].equals(identifierNames[earlier])) {
+            throw new IllegalArgumentException(
+                "identifiers "
+                    + all[earlier]
+                    + " and "
+                    + all[later]
+                    + " would both be written as '"
+                    + identifierNames[later]
+                    + "'; give one of them another name or omit it");
+          }
         }
       }
     }
@@ -406,7 +445,7 @@ public final class HandlerConfig {
       if (value.equalsIgnoreCase("all")) {
         return;
       }
-      identifierNames.clear();
+      Arrays.fill(identifierNames, null);
       if (value.equalsIgnoreCase("none")) {
         return;
       }
@@ -418,10 +457,22 @@ public final class HandlerConfig {
                   + "='"
                   + value
                   + "' is not accepted: use all, none, or a comma-separated list of "
-                  + ACCEPTED_IDENTIFIERS);
+                  + acceptedIdentifiers());
         }
-        identifierNames.put(identifier, identifier.defaultName());
+        identifierNames[identifier.ordinal()] = identifier.defaultName();
       }
+    }
+
+    /** The identifiers' default names, joined for a message (built only when one is needed). */
+    private static String acceptedIdentifiers() {
+      StringBuilder accepted = new StringBuilder();
+      for (LambdaIdentifier identifier : LambdaIdentifier.values()) {
+        if (accepted.length() > 0) {
+          accepted.append(", ");
+        }
+        accepted.append(identifier.defaultName());
+      }
+      return accepted.toString();
     }
 
     private static LambdaIdentifier byDefaultName(String name) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What every tracked handler does per invocation: a fresh run of a tracker that writes to the
@@ -26,8 +27,8 @@ final class InvocationTracking {
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
-    this.identifiers = config.identifierNames().keySet().toArray(new LambdaIdentifier[0]);
-    this.identifierNames = config.identifierNames().values().toArray(new String[0]);
+    this.identifiers = config.identifiers();
+    this.identifierNames = config.identifierKeys();
     this.configuredTracker =
         config.output() == null
             ? null
@@ -36,6 +37,10 @@ final class InvocationTracking {
                 .ticker(config.ticker())
                 .format(config.format())
                 .build();
+    if (config.timeoutMarginMillis() > 0) {
+      // While the runtime initialises, not on the first invocation's path.
+      TimeoutWatch.startEarly();
+    }
   }
 
   String entryName() {
@@ -135,14 +140,9 @@ final class InvocationTracking {
     // Insights, while log(byte[]) goes out as it is, so the CloudWatch event IS the JSON object in
     // both Text and JSON formats. The trailing newline keeps lines apart where the logger falls
     // back to standard output, which Lambda splits into events at line breaks.
-    ProcessTracker tracker =
-        ProcessTracker.builder()
-            .utf8Output(logger::log)
-            .ticker(config.ticker())
-            .format(config.format())
-            .build();
-    loggerTracker = new LoggerTracker(logger, tracker);
-    return tracker;
+    LoggerTracker made = new LoggerTracker(logger, config);
+    loggerTracker = made;
+    return made.tracker;
   }
 
   private static LambdaLogger loggerOf(Context context) {
@@ -157,13 +157,27 @@ final class InvocationTracking {
     return logger != null ? logger : LambdaRuntime.getLogger();
   }
 
-  private static final class LoggerTracker {
+  /**
+   * A logger and the tracker that writes to it; it is that tracker's output itself, rather than
+   * {@code logger::log}, because a method reference costs a class generated at run time.
+   */
+  private static final class LoggerTracker implements Consumer<byte[]> {
     final LambdaLogger logger;
     final ProcessTracker tracker;
 
-    LoggerTracker(LambdaLogger logger, ProcessTracker tracker) {
+    LoggerTracker(LambdaLogger logger, HandlerConfig config) {
       this.logger = logger;
-      this.tracker = tracker;
+      this.tracker =
+          ProcessTracker.builder()
+              .utf8Output(this)
+              .ticker(config.ticker())
+              .format(config.format())
+              .build();
+    }
+
+    @Override
+    public void accept(byte[] line) {
+      logger.log(line);
     }
   }
 }

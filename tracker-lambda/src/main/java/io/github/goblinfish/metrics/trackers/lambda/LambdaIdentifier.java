@@ -17,62 +17,27 @@ import com.amazonaws.services.lambda.runtime.Context;
  */
 public enum LambdaIdentifier {
   /** {@code Context.getAwsRequestId()}. */
-  REQUEST_ID("request_id") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return context == null ? null : context.getAwsRequestId();
-    }
-  },
+  REQUEST_ID("request_id"),
   /** {@code Context.getFunctionName()}. */
-  FUNCTION_NAME("function_name") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return context == null ? null : context.getFunctionName();
-    }
-  },
+  FUNCTION_NAME("function_name"),
   /** {@code Context.getFunctionVersion()}. */
-  FUNCTION_VERSION("function_version") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return context == null ? null : context.getFunctionVersion();
-    }
-  },
+  FUNCTION_VERSION("function_version"),
   /**
    * {@code true} when a caller waited for this environment's initialisation: the first invocation
    * of an on-demand process, or the first after each SnapStart restore; never with provisioned
    * concurrency or Lambda Managed Instances, which initialise ahead of requests. A JSON boolean.
    */
-  COLD_START("cold_start") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return coldStart;
-    }
-  },
+  COLD_START("cold_start"),
   /**
    * How Lambda initialised the environment ({@code AWS_LAMBDA_INITIALIZATION_TYPE}): {@code
    * on-demand}, {@code provisioned-concurrency}, {@code snap-start} or {@code
    * lambda-managed-instances}; absent outside Lambda.
    */
-  INIT_TYPE("init_type") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return InitType.VALUE;
-    }
-  },
+  INIT_TYPE("init_type"),
   /** The {@code Root} of the X-Ray trace header, when the invocation has one. */
-  XRAY_TRACE_ID("xray_trace_id") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return context == null ? null : XrayTrace.root(context);
-    }
-  },
+  XRAY_TRACE_ID("xray_trace_id"),
   /** {@code Context.getTenantId()}: the tenant of a function in tenant isolation mode, if any. */
-  TENANT_ID("tenant_id") {
-    @Override
-    Object read(Context context, boolean coldStart) {
-      return context == null ? null : context.getTenantId();
-    }
-  };
+  TENANT_ID("tenant_id");
 
   private final String defaultName;
 
@@ -93,5 +58,30 @@ public enum LambdaIdentifier {
    * This identifier's value for one invocation: a String, a Boolean, or null when the invocation
    * has none. The Context may be null.
    */
-  abstract Object read(Context context, boolean coldStart);
+  Object read(Context context, boolean coldStart) {
+    // One method for every constant rather than a body per constant: each body would be a class
+    // of its own, loaded on the cold start's path. An enum switch would add a class too.
+    if (this == COLD_START) {
+      return coldStart;
+    }
+    if (this == INIT_TYPE) {
+      return InitType.VALUE;
+    }
+    if (context == null) {
+      return null;
+    }
+    if (this == REQUEST_ID) {
+      return context.getAwsRequestId();
+    }
+    if (this == FUNCTION_NAME) {
+      return context.getFunctionName();
+    }
+    if (this == FUNCTION_VERSION) {
+      return context.getFunctionVersion();
+    }
+    if (this == XRAY_TRACE_ID) {
+      return XrayTrace.root(context);
+    }
+    return context.getTenantId();
+  }
 }

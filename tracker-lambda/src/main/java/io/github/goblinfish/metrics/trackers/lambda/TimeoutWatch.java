@@ -1,15 +1,18 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.RunRecord;
+import io.github.goblinfish.metrics.trackers.Timer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is then
  * frozen or killed, and a line written at the end of the handler would never be. One daemon thread
  * serves every invocation of the process, whatever their number: an invocation costs one small node
- * linked into a list under a lock, and unlinked when it ends in time.
+ * linked into a list under a lock, and unlinked when it ends in time. The thread starts with the
+ * first tracked handler that has a timeout margin, while the runtime initialises, and prepares the
+ * line's classes then.
  *
  * <p>Thread-safe.
  */
@@ -17,8 +20,9 @@ final class TimeoutWatch {
   /** The metric set to 1 in a line written because the invocation was about to time out. */
   static final String TIMED_OUT_METRIC = "timed_out";
 
-  private static final ReentrantLock LOCK = new ReentrantLock();
-  private static final Condition CHANGED = LOCK.newCondition();
+  // The monitor of LOCK rather than a java.util.concurrent lock and its condition: those are
+  // classes the first invocation would load for nothing else.
+  private static final Object LOCK = new Object();
   // Guarded by LOCK: the invocations being watched, and the deadline the thread sleeps until.
   private static Watch watched;
   private static long sleepingUntil = Long.MAX_VALUE;
@@ -56,8 +60,7 @@ final class TimeoutWatch {
             ProcessTracker.current(),
             System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis),
             marginMillis);
-    LOCK.lock();
-    try {
+    synchronized (LOCK) {
       watch.next = watched;
       if (watched != null) {
         watched.previous = watch;
@@ -67,10 +70,8 @@ final class TimeoutWatch {
       if (!started) {
         start();
       } else if (watch.deadlineNanos - sleepingUntil < 0) {
-        CHANGED.signal();
+        LOCK.notify();
       }
-    } finally {
-      LOCK.unlock();
     }
     return watch;
   }
@@ -80,11 +81,8 @@ final class TimeoutWatch {
     if (watch == null) {
       return;
     }
-    LOCK.lock();
-    try {
+    synchronized (LOCK) {
       unlink(watch);
-    } finally {
-      LOCK.unlock();
     }
   }
 
@@ -105,43 +103,73 @@ final class TimeoutWatch {
     watch.linked = false;
   }
 
+  /**
+   * Starts the thread now, if it is not running yet: a tracked handler calls this when it is
+   * constructed, while the runtime initialises, so that the first invocation does not start it.
+   */
+  static void startEarly() {
+    synchronized (LOCK) {
+      if (!started) {
+        start();
+      }
+    }
+  }
+
   private static void start() {
-    Thread thread = new Thread(TimeoutWatch::watch, "tracker-lambda-timeout-watch");
+    Thread thread = new Watcher();
     thread.setDaemon(true);
     thread.start();
     started = true;
   }
 
+  /** The one thread; a subclass rather than a lambda, which would cost a generated class. */
+  private static final class Watcher extends Thread {
+    Watcher() {
+      super("tracker-lambda-timeout-watch");
+    }
+
+    @Override
+    public void run() {
+      prepareLines();
+      watch();
+    }
+  }
+
+  /**
+   * Builds a tracker that is never used, times a step on the detached tracker, which records
+   * nothing, and renders a line that goes nowhere. Started while the runtime initialises, the
+   * thread thereby loads and initialises the classes of a tracker, a run and a line alongside it
+   * (Gson's JsonWriter above all, whose set-up is the costliest), instead of the first invocation
+   * doing so on its own path.
+   */
+  private static void prepareLines() {
+    try {
+      ProcessTracker.builder().build();
+      ProcessTracker detached = ProcessTracker.current();
+      Timer timer = detached.timer("prepare");
+      detached.setMetric("prepare", 1L);
+      timer.close();
+      LineFormat.json()
+          .render(
+              RunRecord.builder("prepare")
+                  .latency("prepare", 1_000_000L, 1)
+                  .metric("prepare", "text")
+                  .identifier("prepare", "text")
+                  .identifier("prepared", true)
+                  .build());
+    } catch (Throwable failure) {
+      // Only a head start: the first invocation does all of this itself if need be.
+    }
+  }
+
   private static void watch() {
     while (true) {
-      Watch due = null;
-      LOCK.lock();
+      Watch due;
       try {
-        long now = System.nanoTime();
-        long earliest = Long.MAX_VALUE;
-        boolean any = false;
-        for (Watch watch = watched; watch != null; ) {
-          Watch next = watch.next;
-          if (watch.deadlineNanos - now <= 0) {
-            unlink(watch);
-            watch.next = due;
-            due = watch;
-          } else if (!any || watch.deadlineNanos - earliest < 0) {
-            earliest = watch.deadlineNanos;
-            any = true;
-          }
-          watch = next;
-        }
-        if (due == null) {
-          sleepingUntil = any ? earliest : now + TimeUnit.DAYS.toNanos(1);
-          CHANGED.awaitNanos(sleepingUntil - now);
-          continue;
-        }
+        due = due();
       } catch (InterruptedException interrupted) {
         // Nobody interrupts this thread on purpose; keep watching.
         continue;
-      } finally {
-        LOCK.unlock();
       }
       for (Watch watch = due; watch != null; ) {
         Watch next = watch.next;
@@ -150,6 +178,33 @@ final class TimeoutWatch {
         watch = next;
       }
     }
+  }
+
+  /** Waits until a watched deadline passes; returns the watches due, unlinked, or null. */
+  private static Watch due() throws InterruptedException {
+    Watch due = null;
+    synchronized (LOCK) {
+      long now = System.nanoTime();
+      long earliest = Long.MAX_VALUE;
+      boolean any = false;
+      for (Watch watch = watched; watch != null; ) {
+        Watch next = watch.next;
+        if (watch.deadlineNanos - now <= 0) {
+          unlink(watch);
+          watch.next = due;
+          due = watch;
+        } else if (!any || watch.deadlineNanos - earliest < 0) {
+          earliest = watch.deadlineNanos;
+          any = true;
+        }
+        watch = next;
+      }
+      if (due == null) {
+        sleepingUntil = any ? earliest : now + TimeUnit.DAYS.toNanos(1);
+        TimeUnit.NANOSECONDS.timedWait(LOCK, sleepingUntil - now);
+      }
+    }
+    return due;
   }
 
   private static void write(Watch watch) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,20 +56,7 @@ public final class TrackedHandlers {
   public static <I, O> RequestHandler<I, O> wrap(
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
-    return (input, context) -> {
-      ProcessTracker tracker = tracking.trackerFor(context);
-      return tracker.trackProcess(
-          tracking.entryName(),
-          () -> {
-            TimeoutWatch.Watch watch = tracking.identify(tracker, context);
-            try {
-              return handler.handleRequest(input, context);
-            } finally {
-              TimeoutWatch.disarm(watch);
-            }
-          });
-    };
+    return new Tracked<>(handler, new InvocationTracking(config, handler.getClass()));
   }
 
   /**
@@ -90,23 +78,104 @@ public final class TrackedHandlers {
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
-    return new RequestStreamHandler() {
-      @Override
-      public void handleRequest(InputStream input, OutputStream output, Context context)
-          throws IOException {
-        ProcessTracker tracker = tracking.trackerFor(context);
-        tracker.<IOException>trackProcess(
-            tracking.entryName(),
-            () -> {
-              TimeoutWatch.Watch watch = tracking.identify(tracker, context);
-              try {
-                handler.handleRequest(input, output, context);
-              } finally {
-                TimeoutWatch.disarm(watch);
-              }
-            });
+    return new TrackedStream(handler, new InvocationTracking(config, handler.getClass()));
+  }
+
+  // Classes rather than lambdas here: a lambda's first use costs a class generated at run time,
+  // on the cold start's path.
+
+  /** A tracked handler around {@code handler}. */
+  private static final class Tracked<I, O> implements RequestHandler<I, O> {
+    private final RequestHandler<I, O> handler;
+    private final InvocationTracking tracking;
+
+    Tracked(RequestHandler<I, O> handler, InvocationTracking tracking) {
+      this.handler = handler;
+      this.tracking = tracking;
+    }
+
+    @Override
+    public O handleRequest(I input, Context context) {
+      ProcessTracker tracker = tracking.trackerFor(context);
+      return tracker.trackProcess(
+          tracking.entryName(), new Invocation<>(this, tracker, input, context));
+    }
+  }
+
+  /** One invocation of a {@link Tracked} handler, run by its tracker. */
+  private static final class Invocation<I, O> implements ThrowingSupplier<O, RuntimeException> {
+    private final Tracked<I, O> tracked;
+    private final ProcessTracker tracker;
+    private final I input;
+    private final Context context;
+
+    Invocation(Tracked<I, O> tracked, ProcessTracker tracker, I input, Context context) {
+      this.tracked = tracked;
+      this.tracker = tracker;
+      this.input = input;
+      this.context = context;
+    }
+
+    @Override
+    public O get() {
+      TimeoutWatch.Watch watch = tracked.tracking.identify(tracker, context);
+      try {
+        return tracked.handler.handleRequest(input, context);
+      } finally {
+        TimeoutWatch.disarm(watch);
       }
-    };
+    }
+  }
+
+  /** A tracked stream handler around {@code handler}. */
+  private static final class TrackedStream implements RequestStreamHandler {
+    private final RequestStreamHandler handler;
+    private final InvocationTracking tracking;
+
+    TrackedStream(RequestStreamHandler handler, InvocationTracking tracking) {
+      this.handler = handler;
+      this.tracking = tracking;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+        throws IOException {
+      ProcessTracker tracker = tracking.trackerFor(context);
+      tracker.trackProcess(
+          tracking.entryName(), new StreamInvocation(this, tracker, input, output, context));
+    }
+  }
+
+  /** One invocation of a {@link TrackedStream} handler, run by its tracker. */
+  private static final class StreamInvocation implements ThrowingSupplier<Void, IOException> {
+    private final TrackedStream tracked;
+    private final ProcessTracker tracker;
+    private final InputStream input;
+    private final OutputStream output;
+    private final Context context;
+
+    StreamInvocation(
+        TrackedStream tracked,
+        ProcessTracker tracker,
+        InputStream input,
+        OutputStream output,
+        Context context) {
+      this.tracked = tracked;
+      this.tracker = tracker;
+      this.input = input;
+      this.output = output;
+      this.context = context;
+    }
+
+    @Override
+    public Void get() throws IOException {
+      TimeoutWatch.Watch watch = tracked.tracking.identify(tracker, context);
+      try {
+        tracked.handler.handleRequest(input, output, context);
+        return null;
+      } finally {
+        TimeoutWatch.disarm(watch);
+      }
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -82,15 +83,36 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
   public final O handleRequest(I input, Context context) {
     ProcessTracker tracker = tracking.trackerFor(context);
     return tracker.trackProcess(
-        tracking.entryName(),
-        () -> {
-          TimeoutWatch.Watch watch = tracking.identify(tracker, context);
-          try {
-            return handleTracked(event(input), context);
-          } finally {
-            TimeoutWatch.disarm(watch);
-          }
-        });
+        tracking.entryName(), new Invocation<>(this, tracker, input, context));
+  }
+
+  /**
+   * One invocation's body, run by its tracker. A class rather than a lambda: a lambda's first use
+   * costs a class generated at run time, on the first invocation's path.
+   */
+  private static final class Invocation<I, O> implements ThrowingSupplier<O, RuntimeException> {
+    private final TrackedRequestHandler<I, O> handler;
+    private final ProcessTracker tracker;
+    private final I input;
+    private final Context context;
+
+    Invocation(
+        TrackedRequestHandler<I, O> handler, ProcessTracker tracker, I input, Context context) {
+      this.handler = handler;
+      this.tracker = tracker;
+      this.input = input;
+      this.context = context;
+    }
+
+    @Override
+    public O get() {
+      TimeoutWatch.Watch watch = handler.tracking.identify(tracker, context);
+      try {
+        return handler.handleTracked(handler.event(input), context);
+      } finally {
+        TimeoutWatch.disarm(watch);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked") // recover() returns an instance of the declared event type

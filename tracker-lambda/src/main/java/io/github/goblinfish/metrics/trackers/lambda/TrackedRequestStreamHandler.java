@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,16 +65,44 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
     ProcessTracker tracker = tracking.trackerFor(context);
-    tracker.<IOException>trackProcess(
-        tracking.entryName(),
-        () -> {
-          TimeoutWatch.Watch watch = tracking.identify(tracker, context);
-          try {
-            handleTracked(input, output, context);
-          } finally {
-            TimeoutWatch.disarm(watch);
-          }
-        });
+    tracker.trackProcess(
+        tracking.entryName(), new Invocation(this, tracker, input, output, context));
+  }
+
+  /**
+   * One invocation's body, run by its tracker. A class rather than a lambda: a lambda's first use
+   * costs a class generated at run time, on the first invocation's path.
+   */
+  private static final class Invocation implements ThrowingSupplier<Void, IOException> {
+    private final TrackedRequestStreamHandler handler;
+    private final ProcessTracker tracker;
+    private final InputStream input;
+    private final OutputStream output;
+    private final Context context;
+
+    Invocation(
+        TrackedRequestStreamHandler handler,
+        ProcessTracker tracker,
+        InputStream input,
+        OutputStream output,
+        Context context) {
+      this.handler = handler;
+      this.tracker = tracker;
+      this.input = input;
+      this.output = output;
+      this.context = context;
+    }
+
+    @Override
+    public Void get() throws IOException {
+      TimeoutWatch.Watch watch = handler.tracking.identify(tracker, context);
+      try {
+        handler.handleTracked(input, output, context);
+        return null;
+      } finally {
+        TimeoutWatch.disarm(watch);
+      }
+    }
   }
 
   /**
