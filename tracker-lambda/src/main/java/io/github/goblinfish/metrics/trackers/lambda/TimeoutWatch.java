@@ -1,9 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
-import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.RunRecord;
-import io.github.goblinfish.metrics.trackers.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -130,35 +127,8 @@ final class TimeoutWatch {
 
     @Override
     public void run() {
-      prepareLines();
+      LineClassesWarmUp.run();
       watch();
-    }
-  }
-
-  /**
-   * Builds a tracker that is never used, times a step on the detached tracker, which records
-   * nothing, and renders a line that goes nowhere. Started while the runtime initialises, the
-   * thread thereby loads and initialises the classes of a tracker, a run and a line alongside it
-   * (Gson's JsonWriter above all, whose set-up is the costliest), instead of the first invocation
-   * doing so on its own path.
-   */
-  private static void prepareLines() {
-    try {
-      ProcessTracker.builder().build();
-      ProcessTracker detached = ProcessTracker.current();
-      Timer timer = detached.timer("prepare");
-      detached.setMetric("prepare", 1L);
-      timer.close();
-      LineFormat.json()
-          .render(
-              RunRecord.builder("prepare")
-                  .latency("prepare", 1_000_000L, 1)
-                  .metric("prepare", "text")
-                  .identifier("prepare", "text")
-                  .identifier("prepared", true)
-                  .build());
-    } catch (Throwable failure) {
-      // Only a head start: the first invocation does all of this itself if need be.
     }
   }
 
