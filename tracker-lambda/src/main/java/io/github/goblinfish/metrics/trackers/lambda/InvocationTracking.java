@@ -82,8 +82,8 @@ final class InvocationTracking {
   }
 
   /**
-   * The tracker of an invocation with this context; each base class runs its body as a run of it,
-   * calling {@link #identify} first inside the body, so one lambda per invocation does both.
+   * The tracker of an invocation with this context: a {@link TrackedInvocation} runs as a run of
+   * it, calling {@link #identify} first inside the run.
    */
   ProcessTracker trackerFor(Context context) {
     if (configuredTracker != null) {

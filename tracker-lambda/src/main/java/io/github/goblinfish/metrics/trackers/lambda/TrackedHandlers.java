@@ -3,8 +3,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,34 +94,24 @@ public final class TrackedHandlers {
 
     @Override
     public O handleRequest(I input, Context context) {
-      ProcessTracker tracker = tracking.trackerFor(context);
-      return tracker.trackProcess(
-          tracking.entryName(), new Invocation<>(this, tracker, input, context));
+      return new Invocation<>(this, input, context).run();
     }
   }
 
-  /** One invocation of a {@link Tracked} handler, run by its tracker. */
-  private static final class Invocation<I, O> implements ThrowingSupplier<O, RuntimeException> {
+  /** One invocation of a {@link Tracked} handler. */
+  private static final class Invocation<I, O> extends TrackedInvocation<O, RuntimeException> {
     private final Tracked<I, O> tracked;
-    private final ProcessTracker tracker;
     private final I input;
-    private final Context context;
 
-    Invocation(Tracked<I, O> tracked, ProcessTracker tracker, I input, Context context) {
+    Invocation(Tracked<I, O> tracked, I input, Context context) {
+      super(tracked.tracking, context);
       this.tracked = tracked;
-      this.tracker = tracker;
       this.input = input;
-      this.context = context;
     }
 
     @Override
-    public O get() {
-      TimeoutWatch.Watch watch = tracked.tracking.identify(tracker, context);
-      try {
-        return tracked.handler.handleRequest(input, context);
-      } finally {
-        TimeoutWatch.disarm(watch);
-      }
+    O handle(Context context) {
+      return tracked.handler.handleRequest(input, context);
     }
   }
 
@@ -140,42 +128,28 @@ public final class TrackedHandlers {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
-      ProcessTracker tracker = tracking.trackerFor(context);
-      tracker.trackProcess(
-          tracking.entryName(), new StreamInvocation(this, tracker, input, output, context));
+      new StreamInvocation(this, input, output, context).run();
     }
   }
 
-  /** One invocation of a {@link TrackedStream} handler, run by its tracker. */
-  private static final class StreamInvocation implements ThrowingSupplier<Void, IOException> {
+  /** One invocation of a {@link TrackedStream} handler. */
+  private static final class StreamInvocation extends TrackedInvocation<Void, IOException> {
     private final TrackedStream tracked;
-    private final ProcessTracker tracker;
     private final InputStream input;
     private final OutputStream output;
-    private final Context context;
 
     StreamInvocation(
-        TrackedStream tracked,
-        ProcessTracker tracker,
-        InputStream input,
-        OutputStream output,
-        Context context) {
+        TrackedStream tracked, InputStream input, OutputStream output, Context context) {
+      super(tracked.tracking, context);
       this.tracked = tracked;
-      this.tracker = tracker;
       this.input = input;
       this.output = output;
-      this.context = context;
     }
 
     @Override
-    public Void get() throws IOException {
-      TimeoutWatch.Watch watch = tracked.tracking.identify(tracker, context);
-      try {
-        tracked.handler.handleRequest(input, output, context);
-        return null;
-      } finally {
-        TimeoutWatch.disarm(watch);
-      }
+    Void handle(Context context) throws IOException {
+      tracked.handler.handleRequest(input, output, context);
+      return null;
     }
   }
 }

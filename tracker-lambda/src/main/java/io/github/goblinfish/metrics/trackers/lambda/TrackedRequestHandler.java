@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -81,37 +80,23 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    ProcessTracker tracker = tracking.trackerFor(context);
-    return tracker.trackProcess(
-        tracking.entryName(), new Invocation<>(this, tracker, input, context));
+    return new Invocation<>(this, input, context).run();
   }
 
-  /**
-   * One invocation's body, run by its tracker. A class rather than a lambda: a lambda's first use
-   * costs a class generated at run time, on the first invocation's path.
-   */
-  private static final class Invocation<I, O> implements ThrowingSupplier<O, RuntimeException> {
+  /** One invocation: the event converted as the runtime's Handler asks, then the handler. */
+  private static final class Invocation<I, O> extends TrackedInvocation<O, RuntimeException> {
     private final TrackedRequestHandler<I, O> handler;
-    private final ProcessTracker tracker;
     private final I input;
-    private final Context context;
 
-    Invocation(
-        TrackedRequestHandler<I, O> handler, ProcessTracker tracker, I input, Context context) {
+    Invocation(TrackedRequestHandler<I, O> handler, I input, Context context) {
+      super(handler.tracking, context);
       this.handler = handler;
-      this.tracker = tracker;
       this.input = input;
-      this.context = context;
     }
 
     @Override
-    public O get() {
-      TimeoutWatch.Watch watch = handler.tracking.identify(tracker, context);
-      try {
-        return handler.handleTracked(handler.event(input), context);
-      } finally {
-        TimeoutWatch.disarm(watch);
-      }
+    O handle(Context context) {
+      return handler.handleTracked(handler.event(input), context);
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,44 +63,30 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    ProcessTracker tracker = tracking.trackerFor(context);
-    tracker.trackProcess(
-        tracking.entryName(), new Invocation(this, tracker, input, output, context));
+    new Invocation(this, input, output, context).run();
   }
 
-  /**
-   * One invocation's body, run by its tracker. A class rather than a lambda: a lambda's first use
-   * costs a class generated at run time, on the first invocation's path.
-   */
-  private static final class Invocation implements ThrowingSupplier<Void, IOException> {
+  /** One invocation of the stream handler. */
+  private static final class Invocation extends TrackedInvocation<Void, IOException> {
     private final TrackedRequestStreamHandler handler;
-    private final ProcessTracker tracker;
     private final InputStream input;
     private final OutputStream output;
-    private final Context context;
 
     Invocation(
         TrackedRequestStreamHandler handler,
-        ProcessTracker tracker,
         InputStream input,
         OutputStream output,
         Context context) {
+      super(handler.tracking, context);
       this.handler = handler;
-      this.tracker = tracker;
       this.input = input;
       this.output = output;
-      this.context = context;
     }
 
     @Override
-    public Void get() throws IOException {
-      TimeoutWatch.Watch watch = handler.tracking.identify(tracker, context);
-      try {
-        handler.handleTracked(input, output, context);
-        return null;
-      } finally {
-        TimeoutWatch.disarm(watch);
-      }
+    Void handle(Context context) throws IOException {
+      handler.handleTracked(input, output, context);
+      return null;
     }
   }
 

@@ -1,0 +1,52 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
+
+/**
+ * One invocation, run as a run of its tracker named after the entry: it sets the invocation's
+ * identifiers and arms the timeout watch, calls the handler, and disarms the watch however the
+ * handler ends. Each handler kind supplies the call.
+ *
+ * <pre>{@code
+ * return new TrackedInvocation<O, RuntimeException>(tracking, context) {
+ *   O handle(Context context) { return handler.handleRequest(input, context); }
+ * }.run();
+ * }</pre>
+ *
+ * A class rather than a lambda: a lambda's first use costs a class generated at run time, on the
+ * first invocation's path. Not thread-safe: one object per invocation.
+ *
+ * @param <T> what the handler returns
+ * @param <E> what the handler may throw
+ */
+abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupplier<T, E> {
+  private final InvocationTracking tracking;
+  private final ProcessTracker tracker;
+  private final Context context;
+
+  TrackedInvocation(InvocationTracking tracking, Context context) {
+    this.tracking = tracking;
+    this.tracker = tracking.trackerFor(context);
+    this.context = context;
+  }
+
+  /** Runs the invocation as a new run of its tracker; the handler's result or exception is its. */
+  final T run() throws E {
+    return tracker.trackProcess(tracking.entryName(), this);
+  }
+
+  @Override
+  public final T get() throws E {
+    TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+    try {
+      return handle(context);
+    } finally {
+      TimeoutWatch.disarm(watch);
+    }
+  }
+
+  /** Calls the handler. */
+  abstract T handle(Context context) throws E;
+}
