@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,7 +95,9 @@ public final class TrackedHandlers {
 
     @Override
     public O handleRequest(I input, Context context) {
-      return new Invocation<>(this, input, context).run();
+      ProcessTracker tracker = tracking.trackerFor(context);
+      return tracker.trackProcess(
+          tracking.entryName(), new Invocation<>(this, tracker, input, context));
     }
   }
 
@@ -103,8 +106,8 @@ public final class TrackedHandlers {
     private final Tracked<I, O> tracked;
     private final I input;
 
-    Invocation(Tracked<I, O> tracked, I input, Context context) {
-      super(tracked.tracking, context);
+    Invocation(Tracked<I, O> tracked, ProcessTracker tracker, I input, Context context) {
+      super(tracked.tracking, tracker, context);
       this.tracked = tracked;
       this.input = input;
     }
@@ -128,7 +131,9 @@ public final class TrackedHandlers {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
-      new StreamInvocation(this, input, output, context).run();
+      ProcessTracker tracker = tracking.trackerFor(context);
+      tracker.trackProcess(
+          tracking.entryName(), new StreamInvocation(this, tracker, input, output, context));
     }
   }
 
@@ -139,8 +144,12 @@ public final class TrackedHandlers {
     private final OutputStream output;
 
     StreamInvocation(
-        TrackedStream tracked, InputStream input, OutputStream output, Context context) {
-      super(tracked.tracking, context);
+        TrackedStream tracked,
+        ProcessTracker tracker,
+        InputStream input,
+        OutputStream output,
+        Context context) {
+      super(tracked.tracking, tracker, context);
       this.tracked = tracked;
       this.input = input;
       this.output = output;

@@ -5,18 +5,19 @@ import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 
 /**
- * One invocation, run as a run of its tracker named after the entry: it sets the invocation's
- * identifiers and arms the timeout watch, calls the handler, and disarms the watch however the
- * handler ends. Each handler kind supplies the call.
+ * One invocation's body, run as a run of its tracker named after the entry: it sets the
+ * invocation's identifiers and arms the timeout watch, calls the handler, and disarms the watch
+ * however the handler ends. Each handler kind supplies the call.
  *
  * <pre>{@code
- * return new TrackedInvocation<O, RuntimeException>(tracking, context) {
- *   O handle(Context context) { return handler.handleRequest(input, context); }
- * }.run();
+ * ProcessTracker tracker = tracking.trackerFor(context);
+ * return tracker.trackProcess(tracking.entryName(), new Invocation<>(this, tracker, input, context));
  * }</pre>
  *
- * A class rather than a lambda: a lambda's first use costs a class generated at run time, on the
- * first invocation's path. Not thread-safe: one object per invocation.
+ * The caller creates it right in the {@code trackProcess} call, as above, so that the JIT can see
+ * it does not escape and need not allocate it. A class rather than a lambda: a lambda's first use
+ * costs a class generated at run time, on the first invocation's path. Not thread-safe: one object
+ * per invocation.
  *
  * @param <T> what the handler returns
  * @param <E> what the handler may throw
@@ -26,15 +27,10 @@ abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupp
   private final ProcessTracker tracker;
   private final Context context;
 
-  TrackedInvocation(InvocationTracking tracking, Context context) {
+  TrackedInvocation(InvocationTracking tracking, ProcessTracker tracker, Context context) {
     this.tracking = tracking;
-    this.tracker = tracking.trackerFor(context);
+    this.tracker = tracker;
     this.context = context;
-  }
-
-  /** Runs the invocation as a new run of its tracker; the handler's result or exception is its. */
-  final T run() throws E {
-    return tracker.trackProcess(tracking.entryName(), this);
   }
 
   @Override

@@ -80,7 +80,9 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    return new Invocation<>(this, input, context).run();
+    ProcessTracker tracker = tracking.trackerFor(context);
+    return tracker.trackProcess(
+        tracking.entryName(), new Invocation<>(this, tracker, input, context));
   }
 
   /** One invocation: the event converted as the runtime's Handler asks, then the handler. */
@@ -88,8 +90,9 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
     private final TrackedRequestHandler<I, O> handler;
     private final I input;
 
-    Invocation(TrackedRequestHandler<I, O> handler, I input, Context context) {
-      super(handler.tracking, context);
+    Invocation(
+        TrackedRequestHandler<I, O> handler, ProcessTracker tracker, I input, Context context) {
+      super(handler.tracking, tracker, context);
       this.handler = handler;
       this.input = input;
     }

@@ -63,7 +63,9 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    new Invocation(this, input, output, context).run();
+    ProcessTracker tracker = tracking.trackerFor(context);
+    tracker.trackProcess(
+        tracking.entryName(), new Invocation(this, tracker, input, output, context));
   }
 
   /** One invocation of the stream handler. */
@@ -74,10 +76,11 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
 
     Invocation(
         TrackedRequestStreamHandler handler,
+        ProcessTracker tracker,
         InputStream input,
         OutputStream output,
         Context context) {
-      super(handler.tracking, context);
+      super(handler.tracking, tracker, context);
       this.handler = handler;
       this.input = input;
       this.output = output;
