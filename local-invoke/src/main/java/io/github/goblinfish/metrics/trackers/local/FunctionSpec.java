@@ -44,35 +44,61 @@ public final class FunctionSpec {
   static final List<String> INIT_TYPES =
       List.of("on-demand", "provisioned-concurrency", "snap-start", "lambda-managed-instances");
 
-  private FunctionSpec(
-      String name,
-      String handler,
-      String runtime,
-      Path taskRoot,
-      List<Path> classpath,
-      Path zip,
-      Duration timeout,
-      int memoryMb,
-      String logFormat,
-      String logLevel,
-      Map<String, String> environment,
-      String initType) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.handler = Objects.requireNonNull(handler, "handler");
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
-    this.taskRoot = taskRoot;
-    this.classpath = List.copyOf(classpath);
-    this.zip = zip;
-    this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.memoryMb = memoryMb;
-    this.logFormat = normalizeLogFormat(logFormat);
-    this.logLevel = logLevel;
-    this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-    if (!INIT_TYPES.contains(initType)) {
+  /** The values of a spec while one is made: the factories and each {@code with...} fill one. */
+  private static final class Parts {
+    String name;
+    String handler;
+    String runtime = "java21";
+    Path taskRoot;
+    List<Path> classpath = List.of();
+    Path zip;
+    Duration timeout = Duration.ofSeconds(3);
+    int memoryMb = 128;
+    String logFormat = "Text";
+    String logLevel;
+    Map<String, String> environment = Map.of();
+    String initType = "on-demand";
+  }
+
+  private FunctionSpec(Parts parts) {
+    this.name = Objects.requireNonNull(parts.name, "name");
+    this.handler = Objects.requireNonNull(parts.handler, "handler");
+    this.runtime = Objects.requireNonNull(parts.runtime, "runtime");
+    this.taskRoot = parts.taskRoot;
+    this.classpath = List.copyOf(parts.classpath);
+    this.zip = parts.zip;
+    this.timeout = Objects.requireNonNull(parts.timeout, "timeout");
+    this.memoryMb = parts.memoryMb;
+    this.logFormat = normalizeLogFormat(parts.logFormat);
+    this.logLevel = parts.logLevel;
+    this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(parts.environment));
+    if (!INIT_TYPES.contains(parts.initType)) {
       throw new IllegalArgumentException(
-          "init type must be one of " + String.join(", ", INIT_TYPES) + ", not '" + initType + "'");
+          "init type must be one of "
+              + String.join(", ", INIT_TYPES)
+              + ", not '"
+              + parts.initType
+              + "'");
     }
-    this.initType = initType;
+    this.initType = parts.initType;
+  }
+
+  /** This spec's values, to change one of them in a copy. */
+  private Parts parts() {
+    Parts parts = new Parts();
+    parts.name = name;
+    parts.handler = handler;
+    parts.runtime = runtime;
+    parts.taskRoot = taskRoot;
+    parts.classpath = classpath;
+    parts.zip = zip;
+    parts.timeout = timeout;
+    parts.memoryMb = memoryMb;
+    parts.logFormat = logFormat;
+    parts.logLevel = logLevel;
+    parts.environment = environment;
+    parts.initType = initType;
+    return parts;
   }
 
   /**
@@ -85,35 +111,20 @@ public final class FunctionSpec {
    * @return the spec
    */
   public static FunctionSpec of(String name, String handler, Path taskRoot, List<Path> classpath) {
-    return new FunctionSpec(
-        name,
-        handler,
-        "java21",
-        taskRoot,
-        classpath,
-        null,
-        Duration.ofSeconds(3),
-        128,
-        "Text",
-        null,
-        Map.of(),
-        "on-demand");
+    Parts parts = new Parts();
+    parts.name = name;
+    parts.handler = handler;
+    parts.taskRoot = taskRoot;
+    parts.classpath = classpath;
+    return new FunctionSpec(parts);
   }
 
   static FunctionSpec ofZip(String name, String handler, Path zip) {
-    return new FunctionSpec(
-        name,
-        handler,
-        "java21",
-        null,
-        List.of(),
-        zip,
-        Duration.ofSeconds(3),
-        128,
-        "Text",
-        null,
-        Map.of(),
-        "on-demand");
+    Parts parts = new Parts();
+    parts.name = name;
+    parts.handler = handler;
+    parts.zip = zip;
+    return new FunctionSpec(parts);
   }
 
   static String normalizeLogFormat(String format) {
@@ -208,19 +219,9 @@ public final class FunctionSpec {
    * @return a copy with that runtime
    */
   public FunctionSpec withRuntime(String newRuntime) {
-    return new FunctionSpec(
-        name,
-        handler,
-        newRuntime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.runtime = newRuntime;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -228,19 +229,9 @@ public final class FunctionSpec {
    * @return a copy with that handler
    */
   public FunctionSpec withHandler(String newHandler) {
-    return new FunctionSpec(
-        name,
-        newHandler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.handler = newHandler;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -249,19 +240,11 @@ public final class FunctionSpec {
    * @return a copy running that code
    */
   public FunctionSpec withCode(Path newTaskRoot, List<Path> newClasspath) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        newTaskRoot,
-        newClasspath,
-        null,
-        timeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.taskRoot = newTaskRoot;
+    parts.classpath = newClasspath;
+    parts.zip = null;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -269,19 +252,9 @@ public final class FunctionSpec {
    * @return a copy with that timeout
    */
   public FunctionSpec withTimeout(Duration newTimeout) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        newTimeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.timeout = newTimeout;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -289,19 +262,9 @@ public final class FunctionSpec {
    * @return a copy with that memory size
    */
   public FunctionSpec withMemoryMb(int newMemoryMb) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        newMemoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.memoryMb = newMemoryMb;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -309,19 +272,9 @@ public final class FunctionSpec {
    * @return a copy with that log format
    */
   public FunctionSpec withLogFormat(String newLogFormat) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        newLogFormat,
-        logLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.logFormat = newLogFormat;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -340,19 +293,9 @@ public final class FunctionSpec {
    * @throws IllegalArgumentException for any other value
    */
   public FunctionSpec withInitType(String newInitType) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        environment,
-        newInitType);
+    Parts parts = parts();
+    parts.initType = newInitType;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -360,19 +303,9 @@ public final class FunctionSpec {
    * @return a copy with that level
    */
   public FunctionSpec withLogLevel(String newLogLevel) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        logFormat,
-        newLogLevel,
-        environment,
-        initType);
+    Parts parts = parts();
+    parts.logLevel = newLogLevel;
+    return new FunctionSpec(parts);
   }
 
   /**
@@ -380,18 +313,8 @@ public final class FunctionSpec {
    * @return a copy with those variables
    */
   public FunctionSpec withEnvironment(Map<String, String> newEnvironment) {
-    return new FunctionSpec(
-        name,
-        handler,
-        runtime,
-        taskRoot,
-        classpath,
-        zip,
-        timeout,
-        memoryMb,
-        logFormat,
-        logLevel,
-        newEnvironment,
-        initType);
+    Parts parts = parts();
+    parts.environment = newEnvironment;
+    return new FunctionSpec(parts);
   }
 }

@@ -99,9 +99,4 @@ record Observation(
   Observation withReport(ReportFigures figures) {
     return new Observation(entry, stepsMs, calls, identifiers, phase, figures);
   }
-
-  static long saturatedSum(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-  }
 }

@@ -196,14 +196,13 @@ final class ReportCommand {
           }
         }
       }
-      int expected = o.compare ? 2 : 1;
       if (o.help) {
         return o;
       }
       if (o.compare && o.files.size() != 2) {
         throw new LocalInvokeException("--compare needs two files, BEFORE and AFTER");
       }
-      if (o.files.size() > expected) {
+      if (!o.compare && o.files.size() > 1) {
         throw new LocalInvokeException(
             "one file per report (got " + String.join(", ", o.files) + ")");
       }

@@ -125,7 +125,7 @@ final class Summary {
     for (Observation o : members) {
       o.stepsMs()
           .forEach((name, ms) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(ms));
-      o.calls().forEach((name, n) -> calls.merge(name, n, Observation::saturatedSum));
+      o.calls().forEach((name, n) -> calls.merge(name, n, Summary::saturatedSum));
       o.report().initDurationMs().ifPresent(inits::add);
       o.report().durationMs().ifPresent(durations::add);
     }
@@ -151,6 +151,12 @@ final class Summary {
 
   private static Optional<Stats> stats(List<Double> values) {
     return values.isEmpty() ? Optional.empty() : Optional.of(Stats.of(array(values)));
+  }
+
+  /** Counts of calls are non-negative: a sum past 2^63 - 1 stays there. */
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static double sum(List<Double> values) {
