@@ -45,7 +45,7 @@ final class CurrentRun {
   }
 
   static Scope scope(Run run) {
-    return new RunScope(run, enter(run), Thread.currentThread());
+    return RunScope.open(run);
   }
 
   static Runnable bind(Run run, Runnable task) {
@@ -101,6 +101,15 @@ final class CurrentRun {
       this.run = run;
       this.previous = previous;
       this.owner = owner;
+    }
+
+    /**
+     * Makes {@code run} current and returns the scope that restores the previous one. Typed as
+     * {@link Scope} here, not in {@code CurrentRun}: an upcast there makes the verifier load {@code
+     * Scope} with every tracker, though few ever call {@code makeCurrent()}.
+     */
+    static Scope open(Run run) {
+      return new RunScope(run, enter(run), Thread.currentThread());
     }
 
     @Override

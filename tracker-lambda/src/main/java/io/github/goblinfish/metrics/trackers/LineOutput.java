@@ -15,16 +15,21 @@ abstract class LineOutput {
   abstract void write(LineFormat format, RunRecord record);
 
   static LineOutput text(Consumer<String> output) {
-    return new Text(output);
+    return Text.create(output);
   }
 
   static LineOutput utf8(Consumer<byte[]> output) {
-    return new Utf8(output);
+    return new Utf8(output, true);
+  }
+
+  /** Bytes to {@code output}, with no {@link LineObserver} told: for lines nobody should see. */
+  static LineOutput unobservedUtf8(Consumer<byte[]> output) {
+    return new Utf8(output, false);
   }
 
   /** Lines as text to standard output. */
   static LineOutput standardOutput() {
-    return new Text(StandardOutput.INSTANCE);
+    return Text.create(StandardOutput.INSTANCE);
   }
 
   /**
@@ -45,6 +50,14 @@ abstract class LineOutput {
 
     Text(Consumer<String> output) {
       this.output = output;
+    }
+
+    /**
+     * A new output, typed as its base class here: were {@code LineOutput} to upcast a {@code new
+     * Text} itself, verifying it would load this class even for trackers that write bytes.
+     */
+    static LineOutput create(Consumer<String> output) {
+      return new Text(output);
     }
 
     @Override
@@ -70,9 +83,11 @@ abstract class LineOutput {
 
   private static final class Utf8 extends LineOutput {
     private final Consumer<byte[]> output;
+    private final boolean observed;
 
-    Utf8(Consumer<byte[]> output) {
+    Utf8(Consumer<byte[]> output, boolean observed) {
       this.output = output;
+      this.observed = observed;
     }
 
     @Override
@@ -85,7 +100,7 @@ abstract class LineOutput {
         return;
       }
       // Decoded before the output runs: it may keep the array, and could change it.
-      LineObserver[] observers = LineObservers.current();
+      LineObserver[] observers = this.observed ? LineObservers.current() : LineObservers.NONE;
       String observed =
           observers.length == 0
               ? null

@@ -38,6 +38,14 @@ abstract class LineWriter extends Writer {
       builder = new StringBuilder(capacity);
     }
 
+    /**
+     * A new writer, typed as its base class here: a caller that upcasts a {@code new Chars} itself
+     * makes the verifier load this class even where only the UTF-8 writer ever runs.
+     */
+    static LineWriter create(int capacity) {
+      return new Chars(capacity);
+    }
+
     @Override
     public void write(int c) {
       builder.append((char) c);
@@ -101,6 +109,11 @@ abstract class LineWriter extends Writer {
 
     Utf8(int capacity) {
       bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** A new writer, typed as its base class here; see {@link Chars#create(int)}. */
+    static LineWriter create(int capacity) {
+      return new Utf8(capacity);
     }
 
     @Override

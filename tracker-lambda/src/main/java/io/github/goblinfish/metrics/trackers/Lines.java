@@ -141,7 +141,7 @@ final class Lines {
     }
 
     static Pair fresh(boolean utf8, int capacity) {
-      return new Pair(utf8 ? new LineWriter.Utf8(capacity) : new LineWriter.Chars(capacity));
+      return new Pair(utf8 ? LineWriter.Utf8.create(capacity) : LineWriter.Chars.create(capacity));
     }
 
     void release(boolean utf8, boolean done) {

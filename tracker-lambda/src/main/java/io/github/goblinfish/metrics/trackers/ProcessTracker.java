@@ -129,7 +129,7 @@ public final class ProcessTracker {
         builder.format);
   }
 
-  private ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
+  ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
     this.output = output;
     this.ticker = ticker;
     this.format = format;
@@ -143,6 +143,26 @@ public final class ProcessTracker {
     this.format = owner.format;
     this.owner = owner;
     this.run = run;
+  }
+
+  /**
+   * Loads and initialises, on the calling thread, the classes that recording a run and writing its
+   * line need, so that the first real run does not wait for them. It records one throwaway run,
+   * with a timer, metrics and identifiers, and renders its line in the default format; the line
+   * goes nowhere, no {@link LineObserver} sees it, and the calling thread's own run, if any, is
+   * untouched. Call it off the first request's path, for example from a start-up thread:
+   *
+   * <pre>{@code
+   * Thread warmUp = new Thread(ProcessTracker::warmUp, "tracker-warm-up");
+   * warmUp.setDaemon(true);
+   * warmUp.start();
+   * }</pre>
+   *
+   * <p>The Lambda base classes call it from their timeout watch's thread while the runtime
+   * initialises. Thread-safe; it never throws, and calling it again only repeats the work.
+   */
+  public static void warmUp() {
+    LineClassesWarmUp.run();
   }
 
   /**

@@ -199,12 +199,15 @@ public final class HandlerConfig {
     return environment;
   }
 
+  // The defaults are resolved when first asked for, at the first invocation, and not held from
+  // construction: so constructing a handler, on the runtime's init path, does not load the
+  // clock's and the format's classes, which the timeout watch's thread loads meanwhile.
   Ticker ticker() {
-    return ticker;
+    return ticker != null ? ticker : Ticker.system();
   }
 
   LineFormat format() {
-    return format;
+    return format != null ? format : LineFormat.json();
   }
 
   /**
@@ -219,7 +222,7 @@ public final class HandlerConfig {
   public static final class Builder {
     private String entryName;
     private Consumer<String> output;
-    private Ticker ticker = Ticker.system();
+    private Ticker ticker;
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;

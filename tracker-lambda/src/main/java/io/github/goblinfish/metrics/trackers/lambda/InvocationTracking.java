@@ -161,7 +161,7 @@ final class InvocationTracking {
    * A logger and the tracker that writes to it; it is that tracker's output itself, rather than
    * {@code logger::log}, because a method reference costs a class generated at run time.
    */
-  private static final class LoggerTracker implements Consumer<byte[]> {
+  static final class LoggerTracker implements Consumer<byte[]> {
     final LambdaLogger logger;
     final ProcessTracker tracker;
 

@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
  * frozen or killed, and a line written at the end of the handler would never be. One daemon thread
  * serves every invocation of the process, whatever their number: an invocation costs one small node
  * linked into a list under a lock, and unlinked when it ends in time. The thread starts with the
- * first tracked handler that has a timeout margin, while the runtime initialises, and prepares the
- * line's classes then.
+ * first tracked handler that has a timeout margin, while the runtime initialises, and first loads
+ * the classes of the first invocation then ({@link InvocationClassesWarmUp}).
  *
  * <p>Thread-safe.
  */
-final class TimeoutWatch {
+final class TimeoutWatch implements Runnable {
   /** The metric set to 1 in a line written because the invocation was about to time out. */
   static final String TIMED_OUT_METRIC = "timed_out";
 
@@ -113,23 +113,21 @@ final class TimeoutWatch {
   }
 
   private static void start() {
-    Thread thread = new Watcher();
+    Thread thread = new Thread(new TimeoutWatch(), "tracker-lambda-timeout-watch");
     thread.setDaemon(true);
     thread.start();
     started = true;
   }
 
-  /** The one thread; a subclass rather than a lambda, which would cost a generated class. */
-  private static final class Watcher extends Thread {
-    Watcher() {
-      super("tracker-lambda-timeout-watch");
-    }
-
-    @Override
-    public void run() {
-      LineClassesWarmUp.run();
-      watch();
-    }
+  /**
+   * The one thread's body. This class is its own {@code Runnable}, rather than a lambda (a
+   * generated class) or a nested class: either would be one more class to load while the runtime
+   * initialises.
+   */
+  @Override
+  public void run() {
+    InvocationClassesWarmUp.run();
+    watch();
   }
 
   private static void watch() {

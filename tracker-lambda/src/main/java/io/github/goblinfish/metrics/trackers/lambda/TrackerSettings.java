@@ -17,10 +17,16 @@ final class TrackerSettings {
 
   private TrackerSettings() {}
 
+  /**
+   * Returns the format {@code TRACKER_FORMAT} and its settings choose.
+   *
+   * @return the format, or null for the default JSON format
+   * @throws IllegalArgumentException naming the variable whose value is not accepted
+   */
   static LineFormat formatFromEnvironment(Function<String, String> environment) {
     String format = value(environment, FORMAT_VARIABLE);
     if (format == null || format.toLowerCase(Locale.ROOT).equals("json")) {
-      return LineFormat.json();
+      return null;
     }
     if (format.toLowerCase(Locale.ROOT).equals("emf")) {
       return emfFromEnvironment(environment);

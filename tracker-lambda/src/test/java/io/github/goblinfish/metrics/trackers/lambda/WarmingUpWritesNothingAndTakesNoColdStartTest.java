@@ -14,10 +14,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 /**
- * The timeout watch's thread warms the line classes up while the runtime initialises; nothing of
- * that reaches an output, an observer, or the calling thread's run.
+ * The timeout watch's thread loads the first invocation's classes while the runtime initialises;
+ * nothing of that reaches an output, an observer or the calling thread's run, and the first
+ * invocation is still the cold start.
  */
-class WarmingUpTheLineClassesWritesNothingTest {
+class WarmingUpWritesNothingAndTakesNoColdStartTest {
   @Test
   @ResourceLock(Resources.SYSTEM_OUT)
   void noOutputNoObserverAndTheCurrentRunIsUntouched() {
@@ -31,10 +32,10 @@ class WarmingUpTheLineClassesWritesNothingTest {
       tracker.trackProcess(
           "outer",
           () -> {
-            LineClassesWarmUp.run();
+            InvocationClassesWarmUp.run();
             tracker.setMetric("after", 1);
           });
-      LineClassesWarmUp.run();
+      InvocationClassesWarmUp.run();
     } finally {
       System.setOut(original);
     }
@@ -44,5 +45,14 @@ class WarmingUpTheLineClassesWritesNothingTest {
     String line = lines.get(0);
     assertEquals(true, line.startsWith("{\"latencies\":{\"outer\":"), line);
     assertEquals(true, line.endsWith("},\"metrics\":{\"after\":1}}"), line);
+  }
+
+  @Test
+  void theFirstInvocationAfterTheWarmUpIsStillTheColdStart() {
+    ColdStart.resetForTests();
+    InvocationClassesWarmUp.run();
+    InvocationClassesWarmUp.run();
+    assertEquals(true, ColdStart.take());
+    assertEquals(false, ColdStart.take());
   }
 }

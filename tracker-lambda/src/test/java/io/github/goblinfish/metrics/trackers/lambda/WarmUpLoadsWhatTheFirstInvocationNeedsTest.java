@@ -1,0 +1,105 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.test.TestContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeout watch's thread loads, while the runtime initialises, every class of the library that
+ * a first invocation needs: once it has run, that invocation loads only the one class of its
+ * handler kind. Class loading is once per JVM, so a fresh JVM shows it, logging each class it
+ * loads.
+ */
+class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
+
+  /** A handler as the README shows one: a timer, a metric and an identifier. */
+  public static final class OrderHandler
+      extends TrackedRequestHandler<Map<String, Object>, String> {
+    @Override
+    protected String handleTracked(Map<String, Object> input, Context context) {
+      Timer timer = tracker().timer("load_order");
+      try {
+        tracker().setMetric("items", 3);
+        tracker().setIdentifier("order_id", String.valueOf(input.get("orderId")));
+      } finally {
+        timer.close();
+      }
+      return "ok";
+    }
+  }
+
+  /** The fresh JVM: warm up, mark, invoke once, mark. */
+  public static final class FreshJvm {
+    public static void main(String[] args) {
+      OrderHandler handler = new OrderHandler();
+      Map<String, Object> event = Map.of("orderId", "o-1001");
+      TestContext context = TestContext.builder().requestId("r-1").functionName("orders").build();
+      InvocationClassesWarmUp.run();
+      mark("warmed up");
+      String result = handler.handleRequest(event, context);
+      mark("invoked");
+      System.out.println("RESULT " + result + " " + context.logged().size());
+    }
+
+    private static void mark(String what) {
+      System.out.println("MARK " + what);
+      System.out.flush();
+    }
+  }
+
+  @Test
+  void afterTheWarmUpTheFirstInvocationLoadsOnlyItsHandlerKindsInvocationClass() throws Exception {
+    List<String> output = runFreshJvm();
+    // As the JVM's log names it, e.g. file:/path/to/tracker-lambda/target/classes/
+    String mainClasses =
+        ProcessTracker.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    List<String> loadedByTheInvocation = new ArrayList<>();
+    boolean between = false;
+    for (String line : output) {
+      if (line.equals("MARK warmed up")) {
+        between = true;
+      } else if (line.equals("MARK invoked")) {
+        between = false;
+      } else if (between && line.contains("source: " + mainClasses)) {
+        String loaded = line.substring(0, line.indexOf(" source: "));
+        loadedByTheInvocation.add(loaded.substring(loaded.lastIndexOf(' ') + 1));
+      }
+    }
+    assertEquals(true, output.contains("RESULT ok 1"), String.join("\n", output));
+    assertEquals(
+        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler$Invocation"),
+        loadedByTheInvocation,
+        String.join("\n", output));
+  }
+
+  private static List<String> runFreshJvm() throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FreshJvm.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    byte[] bytes = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the fresh JVM did not end");
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), text);
+    return List.of(text.split("\n"));
+  }
+}
