@@ -86,6 +86,9 @@ public final class ColdStart {
 
     /** When the response arrived, on {@link System#nanoTime()}'s clock. */
     long responseAtNanos;
+
+    /** The JVM's CPU time when the response arrived, read from {@code /proc}. */
+    ProcessCpu cpu = ProcessCpu.UNKNOWN;
   }
 
   /**
@@ -106,6 +109,8 @@ public final class ColdStart {
       Map<String, Object> series = new LinkedHashMap<>();
       series.put("responseMs", new ArrayList<>());
       series.put("initMs", new ArrayList<>());
+      series.put("cpuMs", new ArrayList<>());
+      series.put("mainCpuMs", new ArrayList<>());
       results.put(variant[0], series);
     }
     // Round 0 warms the page cache and is not counted; then each round runs every variant once,
@@ -117,6 +122,8 @@ public final class ColdStart {
         if (round > 0) {
           samples(results, variant[0], "responseMs").add(sample.responseMs);
           samples(results, variant[0], "initMs").add(sample.initMs);
+          samples(results, variant[0], "cpuMs").add(sample.cpu.allMs);
+          samples(results, variant[0], "mainCpuMs").add(sample.cpu.mainMs);
         }
       }
       System.out.printf("cold start: round %d of %d done%n", round, samples);
@@ -137,7 +144,9 @@ public final class ColdStart {
       results.get(variant[0]).put("classes", counts);
       System.out.printf("classes loaded up to the first response, %s: %s%n", variant[0], counts);
     }
-    Gson gson = new GsonBuilder().setPrettyPrinting().create();
+    // NaN where a CPU reading could not be taken (not Linux).
+    Gson gson =
+        new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
     Files.writeString(out, gson.toJson(results));
   }
 
@@ -216,6 +225,8 @@ public final class ColdStart {
     AtomicLong initAt = new AtomicLong();
     AtomicLong responseAt = new AtomicLong();
     AtomicReference<String> failure = new AtomicReference<>();
+    AtomicLong pid = new AtomicLong();
+    AtomicReference<ProcessCpu> cpu = new AtomicReference<>(ProcessCpu.UNKNOWN);
     CountDownLatch answered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch askedAgain = new CountDownLatch(1);
@@ -253,6 +264,7 @@ public final class ColdStart {
           String body = read(exchange.getRequestBody());
           if (path.endsWith("/response")) {
             responseAt.set(now);
+            cpu.set(ProcessCpu.read(Path.of("/proc", Long.toString(pid.get()), "task")));
           } else {
             failure.set("function error: " + body);
           }
@@ -311,6 +323,7 @@ public final class ColdStart {
 
     long start = System.nanoTime();
     Process process = builder.start();
+    pid.set(process.pid());
     try {
       long deadline = start + TimeUnit.SECONDS.toNanos(60);
       while (!answered.await(20, TimeUnit.MILLISECONDS)) {
@@ -346,6 +359,7 @@ public final class ColdStart {
     sample.initMs = (initAt.get() - start) / 1e6;
     sample.responseMs = (responseAt.get() - start) / 1e6;
     sample.responseAtNanos = responseAt.get();
+    sample.cpu = cpu.get();
     return sample;
   }
 

@@ -37,21 +37,26 @@ final class PairedDelta {
   }
 
   /**
-   * Pairs {@code samples} with {@code baseline} by round (the shorter list decides how many).
+   * Pairs {@code samples} with {@code baseline} by round (the shorter list decides how many); a
+   * round where either figure is NaN (not measured) is left out.
    *
    * @param samples the function's samples, one per round
    * @param baseline the bare handler's samples of the same rounds
-   * @return the paired difference; NaN figures when there is no round
+   * @return the paired difference; NaN figures when no round is left
    */
   static PairedDelta of(List<Double> samples, List<Double> baseline) {
-    int rounds = Math.min(samples.size(), baseline.size());
+    double[] paired = new double[Math.min(samples.size(), baseline.size())];
+    int rounds = 0;
+    for (int i = 0; i < paired.length; i++) {
+      double difference = samples.get(i) - baseline.get(i);
+      if (!Double.isNaN(difference)) {
+        paired[rounds++] = difference;
+      }
+    }
     if (rounds == 0) {
       return new PairedDelta(Double.NaN, Double.NaN, Double.NaN, 0);
     }
-    double[] differences = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      differences[i] = samples.get(i) - baseline.get(i);
-    }
+    double[] differences = java.util.Arrays.copyOf(paired, rounds);
     Random random = new Random(SEED);
     double[] medians = new double[RESAMPLES];
     double[] resample = new double[rounds];

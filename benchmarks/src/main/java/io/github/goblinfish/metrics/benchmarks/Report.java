@@ -456,8 +456,20 @@ public final class Report {
         .append(
             "(`/next`), with the handler's construction in it; the first invocation runs from there to the ")
         .append("response.\n\n");
-    md.append("| function | paired Δ, init | paired Δ, first invocation |\n");
-    md.append("| --- | ---: | ---: |\n");
+    md.append(
+            "CPU time (from `/proc`) is what each function adds whether or not a spare core absorbs work done ")
+        .append(
+            "on other threads: *all threads* up to the response, and the *main thread* alone (the runtime ")
+        .append(
+            "client's, which constructs the handler and runs the invocation). With one vCPU or less (Lambda ")
+        .append(
+            "gives a function one vCPU at 1,769 MB, a share of one below), expect the wall-clock cost to approach ")
+        .append(
+            "the all-threads figure; with two or more and cores to spare, the main-thread one. CPU time barely ")
+        .append("depends on the machine's load.\n\n");
+    md.append(
+        "| function | paired Δ, init | paired Δ, first invocation | CPU, all threads (paired Δ) | CPU, main thread (paired Δ) |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: |\n");
     for (String variant : cold.keySet()) {
       if (variant.equals("bare")) {
         continue;
@@ -468,6 +480,10 @@ public final class Report {
           .append(pairedDelta(cold, variant, "initMs").describe())
           .append(" | ")
           .append(invocationDelta(cold, variant).describe())
+          .append(" | ")
+          .append(pairedDelta(cold, variant, "cpuMs").describe())
+          .append(" | ")
+          .append(pairedDelta(cold, variant, "mainCpuMs").describe())
           .append(" |\n");
     }
     md.append('\n');

@@ -44,6 +44,14 @@ class PairedDeltaTest {
   }
 
   @Test
+  void aRoundNotMeasuredOnEitherSideIsLeftOut() {
+    PairedDelta delta =
+        PairedDelta.of(List.of(10.0, Double.NaN, 30.0, 40.0), List.of(0.0, 0.0, Double.NaN, 0.0));
+    assertEquals(2, delta.rounds);
+    assertEquals(25.0, delta.median);
+  }
+
+  @Test
   void noRoundDescribesAsUnknown() {
     PairedDelta delta = PairedDelta.of(List.of(), List.of(1.0));
     assertEquals("?", delta.describe());
