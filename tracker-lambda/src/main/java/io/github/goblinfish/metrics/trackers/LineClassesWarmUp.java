@@ -6,8 +6,8 @@ import java.util.function.Consumer;
  * Records one throwaway run and renders its line into nothing, so that the classes of a tracker, a
  * run and a line (Gson's {@code JsonWriter} set-up above all, the costliest) are loaded and
  * initialised before the first real run needs them. It takes the path of a tracker writing UTF-8
- * bytes in the default format, as the Lambda base classes' trackers do, with no {@link
- * LineObserver} told. Backs {@link ProcessTracker#warmUp()}.
+ * bytes, as the Lambda base classes' trackers do, in the format they use, with no {@link
+ * LineObserver} told. Backs {@link ProcessTracker#warmUp(LineFormat)}.
  *
  * <p>It runs the steps of {@code trackProcess} itself rather than calling it: the JIT compiles
  * {@code trackProcess} with what its call sites have seen, and a second kind of body seen there
@@ -21,10 +21,14 @@ final class LineClassesWarmUp implements Consumer<byte[]> {
 
   private LineClassesWarmUp() {}
 
-  static void run() {
+  /**
+   * @param chosen the format whose line to render; one of the caller's own is not called (it is the
+   *     caller's code, with effects this must not have), and the default format stands in for it
+   */
+  static void run(LineFormat chosen) {
     try {
       LineOutput output = LineOutput.unobservedUtf8(new LineClassesWarmUp());
-      LineFormat format = LineFormat.json();
+      LineFormat format = chosen instanceof BuiltInFormat ? chosen : LineFormat.json();
       ProcessTracker tracker = new ProcessTracker(output, Ticker.system(), format);
       Run previous = CurrentRun.get();
       Run run = new Run(tracker, previous, NAME, Ticker.system());

@@ -147,22 +147,38 @@ public final class ProcessTracker {
 
   /**
    * Loads and initialises, on the calling thread, the classes that recording a run and writing its
-   * line need, so that the first real run does not wait for them. It records one throwaway run,
-   * with a timer, metrics and identifiers, and renders its line in the default format; the line
-   * goes nowhere, no {@link LineObserver} sees it, and the calling thread's own run, if any, is
-   * untouched. Call it off the first request's path, for example from a start-up thread:
+   * line in the default format need, so that the first real run does not wait for them; see {@link
+   * #warmUp(LineFormat)}.
+   */
+  public static void warmUp() {
+    LineClassesWarmUp.run(LineFormat.json());
+  }
+
+  /**
+   * Loads and initialises, on the calling thread, the classes that recording a run and writing its
+   * line in {@code format} need, so that the first real run does not wait for them. It records one
+   * throwaway run, with a timer, metrics and identifiers, and renders its line as UTF-8 bytes; the
+   * line goes nowhere, no {@link LineObserver} sees it, and the calling thread's own run, if any,
+   * is untouched. A format of your own is not called (it is your code): the default format's path
+   * is warmed instead. Warm the format your trackers use: rendering another one makes the JIT
+   * compile the shared rendering code for both. Call it off the first request's path, for example
+   * from a start-up thread:
    *
    * <pre>{@code
-   * Thread warmUp = new Thread(ProcessTracker::warmUp, "tracker-warm-up");
+   * Thread warmUp = new Thread(() -> ProcessTracker.warmUp(format), "tracker-warm-up");
    * warmUp.setDaemon(true);
    * warmUp.start();
    * }</pre>
    *
    * <p>The Lambda base classes call it from their timeout watch's thread while the runtime
-   * initialises. Thread-safe; it never throws, and calling it again only repeats the work.
+   * initialises, with the handler's format. Thread-safe; it never throws, and calling it again only
+   * repeats the work.
+   *
+   * @param format the format whose line to render
+   * @throws NullPointerException if {@code format} is null
    */
-  public static void warmUp() {
-    LineClassesWarmUp.run();
+  public static void warmUp(LineFormat format) {
+    LineClassesWarmUp.run(Objects.requireNonNull(format, "format"));
   }
 
   /**

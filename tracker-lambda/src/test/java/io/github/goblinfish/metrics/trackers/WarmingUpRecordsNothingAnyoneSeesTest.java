@@ -30,11 +30,35 @@ class WarmingUpRecordsNothingAnyoneSeesTest {
                       ProcessTracker.current().setMetric("after", 2);
                     });
                 ProcessTracker.warmUp();
+                ProcessTracker.warmUp(LineFormat.emf().namespace("Orders").build());
               });
     }
     assertEquals("", printed);
     assertEquals(
         List.of("{\"latencies\":{\"outer\":0.000},\"metrics\":{\"before\":1,\"after\":2}}"), lines);
     assertEquals(lines, observed);
+  }
+
+  @Test
+  void aFormatOfTheCallersOwnIsNeverCalled() {
+    List<RunRecord> rendered = new ArrayList<>();
+    String printed =
+        StandardStreams.captureOut(
+            () ->
+                ProcessTracker.warmUp(
+                    record -> {
+                      rendered.add(record);
+                      return "{}";
+                    }));
+    assertEquals("", printed);
+    assertEquals(List.of(), rendered);
+  }
+
+  @Test
+  void aNullFormatIsAProgrammingError() {
+    NullPointerException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> ProcessTracker.warmUp(null));
+    assertEquals("format", thrown.getMessage());
   }
 }

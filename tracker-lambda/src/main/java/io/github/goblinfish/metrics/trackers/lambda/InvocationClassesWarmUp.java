@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 
 /**
@@ -14,9 +15,16 @@ import io.github.goblinfish.metrics.trackers.ProcessTracker;
 final class InvocationClassesWarmUp {
   private InvocationClassesWarmUp() {}
 
-  static void run() {
+  /**
+   * @param format the format the handler writes; null for the default
+   */
+  static void run(LineFormat format) {
     try {
-      ProcessTracker.warmUp();
+      if (format == null) {
+        ProcessTracker.warmUp();
+      } else {
+        ProcessTracker.warmUp(format);
+      }
       initialise(ProcessTracker.Builder.class);
       initialise(InvocationTracking.LoggerTracker.class);
       initialise(TrackedInvocation.class);

@@ -39,7 +39,7 @@ final class InvocationTracking {
                 .build();
     if (config.timeoutMarginMillis() > 0) {
       // While the runtime initialises, not on the first invocation's path.
-      TimeoutWatch.startEarly();
+      TimeoutWatch.startEarly(config.chosenFormat());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +26,12 @@ final class TimeoutWatch implements Runnable {
   private static long sleepingUntil = Long.MAX_VALUE;
   private static boolean started;
 
-  private TimeoutWatch() {}
+  /** The format whose line the thread warms up; null for the default. */
+  private final LineFormat warmUpFormat;
+
+  private TimeoutWatch(LineFormat warmUpFormat) {
+    this.warmUpFormat = warmUpFormat;
+  }
 
   /** One invocation being watched. */
   static final class Watch {
@@ -65,7 +71,7 @@ final class TimeoutWatch implements Runnable {
       watched = watch;
       watch.linked = true;
       if (!started) {
-        start();
+        start(null);
       } else if (watch.deadlineNanos - sleepingUntil < 0) {
         LOCK.notify();
       }
@@ -103,17 +109,20 @@ final class TimeoutWatch implements Runnable {
   /**
    * Starts the thread now, if it is not running yet: a tracked handler calls this when it is
    * constructed, while the runtime initialises, so that the first invocation does not start it.
+   *
+   * @param format the format the handler writes, whose line the thread warms up; null for the
+   *     default
    */
-  static void startEarly() {
+  static void startEarly(LineFormat format) {
     synchronized (LOCK) {
       if (!started) {
-        start();
+        start(format);
       }
     }
   }
 
-  private static void start() {
-    Thread thread = new Thread(new TimeoutWatch(), "tracker-lambda-timeout-watch");
+  private static void start(LineFormat format) {
+    Thread thread = new Thread(new TimeoutWatch(format), "tracker-lambda-timeout-watch");
     thread.setDaemon(true);
     thread.start();
     started = true;
@@ -126,7 +135,7 @@ final class TimeoutWatch implements Runnable {
    */
   @Override
   public void run() {
-    InvocationClassesWarmUp.run();
+    InvocationClassesWarmUp.run(warmUpFormat);
     watch();
   }
 

@@ -45,7 +45,8 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
       OrderHandler handler = new OrderHandler();
       Map<String, Object> event = Map.of("orderId", "o-1001");
       TestContext context = TestContext.builder().requestId("r-1").functionName("orders").build();
-      InvocationClassesWarmUp.run();
+      // As the handler's own watch thread does, with the format TRACKER_FORMAT chooses.
+      InvocationClassesWarmUp.run(HandlerConfig.defaults().chosenFormat());
       mark("warmed up");
       String result = handler.handleRequest(event, context);
       mark("invoked");
@@ -60,7 +61,16 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
 
   @Test
   void afterTheWarmUpTheFirstInvocationLoadsOnlyItsHandlerKindsInvocationClass() throws Exception {
-    List<String> output = runFreshJvm();
+    assertTheInvocationLoadsOnlyItsInvocationClass(runFreshJvm("json"));
+  }
+
+  @Test
+  void withTheEmfFormatTooTheWarmUpLoadsWhatItsLineNeeds() throws Exception {
+    assertTheInvocationLoadsOnlyItsInvocationClass(runFreshJvm("emf"));
+  }
+
+  private static void assertTheInvocationLoadsOnlyItsInvocationClass(List<String> output)
+      throws Exception {
     // As the JVM's log names it, e.g. file:/path/to/tracker-lambda/target/classes/
     String mainClasses =
         ProcessTracker.class.getProtectionDomain().getCodeSource().getLocation().toString();
@@ -83,16 +93,18 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
         String.join("\n", output));
   }
 
-  private static List<String> runFreshJvm() throws IOException, InterruptedException {
-    Process process =
+  private static List<String> runFreshJvm(String format) throws IOException, InterruptedException {
+    ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:stdout",
                 "-cp",
                 System.getProperty("java.class.path"),
                 FreshJvm.class.getName())
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
+    builder.environment().put("TRACKER_FORMAT", format);
+    Process process = builder.start();
     byte[] bytes = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -32,10 +32,10 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
       tracker.trackProcess(
           "outer",
           () -> {
-            InvocationClassesWarmUp.run();
+            InvocationClassesWarmUp.run(null);
             tracker.setMetric("after", 1);
           });
-      InvocationClassesWarmUp.run();
+      InvocationClassesWarmUp.run(null);
     } finally {
       System.setOut(original);
     }
@@ -50,8 +50,8 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
   @Test
   void theFirstInvocationAfterTheWarmUpIsStillTheColdStart() {
     ColdStart.resetForTests();
-    InvocationClassesWarmUp.run();
-    InvocationClassesWarmUp.run();
+    InvocationClassesWarmUp.run(null);
+    InvocationClassesWarmUp.run(null);
     assertEquals(true, ColdStart.take());
     assertEquals(false, ColdStart.take());
   }
