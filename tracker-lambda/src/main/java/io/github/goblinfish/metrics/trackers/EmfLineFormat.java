@@ -260,6 +260,18 @@ public final class EmfLineFormat implements BuiltInFormat {
     return highResolution.contains(name);
   }
 
+  /** The classes an EMF line needs beyond the default line's, for {@link LineClassesWarmUp}. */
+  Class<?>[] lineClasses() {
+    return new Class<?>[] {
+      LineExtension.class,
+      JsonLine.Addition.class,
+      EmfPlan.class,
+      EmfPlan.Declared.class,
+      EmfRules.class,
+      EmfUnit.class
+    };
+  }
+
   /** What EMF adds to one line; the timestamp is read once, for both passes of a cut line. */
   private final class LineExtension implements Extension {
     private final long timestamp;

@@ -18,7 +18,7 @@ final class EmfPlan implements JsonLine.Addition {
   private static final int WARNING_NAME_CHARS = 60;
 
   /** One declared metric: its root member name and where its value comes from. */
-  private static final class Declared {
+  static final class Declared {
     final String name;
     final boolean latency;
     final long nanos;

@@ -1,67 +1,64 @@
 package io.github.goblinfish.metrics.trackers;
 
-import java.util.function.Consumer;
+import com.google.gson.FormattingStyle;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 
 /**
- * Records one throwaway run and renders its line into nothing, so that the classes of a tracker, a
- * run and a line (Gson's {@code JsonWriter} set-up above all, the costliest) are loaded and
- * initialised before the first real run needs them. It takes the path of a tracker writing UTF-8
- * bytes, as the Lambda base classes' trackers do, in the format they use, with no {@link
- * LineObserver} told. Backs {@link ProcessTracker#warmUp(LineFormat)}.
+ * Loads and initialises the classes that a tracker's runs and lines need (Gson's {@code JsonWriter}
+ * set-up above all, the costliest), so that its first real run does not wait for them. Backs {@link
+ * ProcessTracker#warmUp()}.
  *
- * <p>It runs the steps of {@code trackProcess} itself rather than calling it: the JIT compiles
- * {@code trackProcess} with what its call sites have seen, and a second kind of body seen there
- * (this one) is enough to stop it from proving that a handler's per-invocation object never
- * escapes, which costs every invocation an allocation.
+ * <p>It runs none of that code: it only loads and initialises classes. The JIT compiles the
+ * tracker's code with what it has seen run there, and a throwaway run with another kind of output,
+ * format, body or value, seen even once, can be enough to stop it from proving that an invocation's
+ * objects never escape; every invocation would then allocate them. Class initialisation writes
+ * nothing and calls no code of the caller's.
  *
  * <p>Stateless and thread-safe.
  */
-final class LineClassesWarmUp implements Consumer<byte[]> {
-  private static final String NAME = "warm_up";
-
+final class LineClassesWarmUp {
   private LineClassesWarmUp() {}
 
   /**
-   * @param chosen the format whose line to render; one of the caller's own is not called (it is the
-   *     caller's code, with effects this must not have), and the default format stands in for it
+   * @param output the tracker's output: its kind (text or bytes) decides the line writer
+   * @param format the tracker's format: EMF brings its own classes
    */
-  static void run(LineFormat chosen) {
+  static void run(LineOutput output, LineFormat format) {
     try {
-      LineOutput output = LineOutput.unobservedUtf8(new LineClassesWarmUp());
-      LineFormat format = chosen instanceof BuiltInFormat ? chosen : LineFormat.json();
-      ProcessTracker tracker = new ProcessTracker(output, Ticker.system(), format);
-      Run previous = CurrentRun.get();
-      Run run = new Run(tracker, previous, NAME, Ticker.system());
-      Timer entry = run.startTimer(NAME);
-      CurrentRun.enter(run);
-      try {
-        record(ProcessTracker.current());
-      } finally {
-        entry.close();
-        CurrentRun.restore(previous);
-      }
-      RunRecord record = run.end();
-      if (record != null) {
-        output.write(format, record);
+      initialise(
+          CurrentRun.class,
+          Run.class,
+          RunRecord.class,
+          Timer.class,
+          NameIndex.class,
+          LatencyTable.class,
+          ValueTable.class,
+          Values.class,
+          Names.class,
+          Text.class,
+          Lines.class,
+          Lines.Reusable.class,
+          Lines.Reusable.Pair.class,
+          LineWriter.class,
+          output.writerClass(),
+          JsonLine.class,
+          LineObservers.class,
+          LineObserver.class,
+          JsonWriter.class,
+          Strictness.class,
+          FormattingStyle.class);
+      if (format instanceof EmfLineFormat) {
+        initialise(((EmfLineFormat) format).lineClasses());
       }
     } catch (Throwable failure) {
       // Only a head start: the first real run does all of this itself if need be.
     }
   }
 
-  private static void record(ProcessTracker run) {
-    Timer step = run.timer("step");
-    // No fractional metric: formatting a double loads JDK classes that most lines never need.
-    run.setMetric("count", 1L);
-    run.setMetric("text", "text");
-    run.incrementMetric("increments");
-    run.setIdentifier("identifier", "text");
-    run.setIdentifier("flag", true);
-    step.close();
-  }
-
-  @Override
-  public void accept(byte[] line) {
-    // The line goes nowhere: rendering it was the point.
+  private static void initialise(Class<?>... types) throws ClassNotFoundException {
+    for (Class<?> type : types) {
+      Class.forName(type.getName(), true, type.getClassLoader());
+    }
   }
 }

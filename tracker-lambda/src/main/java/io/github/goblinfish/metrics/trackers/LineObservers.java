@@ -7,7 +7,7 @@ import java.util.Arrays;
  * a line reads it once and walks it without a lock.
  */
 final class LineObservers {
-  static final LineObserver[] NONE = new LineObserver[0];
+  private static final LineObserver[] NONE = new LineObserver[0];
   private static final Object LOCK = new Object();
   private static volatile LineObserver[] observers = NONE;
 

@@ -19,13 +19,11 @@ abstract class LineOutput {
   }
 
   static LineOutput utf8(Consumer<byte[]> output) {
-    return new Utf8(output, true);
+    return new Utf8(output);
   }
 
-  /** Bytes to {@code output}, with no {@link LineObserver} told: for lines nobody should see. */
-  static LineOutput unobservedUtf8(Consumer<byte[]> output) {
-    return new Utf8(output, false);
-  }
+  /** The line writer this kind of output renders into, for {@link LineClassesWarmUp}. */
+  abstract Class<? extends LineWriter> writerClass();
 
   /** Lines as text to standard output. */
   static LineOutput standardOutput() {
@@ -50,6 +48,11 @@ abstract class LineOutput {
 
     Text(Consumer<String> output) {
       this.output = output;
+    }
+
+    @Override
+    Class<? extends LineWriter> writerClass() {
+      return LineWriter.Chars.class;
     }
 
     /**
@@ -83,11 +86,14 @@ abstract class LineOutput {
 
   private static final class Utf8 extends LineOutput {
     private final Consumer<byte[]> output;
-    private final boolean observed;
 
-    Utf8(Consumer<byte[]> output, boolean observed) {
+    Utf8(Consumer<byte[]> output) {
       this.output = output;
-      this.observed = observed;
+    }
+
+    @Override
+    Class<? extends LineWriter> writerClass() {
+      return LineWriter.Utf8.class;
     }
 
     @Override
@@ -100,7 +106,7 @@ abstract class LineOutput {
         return;
       }
       // Decoded before the output runs: it may keep the array, and could change it.
-      LineObserver[] observers = this.observed ? LineObservers.current() : LineObservers.NONE;
+      LineObserver[] observers = LineObservers.current();
       String observed =
           observers.length == 0
               ? null

@@ -108,7 +108,7 @@ final class Lines {
    * nothing it writes differs. Writers that grew past {@value #KEPT_CAPACITY} or that saw a failure
    * are dropped. Each kind is made when a line first needs it: a process usually writes only one.
    */
-  private static final class Reusable {
+  static final class Reusable {
     static final int KEPT_CAPACITY = 16 * 1024;
 
     /** A writer and Gson's writer over it. */

@@ -129,7 +129,7 @@ public final class ProcessTracker {
         builder.format);
   }
 
-  ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
+  private ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
     this.output = output;
     this.ticker = ticker;
     this.format = format;
@@ -146,39 +146,24 @@ public final class ProcessTracker {
   }
 
   /**
-   * Loads and initialises, on the calling thread, the classes that recording a run and writing its
-   * line in the default format need, so that the first real run does not wait for them; see {@link
-   * #warmUp(LineFormat)}.
-   */
-  public static void warmUp() {
-    LineClassesWarmUp.run(LineFormat.json());
-  }
-
-  /**
-   * Loads and initialises, on the calling thread, the classes that recording a run and writing its
-   * line in {@code format} need, so that the first real run does not wait for them. It records one
-   * throwaway run, with a timer, metrics and identifiers, and renders its line as UTF-8 bytes; the
-   * line goes nowhere, no {@link LineObserver} sees it, and the calling thread's own run, if any,
-   * is untouched. A format of your own is not called (it is your code): the default format's path
-   * is warmed instead. Warm the format your trackers use: rendering another one makes the JIT
-   * compile the shared rendering code for both. Call it off the first request's path, for example
-   * from a start-up thread:
+   * Loads and initialises, on the calling thread, the classes that this tracker's runs and lines
+   * need (for its kind of output and its format), so that its first real run does not wait for
+   * them. It only loads classes: it records no run, writes nothing, tells no {@link LineObserver},
+   * calls no format of your own, and leaves the calling thread's run alone. Call it off the first
+   * request's path, for example from a start-up thread:
    *
    * <pre>{@code
-   * Thread warmUp = new Thread(() -> ProcessTracker.warmUp(format), "tracker-warm-up");
+   * Thread warmUp = new Thread(TRACKER::warmUp, "tracker-warm-up");
    * warmUp.setDaemon(true);
    * warmUp.start();
    * }</pre>
    *
-   * <p>The Lambda base classes call it from their timeout watch's thread while the runtime
-   * initialises, with the handler's format. Thread-safe; it never throws, and calling it again only
+   * <p>The Lambda base classes call it, on the handler's own tracker, from their timeout watch's
+   * thread while the runtime initialises. Thread-safe; it never throws, and calling it again only
    * repeats the work.
-   *
-   * @param format the format whose line to render
-   * @throws NullPointerException if {@code format} is null
    */
-  public static void warmUp(LineFormat format) {
-    LineClassesWarmUp.run(Objects.requireNonNull(format, "format"));
+  public void warmUp() {
+    LineClassesWarmUp.run(output, format);
   }
 
   /**

@@ -7,16 +7,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ProcessTracker#warmUp()} records and renders a throwaway run: nothing reaches standard
- * output or an observer, and a run the calling thread is in keeps its line as it would be.
+ * {@link ProcessTracker#warmUp()} records and renders a throwaway run on the tracker's own path:
+ * nothing reaches the tracker's output, standard output or an observer, and a run the calling
+ * thread is in keeps its line as it would be.
  */
 class WarmingUpRecordsNothingAnyoneSeesTest {
   @Test
   void warmingUpInsideAndOutsideARunChangesNoLineAndShowsNothing() {
     List<String> lines = new ArrayList<>();
+    List<byte[]> bytes = new ArrayList<>();
     List<String> observed = new ArrayList<>();
     ProcessTracker tracker =
         ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build();
+    ProcessTracker emfToBytes =
+        ProcessTracker.builder()
+            .utf8Output(bytes::add)
+            .format(LineFormat.emf().namespace("Orders").build())
+            .build();
     String printed;
     try (LineObserver.Registration registration = LineObserver.register(observed::add)) {
       printed =
@@ -26,39 +33,36 @@ class WarmingUpRecordsNothingAnyoneSeesTest {
                     "outer",
                     () -> {
                       tracker.setMetric("before", 1);
-                      ProcessTracker.warmUp();
+                      tracker.warmUp();
+                      emfToBytes.warmUp();
                       ProcessTracker.current().setMetric("after", 2);
                     });
-                ProcessTracker.warmUp();
-                ProcessTracker.warmUp(LineFormat.emf().namespace("Orders").build());
+                tracker.warmUp();
+                emfToBytes.warmUp();
+                new ProcessTracker().warmUp();
               });
     }
     assertEquals("", printed);
     assertEquals(
         List.of("{\"latencies\":{\"outer\":0.000},\"metrics\":{\"before\":1,\"after\":2}}"), lines);
     assertEquals(lines, observed);
+    assertEquals(0, bytes.size());
   }
 
   @Test
   void aFormatOfTheCallersOwnIsNeverCalled() {
     List<RunRecord> rendered = new ArrayList<>();
-    String printed =
-        StandardStreams.captureOut(
-            () ->
-                ProcessTracker.warmUp(
-                    record -> {
-                      rendered.add(record);
-                      return "{}";
-                    }));
-    assertEquals("", printed);
+    List<String> lines = new ArrayList<>();
+    ProcessTracker.builder()
+        .output(lines::add)
+        .format(
+            record -> {
+              rendered.add(record);
+              return "{}";
+            })
+        .build()
+        .warmUp();
     assertEquals(List.of(), rendered);
-  }
-
-  @Test
-  void aNullFormatIsAProgrammingError() {
-    NullPointerException thrown =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            NullPointerException.class, () -> ProcessTracker.warmUp(null));
-    assertEquals("format", thrown.getMessage());
+    assertEquals(List.of(), lines);
   }
 }

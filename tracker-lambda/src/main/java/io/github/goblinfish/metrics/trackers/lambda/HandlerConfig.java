@@ -210,11 +210,6 @@ public final class HandlerConfig {
     return format != null ? format : LineFormat.json();
   }
 
-  /** The format set in code or by {@code TRACKER_FORMAT}; null for the default, unresolved. */
-  LineFormat chosenFormat() {
-    return format;
-  }
-
   /**
    * Builds a {@link HandlerConfig}.
    *

@@ -1,13 +1,11 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
-import io.github.goblinfish.metrics.trackers.LineFormat;
-import io.github.goblinfish.metrics.trackers.ProcessTracker;
-
 /**
- * Loads and initialises, ahead of the first invocation, the classes it needs: those of a tracker, a
- * run and a line ({@link ProcessTracker#warmUp()}), then the base classes' own per-invocation ones.
- * The timeout watch's thread runs it when it starts, while the runtime initialises, so that this
- * work happens alongside the runtime's own instead of on the first invocation's path.
+ * Loads and initialises, ahead of the first invocation, the classes it needs: those of the
+ * handler's own tracker, its runs and its lines ({@code ProcessTracker.warmUp()} on a tracker built
+ * as the first invocation builds it), then the base classes' per-invocation ones. The timeout
+ * watch's thread runs it when it starts, while the runtime initialises, so that this work happens
+ * alongside the runtime's own instead of on the first invocation's path.
  *
  * <p>Nothing reaches an output or a {@code LineObserver}, and no cold start is taken. Stateless and
  * thread-safe.
@@ -16,17 +14,14 @@ final class InvocationClassesWarmUp {
   private InvocationClassesWarmUp() {}
 
   /**
-   * @param format the format the handler writes; null for the default
+   * @param handler the handler's tracking, whose path to warm up; null for the per-invocation
+   *     classes only
    */
-  static void run(LineFormat format) {
+  static void run(InvocationTracking handler) {
     try {
-      if (format == null) {
-        ProcessTracker.warmUp();
-      } else {
-        ProcessTracker.warmUp(format);
+      if (handler != null) {
+        handler.warmUp();
       }
-      initialise(ProcessTracker.Builder.class);
-      initialise(InvocationTracking.LoggerTracker.class);
       initialise(TrackedInvocation.class);
       initialise(TimeoutWatch.Watch.class);
       initialise(ColdStart.class);

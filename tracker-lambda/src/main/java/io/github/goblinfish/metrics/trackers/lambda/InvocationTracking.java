@@ -39,7 +39,7 @@ final class InvocationTracking {
                 .build();
     if (config.timeoutMarginMillis() > 0) {
       // While the runtime initialises, not on the first invocation's path.
-      TimeoutWatch.startEarly(config.chosenFormat());
+      TimeoutWatch.startEarly(this);
     }
   }
 
@@ -85,6 +85,16 @@ final class InvocationTracking {
    * The tracker of an invocation with this context: a {@link TrackedInvocation} runs as a run of
    * it, calling {@link #identify} first inside the run.
    */
+  /**
+   * Warms up the path this handler's lines take: its configured tracker, or a tracker built as the
+   * first invocation will build one for its logger (with no logger: warming up writes nothing).
+   */
+  void warmUp() {
+    ProcessTracker tracker =
+        configuredTracker != null ? configuredTracker : new LoggerTracker(null, config).tracker;
+    tracker.warmUp();
+  }
+
   ProcessTracker trackerFor(Context context) {
     if (configuredTracker != null) {
       return configuredTracker;
@@ -161,7 +171,7 @@ final class InvocationTracking {
    * A logger and the tracker that writes to it; it is that tracker's output itself, rather than
    * {@code logger::log}, because a method reference costs a class generated at run time.
    */
-  static final class LoggerTracker implements Consumer<byte[]> {
+  private static final class LoggerTracker implements Consumer<byte[]> {
     final LambdaLogger logger;
     final ProcessTracker tracker;
 

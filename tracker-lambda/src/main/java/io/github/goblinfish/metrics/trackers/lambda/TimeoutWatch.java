@@ -1,6 +1,5 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
-import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.util.concurrent.TimeUnit;
 
@@ -26,11 +25,11 @@ final class TimeoutWatch implements Runnable {
   private static long sleepingUntil = Long.MAX_VALUE;
   private static boolean started;
 
-  /** The format whose line the thread warms up; null for the default. */
-  private final LineFormat warmUpFormat;
+  /** The handler whose path the thread warms up; null to warm the per-invocation classes only. */
+  private InvocationTracking warmUpTarget;
 
-  private TimeoutWatch(LineFormat warmUpFormat) {
-    this.warmUpFormat = warmUpFormat;
+  private TimeoutWatch(InvocationTracking warmUpTarget) {
+    this.warmUpTarget = warmUpTarget;
   }
 
   /** One invocation being watched. */
@@ -110,19 +109,18 @@ final class TimeoutWatch implements Runnable {
    * Starts the thread now, if it is not running yet: a tracked handler calls this when it is
    * constructed, while the runtime initialises, so that the first invocation does not start it.
    *
-   * @param format the format the handler writes, whose line the thread warms up; null for the
-   *     default
+   * @param tracking the handler's tracking, whose path the thread warms up first
    */
-  static void startEarly(LineFormat format) {
+  static void startEarly(InvocationTracking tracking) {
     synchronized (LOCK) {
       if (!started) {
-        start(format);
+        start(tracking);
       }
     }
   }
 
-  private static void start(LineFormat format) {
-    Thread thread = new Thread(new TimeoutWatch(format), "tracker-lambda-timeout-watch");
+  private static void start(InvocationTracking warmUpTarget) {
+    Thread thread = new Thread(new TimeoutWatch(warmUpTarget), "tracker-lambda-timeout-watch");
     thread.setDaemon(true);
     thread.start();
     started = true;
@@ -135,7 +133,9 @@ final class TimeoutWatch implements Runnable {
    */
   @Override
   public void run() {
-    InvocationClassesWarmUp.run(warmUpFormat);
+    InvocationTracking target = warmUpTarget;
+    warmUpTarget = null; // the thread outlives the warm-up: keep no handler alive for it
+    InvocationClassesWarmUp.run(target);
     watch();
   }
 

@@ -45,8 +45,9 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
       OrderHandler handler = new OrderHandler();
       Map<String, Object> event = Map.of("orderId", "o-1001");
       TestContext context = TestContext.builder().requestId("r-1").functionName("orders").build();
-      // As the handler's own watch thread does, with the format TRACKER_FORMAT chooses.
-      InvocationClassesWarmUp.run(HandlerConfig.defaults().chosenFormat());
+      // What the handler's own watch thread does, here to its end before the invocation.
+      InvocationClassesWarmUp.run(
+          new InvocationTracking(HandlerConfig.defaults(), OrderHandler.class));
       mark("warmed up");
       String result = handler.handleRequest(event, context);
       mark("invoked");

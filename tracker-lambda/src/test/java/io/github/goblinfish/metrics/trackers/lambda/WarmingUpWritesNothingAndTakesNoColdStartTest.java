@@ -27,14 +27,21 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     PrintStream original = System.out;
     ProcessTracker tracker = ProcessTracker.builder().output(lines::add).build();
+    // A handler writing to the same output, and one writing to its invocations' loggers.
+    InvocationTracking configured =
+        new InvocationTracking(HandlerConfig.builder().output(lines::add).build(), Object.class);
+    InvocationTracking toLoggers = new InvocationTracking(HandlerConfig.defaults(), Object.class);
     try (LineObserver.Registration registration = LineObserver.register(observed::add)) {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       tracker.trackProcess(
           "outer",
           () -> {
-            InvocationClassesWarmUp.run(null);
+            InvocationClassesWarmUp.run(configured);
+            InvocationClassesWarmUp.run(toLoggers);
             tracker.setMetric("after", 1);
           });
+      InvocationClassesWarmUp.run(configured);
+      InvocationClassesWarmUp.run(toLoggers);
       InvocationClassesWarmUp.run(null);
     } finally {
       System.setOut(original);
@@ -50,7 +57,7 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
   @Test
   void theFirstInvocationAfterTheWarmUpIsStillTheColdStart() {
     ColdStart.resetForTests();
-    InvocationClassesWarmUp.run(null);
+    InvocationClassesWarmUp.run(new InvocationTracking(HandlerConfig.defaults(), Object.class));
     InvocationClassesWarmUp.run(null);
     assertEquals(true, ColdStart.take());
     assertEquals(false, ColdStart.take());
