@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ProcessTracker#warmUp()} records and renders a throwaway run on the tracker's own path:
- * nothing reaches the tracker's output, standard output or an observer, and a run the calling
+ * {@link ProcessTracker#warmUp()} only loads classes: nothing reaches the tracker's output,
+ * standard output or an observer, no format of the caller's is called, and a run the calling
  * thread is in keeps its line as it would be.
  */
 class WarmingUpRecordsNothingAnyoneSeesTest {
