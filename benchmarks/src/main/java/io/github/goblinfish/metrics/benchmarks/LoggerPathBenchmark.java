@@ -56,9 +56,9 @@ public class LoggerPathBenchmark {
   /**
    * Builds the handlers with their lines (strings or the logger's bytes) going to the blackhole.
    * The handlers of the benchmark's own format are built first, because the first tracked handler
-   * of a JVM starts the timeout watch's thread, which renders a throwaway line in that handler's
-   * format: as in a deployed function, whose one handler is the first, the JIT then compiles the
-   * rendering code for the format the benchmark measures only.
+   * of a JVM starts the timeout watch's thread, which loads the classes of that handler's kind of
+   * output and format ahead of its first invocation: as in a deployed function, whose one handler
+   * is the first.
    *
    * @param blackhole JMH's sink
    * @param params which benchmark this fork runs
