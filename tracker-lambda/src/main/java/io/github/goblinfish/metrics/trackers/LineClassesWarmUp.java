@@ -48,7 +48,9 @@ final class LineClassesWarmUp {
           JsonWriter.class,
           Strictness.class,
           FormattingStyle.class);
-      if (format instanceof EmfLineFormat) {
+      // The built-in formats are JSON and EMF. Asking "is it EMF?" of a JSON format would load
+      // EmfLineFormat, the largest class of all; the cast runs only when it is EMF.
+      if (format instanceof BuiltInFormat && !(format instanceof JsonLineFormat)) {
         initialise(((EmfLineFormat) format).lineClasses());
       }
     } catch (Throwable failure) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ProcessTracker#warmUp()} only loads classes: nothing reaches the tracker's output,
- * standard output or an observer, no format of the caller's is called, and a run the calling
- * thread is in keeps its line as it would be.
+ * standard output or an observer, no format of the caller's is called, and a run the calling thread
+ * is in keeps its line as it would be.
  */
 class WarmingUpRecordsNothingAnyoneSeesTest {
   @Test
