@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -55,22 +54,12 @@ public class LoggerPathBenchmark {
 
   /**
    * Builds the handlers with their lines (strings or the logger's bytes) going to the blackhole.
-   * The handlers of the benchmark's own format are built first, because the first tracked handler
-   * of a JVM starts the timeout watch's thread, which loads the classes of that handler's kind of
-   * output and format ahead of its first invocation: as in a deployed function, whose one handler
-   * is the first.
    *
    * @param blackhole JMH's sink
-   * @param params which benchmark this fork runs
    */
   @Setup
-  public void setUp(Blackhole blackhole, BenchmarkParams params) {
-    setUpWith(
-        blackhole::consume,
-        blackhole::consume,
-        Ticker.system(),
-        params.getBenchmark().endsWith(".emfConsumer")
-            || params.getBenchmark().endsWith(".emfLambdaLogger"));
+  public void setUp(Blackhole blackhole) {
+    setUpWith(blackhole::consume, blackhole::consume, Ticker.system());
   }
 
   /**
@@ -79,23 +68,12 @@ public class LoggerPathBenchmark {
    * @param lines receives the lines of the handlers with a configured output
    * @param loggedBytes receives what the other handlers give the context's LambdaLogger
    * @param ticker the handlers' clock
-   * @param emfFirst whether the EMF handlers are built before the default-line ones
    */
-  public void setUpWith(
-      Consumer<String> lines, Consumer<byte[]> loggedBytes, Ticker ticker, boolean emfFirst) {
+  public void setUpWith(Consumer<String> lines, Consumer<byte[]> loggedBytes, Ticker ticker) {
     work = Scenario.named(scenario);
     loggingContext = BenchContext.loggingTo(loggedBytes);
-    if (emfFirst) {
-      buildEmf(lines, ticker);
-    }
     consumer = new TrackerHandler(TrackerHandler.config(lines, ticker, LineFormat.json()));
     lambdaLogger = new TrackerHandler(TrackerHandler.config(null, ticker, LineFormat.json()));
-    if (!emfFirst) {
-      buildEmf(lines, ticker);
-    }
-  }
-
-  private void buildEmf(Consumer<String> lines, Ticker ticker) {
     emfConsumer = new TrackerHandler(TrackerHandler.config(lines, ticker, TrackerHandler.emf()));
     emfLambdaLogger = new TrackerHandler(TrackerHandler.config(null, ticker, TrackerHandler.emf()));
   }

@@ -246,7 +246,7 @@ class BenchmarkBodiesTest {
     List<String> lines = new ArrayList<>();
     List<byte[]> logged = new ArrayList<>();
     AtomicLong now = oneMillisecondPerReading();
-    benchmark.setUpWith(lines::add, logged::add, () -> now.addAndGet(1_000_000), false);
+    benchmark.setUpWith(lines::add, logged::add, () -> now.addAndGet(1_000_000));
 
     assertEquals("ok", benchmark.consumer());
     assertEquals(List.of(TYPICAL_LINE), lines);

@@ -23,6 +23,19 @@ import org.junit.jupiter.api.Test;
 class ManyInvocationsIT {
   private static final Path ROOT = LambdaITSupport.repositoryRoot();
 
+  /** Runs the command, which must succeed, and parses its output as the JSON summary. */
+  private static JsonObject jsonSummary(byte[] stdin, String... args) throws Exception {
+    String[] run = invoke(stdin, args);
+    assertEquals("0", run[0], run[2]);
+    return JsonParser.parseString(run[1]).getAsJsonObject();
+  }
+
+  private static void assertCounts(JsonObject summary, int invocations, int cold, int warm) {
+    assertEquals(invocations, summary.get("invocations").getAsInt());
+    assertEquals(cold, summary.get("cold").getAsInt());
+    assertEquals(warm, summary.get("warm").getAsInt());
+  }
+
   private static String[] invoke(byte[] stdin, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("invoke").toString()));
     command.addAll(List.of(args));
@@ -113,12 +126,9 @@ class ManyInvocationsIT {
             .substring(report[1].indexOf("\nRead ") + 1)
             .replaceAll("\\d+ other events\n$", ""));
 
-    String[] json =
-        invoke(run[1].getBytes(StandardCharsets.UTF_8), "report", "-", "--summary", "json");
-    JsonObject counts = JsonParser.parseString(json[1]).getAsJsonObject();
-    assertEquals(20, counts.get("invocations").getAsInt());
-    assertEquals(1, counts.get("cold").getAsInt());
-    assertEquals(19, counts.get("warm").getAsInt());
+    JsonObject counts =
+        jsonSummary(run[1].getBytes(StandardCharsets.UTF_8), "report", "-", "--summary", "json");
+    assertCounts(counts, 20, 1, 19);
     assertEquals(
         Double.parseDouble(initMs),
         counts
@@ -132,8 +142,8 @@ class ManyInvocationsIT {
 
   @Test
   void theJsonSummaryIsTheOnlyOutput() throws Exception {
-    String[] run =
-        invoke(
+    JsonObject summary =
+        jsonSummary(
             null,
             "ApiGatewayFunction",
             "-e",
@@ -142,11 +152,7 @@ class ManyInvocationsIT {
             "3",
             "--summary",
             "json");
-    assertEquals("0", run[0], run[2]);
-    JsonObject summary = JsonParser.parseString(run[1]).getAsJsonObject();
-    assertEquals(3, summary.get("invocations").getAsInt());
-    assertEquals(1, summary.get("cold").getAsInt());
-    assertEquals(2, summary.get("warm").getAsInt());
+    assertCounts(summary, 3, 1, 2);
     assertEquals(
         List.of("ApiGatewayHandler", "validate_request", "load_order"),
         summary
@@ -162,8 +168,8 @@ class ManyInvocationsIT {
 
   @Test
   void concurrentInvocationsInOneEnvironmentAreSummarisedToo() throws Exception {
-    String[] run =
-        invoke(
+    JsonObject summary =
+        jsonSummary(
             null,
             "SqsBatchFunction",
             "-e",
@@ -174,11 +180,7 @@ class ManyInvocationsIT {
             "8",
             "--summary",
             "json");
-    assertEquals("0", run[0], run[2]);
-    JsonObject summary = JsonParser.parseString(run[1]).getAsJsonObject();
-    assertEquals(8, summary.get("invocations").getAsInt());
-    assertEquals(1, summary.get("cold").getAsInt());
-    assertEquals(7, summary.get("warm").getAsInt());
+    assertCounts(summary, 8, 1, 7);
     // The runner's first invocation ran the init, but with four in flight another may reach the
     // handler first and be the one whose line says cold_start: the one Init Duration goes with
     // its own invocation, whichever group that is.

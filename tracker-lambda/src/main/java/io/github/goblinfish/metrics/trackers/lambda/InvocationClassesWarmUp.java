@@ -22,18 +22,21 @@ final class InvocationClassesWarmUp {
       if (handler != null) {
         handler.warmUp();
       }
-      initialise(TrackedInvocation.class);
-      initialise(TimeoutWatch.Watch.class);
-      initialise(ColdStart.class);
-      initialise(InitType.class);
-      initialise(XrayTrace.class);
+      initialise(
+          TrackedInvocation.class,
+          TimeoutWatch.Watch.class,
+          ColdStart.class,
+          InitType.class,
+          XrayTrace.class);
     } catch (Throwable failure) {
       // Only a head start: the first invocation does all of this itself if need be.
     }
   }
 
   /** Initialising only reads settings: ColdStart's first invocation stays untaken. */
-  private static void initialise(Class<?> type) throws ClassNotFoundException {
-    Class.forName(type.getName(), true, type.getClassLoader());
+  private static void initialise(Class<?>... types) throws ClassNotFoundException {
+    for (Class<?> type : types) {
+      Class.forName(type.getName(), true, type.getClassLoader());
+    }
   }
 }

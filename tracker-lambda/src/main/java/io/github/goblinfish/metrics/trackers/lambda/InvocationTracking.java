@@ -82,10 +82,6 @@ final class InvocationTracking {
   }
 
   /**
-   * The tracker of an invocation with this context: a {@link TrackedInvocation} runs as a run of
-   * it, calling {@link #identify} first inside the run.
-   */
-  /**
    * Warms up the path this handler's lines take: its configured tracker, or a tracker built as the
    * first invocation will build one for its logger (with no logger: warming up writes nothing).
    */
@@ -95,6 +91,10 @@ final class InvocationTracking {
     tracker.warmUp();
   }
 
+  /**
+   * The tracker of an invocation with this context: a {@link TrackedInvocation} runs as a run of
+   * it, calling {@link #identify} first inside the run.
+   */
   ProcessTracker trackerFor(Context context) {
     if (configuredTracker != null) {
       return configuredTracker;
