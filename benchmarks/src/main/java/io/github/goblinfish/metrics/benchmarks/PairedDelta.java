@@ -14,6 +14,7 @@ import java.util.Random;
  * <pre>{@code
  * PairedDelta delta = PairedDelta.of(trackerSamples, bareSamples);
  * String shown = delta.describe(); // "+12.3 ms (95%: +7.0 to +16.1)"
+ * String verdict = delta.verdict(15); // "undecided": the interval spans 15 ms
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -91,6 +92,24 @@ final class PairedDelta {
     Collections.sort(sorted);
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /**
+   * Judges the cost against an upper limit by its interval, not its median alone: a median that a
+   * noisy machine leaves uncertain on both sides of the limit says nothing either way.
+   *
+   * @param limitMillis the most the function may add
+   * @return {@code met} when the whole interval is within the limit, {@code not met} when the whole
+   *     interval is beyond it, {@code undecided} otherwise (and when no round was measured)
+   */
+  String verdict(double limitMillis) {
+    if (high <= limitMillis) {
+      return "met";
+    }
+    if (low > limitMillis) {
+      return "not met";
+    }
+    return "undecided";
   }
 
   /**

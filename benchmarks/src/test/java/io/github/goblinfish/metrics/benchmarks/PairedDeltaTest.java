@@ -57,4 +57,31 @@ class PairedDeltaTest {
     assertEquals("?", delta.describe());
     assertEquals(0, delta.rounds);
   }
+
+  @Test
+  void aTargetIsMetOnlyWhenTheWholeIntervalIsWithinIt() {
+    assertEquals("met", constant(15.0).verdict(15));
+    assertEquals("not met", constant(15.1).verdict(15));
+    List<Double> samples = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      samples.add(500.0 + (i * 37 % 101));
+      baseline.add(500.0);
+    }
+    PairedDelta spread = PairedDelta.of(samples, baseline);
+    assertTrue(spread.low < 50 && spread.high > 50, spread.describe());
+    assertEquals("undecided", spread.verdict(50));
+    assertEquals("met", spread.verdict(spread.high));
+    assertEquals("not met", spread.verdict(spread.low - 0.1));
+  }
+
+  @Test
+  void noMeasuredRoundDecidesNothing() {
+    PairedDelta none = PairedDelta.of(List.of(Double.NaN), List.of(500.0));
+    assertEquals("undecided", none.verdict(15));
+  }
+
+  private static PairedDelta constant(double difference) {
+    return PairedDelta.of(List.of(500.0 + difference, 600.0 + difference), List.of(500.0, 600.0));
+  }
 }
