@@ -103,22 +103,24 @@ final class InvocationTracking {
   }
 
   /**
-   * Sets the automatic identifiers of the run just started on this thread, and watches its timeout;
-   * the caller disarms the returned watch when the handler returns or throws.
+   * Sets the automatic identifiers of the run just started on this thread, and arms {@code watch}
+   * for its timeout; the caller disarms it when the handler returns or throws.
+   *
+   * @return whether the watch was armed
    */
-  TimeoutWatch.Watch identify(ProcessTracker tracker, Context context) {
+  boolean identify(ProcessTracker tracker, Context context, TimeoutWatch.Watch watch) {
     setIdentifiers(tracker, context, ColdStart.take());
     long margin = config.timeoutMarginMillis();
     if (margin <= 0 || context == null) {
-      return null;
+      return false;
     }
-    long remaining;
+    int remaining;
     try {
       remaining = context.getRemainingTimeInMillis();
     } catch (RuntimeException brokenContext) {
-      return null;
+      return false;
     }
-    return TimeoutWatch.arm(remaining, margin);
+    return TimeoutWatch.arm(watch, remaining, margin);
   }
 
   private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {

@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes an invocation's line just before Lambda would stop it for its timeout: the runtime is then
  * frozen or killed, and a line written at the end of the handler would never be. One daemon thread
- * serves every invocation of the process, whatever their number: an invocation costs one small node
- * linked into a list under a lock, and unlinked when it ends in time. The thread starts with the
- * first tracked handler that has a timeout margin, while the runtime initialises, and first loads
- * the classes of the first invocation then ({@link InvocationClassesWarmUp}).
+ * serves every invocation of the process, whatever their number: an invocation's own body object is
+ * its node, linked into a list under a lock, and unlinked when it ends in time. The thread starts
+ * with the first tracked handler that has a timeout margin, while the runtime initialises, and
+ * first loads the classes of the first invocation then ({@link InvocationClassesWarmUp}).
  *
  * <p>Thread-safe.
  */
@@ -32,65 +32,75 @@ final class TimeoutWatch implements Runnable {
     this.warmUpTarget = warmUpTarget;
   }
 
-  /** One invocation being watched. */
-  static final class Watch {
-    final ProcessTracker run;
-    final long deadlineNanos;
-    final long marginMillis;
+  /**
+   * One invocation being watched. Each {@link TrackedInvocation} is its own node: the body that an
+   * invocation allocates anyway also carries its watch, so an invocation allocates one object for
+   * both, whatever the JIT inlines. {@link #arm} sets the fields before it links the node under the
+   * lock, and the watch thread reads them after it takes the node out under the same lock. Small,
+   * as every invocation allocates one: a node is linked while it is the list's head or has a
+   * previous node, and its margin, less than the milliseconds the invocation had left (an int),
+   * fits an int.
+   */
+  static class Watch {
+    ProcessTracker run;
+    long deadlineNanos;
+    int marginMillis;
     Watch previous;
     Watch next;
-    boolean linked;
-
-    Watch(ProcessTracker run, long deadlineNanos, long marginMillis) {
-      this.run = run;
-      this.deadlineNanos = deadlineNanos;
-      this.marginMillis = marginMillis;
-    }
   }
 
   /**
    * Watches the run current on the calling thread, whose invocation has {@code remainingMillis}
    * left: its line is written {@code marginMillis} before then unless {@link #disarm} comes first.
-   * Returns null when there is nothing to watch.
+   * Each node is armed at most once.
+   *
+   * @return whether the invocation is watched: false with no margin, or with no more time left than
+   *     the margin
    */
-  static Watch arm(long remainingMillis, long marginMillis) {
+  static boolean arm(Watch watch, int remainingMillis, long marginMillis) {
     if (marginMillis <= 0 || remainingMillis <= marginMillis) {
-      return null;
+      return false;
     }
-    Watch watch =
-        new Watch(
-            ProcessTracker.current(),
-            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis),
-            marginMillis);
+    watch.run = ProcessTracker.current();
+    watch.deadlineNanos =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis);
+    watch.marginMillis = (int) marginMillis;
     synchronized (LOCK) {
       watch.next = watched;
       if (watched != null) {
         watched.previous = watch;
       }
       watched = watch;
-      watch.linked = true;
       if (!started) {
         start(null);
       } else if (watch.deadlineNanos - sleepingUntil < 0) {
         LOCK.notify();
       }
     }
-    return watch;
+    return true;
   }
 
-  /** Stops watching: the invocation ended (or is ending) in time. */
+  /** Stops watching an armed invocation: it ended (or is ending) in time. */
   static void disarm(Watch watch) {
-    if (watch == null) {
-      return;
-    }
     synchronized (LOCK) {
       unlink(watch);
     }
   }
 
+  /** How many invocations are watched now: for tests, as nothing else may walk the list. */
+  static int watchedCount() {
+    synchronized (LOCK) {
+      int count = 0;
+      for (Watch watch = watched; watch != null; watch = watch.next) {
+        count++;
+      }
+      return count;
+    }
+  }
+
   private static void unlink(Watch watch) {
-    if (!watch.linked) {
-      return;
+    if (watched != watch && watch.previous == null) {
+      return; // not linked: taken out by the watch thread, or never armed
     }
     if (watch.previous != null) {
       watch.previous.next = watch.next;
@@ -102,7 +112,6 @@ final class TimeoutWatch implements Runnable {
     }
     watch.previous = null;
     watch.next = null;
-    watch.linked = false;
   }
 
   /**

@@ -14,15 +14,17 @@ import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
  * return tracker.trackProcess(tracking.entryName(), new Invocation<>(this, tracker, input, context));
  * }</pre>
  *
- * The caller creates it right in the {@code trackProcess} call, as above, so that the JIT can see
- * it does not escape and need not allocate it. A class rather than a lambda: a lambda's first use
- * costs a class generated at run time, on the first invocation's path. Not thread-safe: one object
- * per invocation.
+ * It is also the invocation's node in the {@link TimeoutWatch}: the one object an invocation
+ * allocates for both, whether or not the JIT inlines {@code trackProcess} into the handler (a body
+ * and a separate node would make the allocation depend on that). A class rather than a lambda: a
+ * lambda's first use costs a class generated at run time, on the first invocation's path. Not
+ * thread-safe: one object per invocation.
  *
  * @param <T> what the handler returns
  * @param <E> what the handler may throw
  */
-abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupplier<T, E> {
+abstract class TrackedInvocation<T, E extends Throwable> extends TimeoutWatch.Watch
+    implements ThrowingSupplier<T, E> {
   private final InvocationTracking tracking;
   private final ProcessTracker tracker;
   private final Context context;
@@ -35,11 +37,13 @@ abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupp
 
   @Override
   public final T get() throws E {
-    TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+    boolean watched = tracking.identify(tracker, context, this);
     try {
       return handle(context);
     } finally {
-      TimeoutWatch.disarm(watch);
+      if (watched) {
+        TimeoutWatch.disarm(this);
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +11,16 @@ import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -97,10 +106,101 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
   }
 
   @Test
+  void invocationsWatchedTogetherEndInAnyOrderAndOnlyTheOneStillRunningIsWrittenEarly()
+      throws Exception {
+    Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
+    Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
+    for (String input : new String[] {"slow", "middle", "head", "top"}) {
+      entered.put(input, new CountDownLatch(1));
+      released.put(input, new CountDownLatch(1));
+    }
+    TrackedRequestHandler<String, String> held =
+        new TrackedRequestHandler<>(
+            HandlerConfig.builder()
+                .environment(name -> null)
+                .output(lines::add)
+                .omitAllIdentifiers()
+                .timeoutMargin(Duration.ofMillis(100))
+                .build()) {
+          @Override
+          protected String handleTracked(String input, Context context) {
+            tracker().setIdentifier("input", input);
+            // The watch is armed before the handler runs: entering means watched.
+            entered.get(input).countDown();
+            try {
+              released.get(input).await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+              Thread.currentThread().interrupt();
+            }
+            return input;
+          }
+        };
+    int watchedBefore = TimeoutWatch.watchedCount();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      // Armed in this order, the watch holds top, head, middle, slow. The first of the list ends
+      // first, then one from its middle; slow's deadline comes at 2 s, while it and the head still
+      // run; the head ends after that.
+      Future<String> slow = start(threads, held, "slow", Duration.ofMillis(2100), entered);
+      Future<String> middle = start(threads, held, "middle", Duration.ofSeconds(60), entered);
+      Future<String> head = start(threads, held, "head", Duration.ofSeconds(60), entered);
+      Future<String> top = start(threads, held, "top", Duration.ofSeconds(60), entered);
+      assertEquals(watchedBefore + 4, TimeoutWatch.watchedCount());
+      released.get("top").countDown();
+      assertEquals("top", top.get(20, TimeUnit.SECONDS));
+      assertEquals(
+          watchedBefore + 3, TimeoutWatch.watchedCount(), "head, middle and slow are left");
+      released.get("middle").countDown();
+      assertEquals("middle", middle.get(20, TimeUnit.SECONDS));
+      assertEquals(watchedBefore + 2, TimeoutWatch.watchedCount(), "head and slow are left");
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (lines.size() < 3 && System.nanoTime() - giveUp < 0) {
+        Thread.sleep(10);
+      }
+      assertEquals(watchedBefore + 1, TimeoutWatch.watchedCount(), "slow was taken out, head left");
+      released.get("head").countDown();
+      assertEquals("head", head.get(20, TimeUnit.SECONDS));
+      assertEquals(watchedBefore, TimeoutWatch.watchedCount(), "nothing is left");
+      released.get("slow").countDown();
+      assertEquals("slow", slow.get(20, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(4, lines.size(), "one line per invocation: " + lines);
+    Map<Object, TrackerLine> byInput = new HashMap<>();
+    for (String line : lines) {
+      TrackerLine parsed = TrackerLine.parse(line);
+      byInput.put(parsed.identifier("input"), parsed);
+    }
+    assertEquals(Set.of("slow", "middle", "head", "top"), byInput.keySet());
+    assertEquals(1.0, byInput.get("slow").metric("timed_out"));
+    assertEquals(Set.of(), byInput.get("middle").metricNames());
+    assertEquals(Set.of(), byInput.get("head").metricNames());
+    assertEquals(Set.of(), byInput.get("top").metricNames());
+  }
+
+  private static Future<String> start(
+      ExecutorService threads,
+      TrackedRequestHandler<String, String> handler,
+      String input,
+      Duration timeout,
+      Map<String, CountDownLatch> entered)
+      throws InterruptedException {
+    Future<String> result =
+        threads.submit(
+            () -> handler.handleRequest(input, TestContext.builder().timeout(timeout).build()));
+    assertTrue(entered.get(input).await(20, TimeUnit.SECONDS), input + " started");
+    return result;
+  }
+
+  @Test
   void aMarginOfZeroTurnsItOffAndAnInvocationWithLessTimeLeftThanTheMarginIsNotWatched() {
-    assertEquals(null, TimeoutWatch.arm(10_000, 0));
-    assertEquals(null, TimeoutWatch.arm(100, 100));
-    assertEquals(null, TimeoutWatch.arm(0, 100));
+    TimeoutWatch.Watch watch = new TimeoutWatch.Watch();
+    assertFalse(TimeoutWatch.arm(watch, 10_000, 0));
+    assertFalse(TimeoutWatch.arm(watch, 100, 100));
+    assertFalse(TimeoutWatch.arm(watch, 0, 100));
+    assertNull(watch.run);
+    assertNull(watch.next);
   }
 
   @Test
