@@ -33,13 +33,13 @@ final class TimeoutWatch implements Runnable {
   }
 
   /**
-   * One invocation being watched. Each {@link TrackedInvocation} is its own node: the body that an
-   * invocation allocates anyway also carries its watch, so an invocation allocates one object for
-   * both, whatever the JIT inlines. {@link #arm} sets the fields before it links the node under the
-   * lock, and the watch thread reads them after it takes the node out under the same lock. Small,
-   * as every invocation allocates one: a node is linked while it is the list's head or has a
-   * previous node, and its margin, less than the milliseconds the invocation had left (an int),
-   * fits an int.
+   * One invocation being watched. Each {@link TrackedInvocation} is its own node: the body object
+   * that an invocation hands to {@code trackProcess} also carries its watch, so an invocation
+   * allocates one object for both, whatever the JIT inlines. {@link #arm} sets the fields before it
+   * links the node under the lock, and the watch thread reads them after it takes the node out
+   * under the same lock. Small, as every invocation allocates one: a node is linked while it is the
+   * list's head or has a previous node, and its margin, less than the milliseconds the invocation
+   * had left (an int), fits an int.
    */
   static class Watch {
     ProcessTracker run;
