@@ -30,17 +30,11 @@ class PairedDeltaTest {
 
   @Test
   void theIntervalHoldsTheMedianWithinTheDifferencesAndRepeatsExactly() {
-    List<Double> samples = new ArrayList<>();
-    List<Double> baseline = new ArrayList<>();
-    for (int i = 0; i < 101; i++) {
-      samples.add(500.0 + (i * 37 % 101));
-      baseline.add(500.0);
-    }
-    PairedDelta delta = PairedDelta.of(samples, baseline);
+    PairedDelta delta = spreadFrom0To100();
     assertEquals(50.0, delta.median);
     assertTrue(
         delta.low >= 0 && delta.low < 50 && delta.high > 50 && delta.high <= 100, delta.describe());
-    assertEquals(delta.describe(), PairedDelta.of(samples, baseline).describe());
+    assertEquals(delta.describe(), spreadFrom0To100().describe());
   }
 
   @Test
@@ -62,13 +56,7 @@ class PairedDeltaTest {
   void aTargetIsMetOnlyWhenTheWholeIntervalIsWithinIt() {
     assertEquals("met", constant(15.0).verdict(15));
     assertEquals("not met", constant(15.1).verdict(15));
-    List<Double> samples = new ArrayList<>();
-    List<Double> baseline = new ArrayList<>();
-    for (int i = 0; i < 101; i++) {
-      samples.add(500.0 + (i * 37 % 101));
-      baseline.add(500.0);
-    }
-    PairedDelta spread = PairedDelta.of(samples, baseline);
+    PairedDelta spread = spreadFrom0To100();
     assertTrue(spread.low < 50 && spread.high > 50, spread.describe());
     assertEquals("undecided", spread.verdict(50));
     assertEquals("met", spread.verdict(spread.high));
@@ -79,6 +67,17 @@ class PairedDeltaTest {
   void noMeasuredRoundDecidesNothing() {
     PairedDelta none = PairedDelta.of(List.of(Double.NaN), List.of(500.0));
     assertEquals("undecided", none.verdict(15));
+  }
+
+  /** 101 rounds whose differences are 0 to 100 ms, each once, in a scrambled order. */
+  private static PairedDelta spreadFrom0To100() {
+    List<Double> samples = new ArrayList<>();
+    List<Double> baseline = new ArrayList<>();
+    for (int i = 0; i < 101; i++) {
+      samples.add(500.0 + (i * 37 % 101));
+      baseline.add(500.0);
+    }
+    return PairedDelta.of(samples, baseline);
   }
 
   private static PairedDelta constant(double difference) {

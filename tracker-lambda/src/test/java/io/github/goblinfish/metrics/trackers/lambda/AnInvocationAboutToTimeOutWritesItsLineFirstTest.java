@@ -33,16 +33,22 @@ import org.junit.jupiter.api.Test;
 class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
+  /**
+   * A handler's configuration with no variables set, no automatic identifiers, lines to {@link
+   * #lines}.
+   */
+  private HandlerConfig.Builder toLines(Duration margin) {
+    return HandlerConfig.builder()
+        .environment(name -> null)
+        .output(lines::add)
+        .omitAllIdentifiers()
+        .timeoutMargin(margin);
+  }
+
   /** Keeps running until its line was written, then records more, which must be ignored. */
   private final class SlowHandler extends TrackedRequestHandler<String, String> {
     SlowHandler(Duration margin) {
-      super(
-          HandlerConfig.builder()
-              .environment(name -> null)
-              .output(lines::add)
-              .omitAllIdentifiers()
-              .timeoutMargin(margin)
-              .build());
+      super(toLines(margin).build());
     }
 
     @Override
@@ -81,14 +87,7 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
   @Test
   void anInvocationThatEndsInTimeWritesItsOrdinaryLineAndTheWatchIsGone() throws Exception {
     TrackedRequestHandler<String, String> quick =
-        new TrackedRequestHandler<>(
-            HandlerConfig.builder()
-                .environment(name -> null)
-                .output(lines::add)
-                .omitAllIdentifiers()
-                .ticker(() -> 0L)
-                .timeoutMargin(Duration.ofMillis(100))
-                .build()) {
+        new TrackedRequestHandler<>(toLines(Duration.ofMillis(100)).ticker(() -> 0L).build()) {
           @Override
           protected String handleTracked(String input, Context context) {
             return input;
@@ -115,13 +114,7 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
       released.put(input, new CountDownLatch(1));
     }
     TrackedRequestHandler<String, String> held =
-        new TrackedRequestHandler<>(
-            HandlerConfig.builder()
-                .environment(name -> null)
-                .output(lines::add)
-                .omitAllIdentifiers()
-                .timeoutMargin(Duration.ofMillis(100))
-                .build()) {
+        new TrackedRequestHandler<>(toLines(Duration.ofMillis(100)).build()) {
           @Override
           protected String handleTracked(String input, Context context) {
             tracker().setIdentifier("input", input);
