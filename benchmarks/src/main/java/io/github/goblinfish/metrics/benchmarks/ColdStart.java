@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Cold start through the real runtime interface client: for each sample, a fresh JVM runs {@code
  * AWSLambda <handler>} against a one-event Runtime API served here on 127.0.0.1, and the time from
- * {@link ProcessBuilder#start()} until the response POST arrives is one sample. Variants are
- * interleaved round by round so that drift in the machine's load spreads over all of them.
+ * {@link ProcessBuilder#start()} until the response POST arrives is one sample. The function's jars
+ * are laid out as on Lambda ({@link FunctionLayout}): its classes load through the runtime client's
+ * own class loader, not the class path's. Variants are interleaved round by round so that drift in
+ * the machine's load spreads over all of them.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.goblinfish.metrics.benchmarks.ColdStart \
@@ -68,6 +71,9 @@ public final class ColdStart {
       "\"load_order\""
     },
   };
+
+  /** Each function's layout, written once per folder by the first sample that runs it. */
+  private static final Map<String, FunctionLayout> LAYOUTS = new ConcurrentHashMap<>();
 
   /** JVM options of Lambda's Java 17+ managed runtimes (tiered C1 only, serial GC, CDS). */
   static final List<String> JVM_OPTIONS =
@@ -295,16 +301,15 @@ public final class ColdStart {
     command.add(
         "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
             + work.resolve("libaws-lambda-jni.so"));
+    FunctionLayout layout =
+        LAYOUTS.computeIfAbsent(
+            functions.toAbsolutePath() + File.pathSeparator + variant[2],
+            key -> FunctionLayout.of(functions, work, variant[2]));
     command.add("-cp");
-    command.add(
-        String.join(
-            File.pathSeparator,
-            functions.resolve("ric") + File.separator + "*",
-            functions.resolve("code") + File.separator + "*",
-            functions.resolve(variant[2]) + File.separator + "*"));
+    command.add(layout.classPath());
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
     command.add(variant[1]);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(layout.taskRoot().toFile());
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
     environment.keySet().retainAll(Arrays.asList("PATH", "HOME", "LANG", "TZ"));
@@ -315,6 +320,7 @@ public final class ColdStart {
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/bench-function");
     environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/25/[$LATEST]cold");
     environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    environment.put("LAMBDA_TASK_ROOT", layout.taskRoot().toString());
     environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
     // aws-embedded-metrics would otherwise probe ECS and EC2 metadata endpoints in parallel; on
     // Lambda its Lambda probe wins, here the override picks that environment with no network.

@@ -384,7 +384,12 @@ public final class Report {
         .append(
             "(`AWSLambda <handler>`) against a one-event Runtime API served on 127.0.0.1; a sample is the time from ")
         .append(
-            "`ProcessBuilder.start()` until the function's response POST arrives. The function runs the typical ")
+            "`ProcessBuilder.start()` until the function's response POST arrives. As on Lambda, only the runtime's ")
+        .append(
+            "jars (the client, its serialization jar and `aws-lambda-java-core`) are on the class path; the function's ")
+        .append(
+            "jars are in `lib/` of the task root, the working directory, and load through the runtime client's own ")
+        .append("class loader. The function runs the typical ")
         .append(
             "scenario once and writes its line where it would on Lambda (LambdaLogger or standard output). JVM options ")
         .append("as Lambda's Java runtimes: `")
