@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
+import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
       mark("warmed up");
       String result = handler.handleRequest(event, context);
       mark("invoked");
-      System.out.println("RESULT " + result + " " + context.logged().size());
+      System.out.println("RESULT " + result + " " + context.lines().size());
+      System.out.println("LINE " + context.lines().get(0));
     }
 
     private static void mark(String what) {
@@ -64,6 +66,7 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
   void afterTheWarmUpTheFirstInvocationLoadsOnlyItsHandlerKindsInvocationClass() throws Exception {
     List<String> output = runFreshJvm("json");
     assertTheInvocationLoadsOnlyItsInvocationClass(output);
+    assertEquals(false, lineOf(output).isEmf());
     // Nor does the warm-up load what a JSON line never needs: the EMF format's classes.
     List<String> emfClasses = new ArrayList<>();
     for (String line : output) {
@@ -76,7 +79,21 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
 
   @Test
   void withTheEmfFormatTooTheWarmUpLoadsWhatItsLineNeeds() throws Exception {
-    assertTheInvocationLoadsOnlyItsInvocationClass(runFreshJvm("emf"));
+    List<String> output = runFreshJvm("emf");
+    assertTheInvocationLoadsOnlyItsInvocationClass(output);
+    assertEquals(true, lineOf(output).isEmf());
+  }
+
+  /** The invocation's line, which must still be the cold start: warming up takes none. */
+  private static TrackerLine lineOf(List<String> output) {
+    for (String line : output) {
+      if (line.startsWith("LINE ")) {
+        TrackerLine parsed = TrackerLine.parse(line.substring("LINE ".length()));
+        assertEquals(true, parsed.identifier("cold_start"), String.join("\n", output));
+        return parsed;
+      }
+    }
+    throw new AssertionError("no line:\n" + String.join("\n", output));
   }
 
   private static void assertTheInvocationLoadsOnlyItsInvocationClass(List<String> output)
