@@ -1,10 +1,16 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +72,8 @@ final class ReportCommand {
         return compare(options, stdin, out, err);
       }
       String file = options.files.isEmpty() ? "-" : options.files.get(0);
-      TrackerLog log = TrackerLog.read(read(file, stdin));
-      Summary summary = Summary.of(log.observations(), options.by);
+      TrackerLog log = read(file, stdin, options.by);
+      Summary summary = log.summary();
       if (options.json) {
         out.print(SummaryJson.render(summary, log.unreadable()));
       } else {
@@ -75,11 +81,11 @@ final class ReportCommand {
         out.println();
         out.println(readNote(name(file), log));
       }
-      if (log.observations().isEmpty()) {
+      if (log.trackerLines() == 0) {
         err.println("error: no tracker line in " + TerminalText.oneLine(name(file)));
         return 1;
       }
-      return log.unreadable().isEmpty() ? 0 : 1;
+      return log.unreadableCount() == 0 ? 0 : 1;
     } catch (LocalInvokeException e) {
       err.println("error: " + TerminalText.message(e.getMessage()));
       return e.exitCode();
@@ -90,12 +96,9 @@ final class ReportCommand {
       throws LocalInvokeException {
     String beforeFile = options.files.get(0);
     String afterFile = options.files.get(1);
-    TrackerLog before = TrackerLog.read(read(beforeFile, stdin));
-    TrackerLog after = TrackerLog.read(read(afterFile, stdin));
-    Comparison comparison =
-        Comparison.of(
-            Summary.of(before.observations(), options.by),
-            Summary.of(after.observations(), options.by));
+    TrackerLog before = read(beforeFile, stdin, options.by);
+    TrackerLog after = read(afterFile, stdin, options.by);
+    Comparison comparison = Comparison.of(before.summary(), after.summary());
     if (options.json) {
       out.print(ComparisonJson.render(comparison, before.unreadable(), after.unreadable()));
     } else {
@@ -106,12 +109,12 @@ final class ReportCommand {
     }
     boolean empty = false;
     for (var side : List.of(Map.entry(beforeFile, before), Map.entry(afterFile, after))) {
-      if (side.getValue().observations().isEmpty()) {
+      if (side.getValue().trackerLines() == 0) {
         err.println("error: no tracker line in " + TerminalText.oneLine(name(side.getKey())));
         empty = true;
       }
     }
-    return empty || !before.unreadable().isEmpty() || !after.unreadable().isEmpty() ? 1 : 0;
+    return empty || before.unreadableCount() > 0 || after.unreadableCount() > 0 ? 1 : 0;
   }
 
   /**
@@ -125,23 +128,23 @@ final class ReportCommand {
             .append(" as ")
             .append(log.shape().label())
             .append(": ")
-            .append(SummaryText.plural(log.observations().size(), "tracker line"))
+            .append(SummaryText.plural(log.trackerLines(), "tracker line"))
             .append(", ")
             .append(SummaryText.plural(log.reports(), "REPORT event"))
             .append(", ")
             .append(SummaryText.plural(log.others(), "other event"));
     List<TrackerLog.Problem> unreadable = log.unreadable();
-    if (!unreadable.isEmpty()) {
+    if (log.unreadableCount() > 0) {
       note.append("; ")
-          .append(unreadable.size())
+          .append(log.unreadableCount())
           .append(" unreadable: ")
           .append(
               unreadable.stream()
                   .limit(NAMED)
                   .map(p -> p.where() + " (" + p.reason() + ")")
                   .collect(Collectors.joining(", ")));
-      if (unreadable.size() > NAMED) {
-        note.append(" and ").append(unreadable.size() - NAMED).append(" more");
+      if (log.unreadableCount() > NAMED) {
+        note.append(" and ").append(log.unreadableCount() - NAMED).append(" more");
       }
     }
     return note.toString();
@@ -152,23 +155,57 @@ final class ReportCommand {
   }
 
   /**
-   * The whole input as text; bytes that are not UTF-8 become U+FFFD, as a log viewer shows them.
+   * Reads the input as a stream; bytes that are not UTF-8 become U+FFFD, as a log viewer shows
+   * them. Every way it can fail is one {@link LocalInvokeException}.
    */
-  private static String read(String file, InputStream stdin) throws LocalInvokeException {
+  private static TrackerLog read(String file, InputStream stdin, String by)
+      throws LocalInvokeException {
+    if (file.equals("-") && stdin == null) {
+      throw new LocalInvokeException(
+          "name a file of tracker lines, or pipe them in (see ./invoke report --help)");
+    }
+    TrackerLog log = stream(file, stdin == null ? null : unclosed(stdin), by);
+    if (log.shape() == LogUnits.Shape.RUNNER_SUMMARY) {
+      throw new LocalInvokeException(
+          name(file)
+              + " is a JSON summary or comparison written by ./invoke (--summary json), not saved"
+              + " log output: report the log lines it was made from");
+    }
+    return log;
+  }
+
+  private static TrackerLog stream(String file, InputStream stdin, String by)
+      throws LocalInvokeException {
     try {
-      if (file.equals("-")) {
-        if (stdin == null) {
-          throw new LocalInvokeException(
-              "name a file of tracker lines, or pipe them in (see ./invoke report --help)");
-        }
-        return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+      if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+        throw new LocalInvokeException(file + " is a folder: name a file of saved log output");
       }
-      return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+      try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
+          Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return TrackerLog.read(reader, by);
+      }
     } catch (NoSuchFileException e) {
       throw new LocalInvokeException("file " + file + " not found");
-    } catch (IOException e) {
-      throw new LocalInvokeException("cannot read " + name(file) + ": " + e.getMessage(), e);
+    } catch (AccessDeniedException e) {
+      throw new LocalInvokeException("cannot read " + file + ": permission denied");
+    } catch (IOException | UncheckedIOException e) {
+      throw new LocalInvokeException(
+          "cannot read " + name(file) + ": " + e.getMessage(), LocalInvokeException.USAGE, e);
+    } catch (InvalidPathException e) {
+      throw new LocalInvokeException("cannot read " + file + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Whatever else the input makes fail is still bad input: one line, no stack trace.
+      throw new LocalInvokeException(
+          "cannot read " + name(file) + ": " + e, LocalInvokeException.USAGE, e);
     }
+  }
+
+  /** Standard input belongs to the process: reading it to its end is fine, closing it is not. */
+  private static InputStream unclosed(InputStream stdin) {
+    return new FilterInputStream(stdin) {
+      @Override
+      public void close() {}
+    };
   }
 
   /** Parsed command line of {@code report}. */

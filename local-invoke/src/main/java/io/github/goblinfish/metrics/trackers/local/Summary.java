@@ -1,7 +1,9 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,83 +94,157 @@ final class Summary {
   }
 
   /**
-   * @param observations the tracker lines
+   * @param observations the tracker lines, each with what its REPORT says
    * @param by an identifier to group by as well, or null
    * @return their summary
    */
   static Summary of(List<Observation> observations, String by) {
-    Map<List<String>, Map<Observation.Phase, List<Observation>>> grouped = new LinkedHashMap<>();
-    int[] phases = new int[Observation.Phase.values().length];
+    Builder builder = new Builder(by);
     for (Observation o : observations) {
+      builder.add(o).report(o.report());
+    }
+    return builder.build();
+  }
+
+  /**
+   * Builds a summary one tracker line at a time, keeping only the numbers: 8 bytes per step a line
+   * timed (and per REPORT figure), in primitive arrays, whatever else the line held. A line's
+   * REPORT may be read later than the line: {@link #add} returns the group it went to, for the
+   * REPORT's figures.
+   *
+   * <pre>{@code
+   * Summary.Builder builder = new Summary.Builder(null);
+   * Summary.Filling group = builder.add(observation);
+   * group.report(figures); // when the line's REPORT is read
+   * Summary summary = builder.build();
+   * }</pre>
+   *
+   * <p>Not thread-safe.
+   */
+  static final class Builder {
+    private final String by;
+    private final Map<List<String>, Map<Observation.Phase, Filling>> grouped =
+        new LinkedHashMap<>();
+    private final int[] phases = new int[Observation.Phase.values().length];
+    private int invocations;
+
+    /**
+     * @param by an identifier to group by as well, or null
+     */
+    Builder(String by) {
+      this.by = by;
+    }
+
+    /**
+     * @param o a tracker line (what it says of its REPORT is not read: see {@link Filling#report})
+     * @return the group it went to
+     */
+    Filling add(Observation o) {
       String value = by == null ? null : o.identifiers().getOrDefault(by, "(none)");
-      grouped
-          .computeIfAbsent(
-              java.util.Arrays.asList(o.entry(), value),
-              k -> new java.util.EnumMap<>(Observation.Phase.class))
-          .computeIfAbsent(o.phase(), k -> new ArrayList<>())
-          .add(o);
+      Filling filling =
+          grouped
+              .computeIfAbsent(
+                  Arrays.asList(o.entry(), value), k -> new EnumMap<>(Observation.Phase.class))
+              .computeIfAbsent(o.phase(), k -> new Filling(o.entry(), value, k));
+      filling.add(o);
       phases[o.phase().ordinal()]++;
+      invocations++;
+      return filling;
     }
-    List<Group> groups = new ArrayList<>();
-    grouped.forEach(
-        (key, byPhase) ->
-            byPhase.forEach((phase, members) -> groups.add(group(key, phase, members))));
-    return new Summary(by, Collections.unmodifiableList(groups), phases, observations.size());
+
+    Summary build() {
+      List<Group> groups = new ArrayList<>();
+      grouped.forEach((key, byPhase) -> byPhase.values().forEach(f -> groups.add(f.group())));
+      return new Summary(by, Collections.unmodifiableList(groups), phases.clone(), invocations);
+    }
   }
 
-  private static Group group(List<String> key, Observation.Phase phase, List<Observation> members) {
-    String entry = key.get(0);
-    Map<String, List<Double>> values = new LinkedHashMap<>();
-    Map<String, Long> calls = new LinkedHashMap<>();
-    List<Double> inits = new ArrayList<>();
-    List<Double> durations = new ArrayList<>();
-    for (Observation o : members) {
-      o.stepsMs()
-          .forEach((name, ms) -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(ms));
+  /** One group while a {@link Builder} fills it. Not thread-safe. */
+  static final class Filling {
+    private final String entry;
+    private final String byValue;
+    private final Observation.Phase phase;
+    private final Map<String, Doubles> values = new LinkedHashMap<>();
+    private final Map<String, Long> calls = new LinkedHashMap<>();
+    private final Doubles inits = new Doubles();
+    private final Doubles durations = new Doubles();
+    private int invocations;
+
+    private Filling(String entry, String byValue, Observation.Phase phase) {
+      this.entry = entry;
+      this.byValue = byValue;
+      this.phase = phase;
+    }
+
+    private void add(Observation o) {
+      o.stepsMs().forEach((name, ms) -> values.computeIfAbsent(name, k -> new Doubles()).add(ms));
       o.calls().forEach((name, n) -> calls.merge(name, n, Summary::saturatedSum));
-      o.report().initDurationMs().ifPresent(inits::add);
-      o.report().durationMs().ifPresent(durations::add);
+      invocations++;
     }
-    double entryTotal = sum(values.get(entry));
-    List<Step> steps = new ArrayList<>();
-    values.forEach(
-        (name, ms) ->
-            steps.add(
-                new Step(
-                    name,
-                    Stats.of(array(ms)),
-                    calls.get(name),
-                    entryTotal > 0 ? sum(ms) / entryTotal : Double.NaN)));
-    return new Group(
-        entry,
-        key.get(1),
-        phase,
-        members.size(),
-        stats(inits),
-        stats(durations),
-        Collections.unmodifiableList(steps));
+
+    /**
+     * @param figures what the REPORT of one of the group's invocations says
+     */
+    void report(ReportFigures figures) {
+      figures.initDurationMs().ifPresent(inits::add);
+      figures.durationMs().ifPresent(durations::add);
+    }
+
+    private Group group() {
+      double entryTotal = values.get(entry).sum();
+      List<Step> steps = new ArrayList<>();
+      values.forEach(
+          (name, ms) ->
+              steps.add(
+                  new Step(
+                      name,
+                      Stats.of(ms.toArray()),
+                      calls.get(name),
+                      entryTotal > 0 ? ms.sum() / entryTotal : Double.NaN)));
+      return new Group(
+          entry,
+          byValue,
+          phase,
+          invocations,
+          inits.stats(),
+          durations.stats(),
+          Collections.unmodifiableList(steps));
+    }
   }
 
-  private static Optional<Stats> stats(List<Double> values) {
-    return values.isEmpty() ? Optional.empty() : Optional.of(Stats.of(array(values)));
+  /** A growing array of doubles: a summary keeps one number per line and step, not an object. */
+  private static final class Doubles {
+    private double[] values = new double[8];
+    private int size;
+
+    void add(double value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size + (size >> 1));
+      }
+      values[size++] = value;
+    }
+
+    double sum() {
+      double total = 0;
+      for (int i = 0; i < size; i++) {
+        total += values[i];
+      }
+      return total;
+    }
+
+    double[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+
+    Optional<Stats> stats() {
+      return size == 0 ? Optional.empty() : Optional.of(Stats.of(toArray()));
+    }
   }
 
   /** Counts of calls are non-negative: a sum past 2^63 - 1 stays there. */
   private static long saturatedSum(long a, long b) {
     long sum = a + b;
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  private static double sum(List<Double> values) {
-    double total = 0;
-    for (double v : values) {
-      total += v;
-    }
-    return total;
-  }
-
-  private static double[] array(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

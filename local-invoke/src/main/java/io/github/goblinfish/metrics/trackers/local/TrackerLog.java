@@ -4,9 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,24 +16,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What saved log output holds for the summaries: its tracker lines, the Duration and Init Duration
- * of each REPORT, the events that look like tracker lines but cannot be read (each named, with
- * why), and how many other events there were. A line's REPORT is found through its {@code
- * request_id}.
+ * What saved log output holds for the summaries, read as a stream: the {@link Summary} of its
+ * tracker lines (with the Duration and Init Duration of each one's REPORT), the events that look
+ * like tracker lines or REPORTs but cannot be read (each named, with why), and how many other
+ * events there were. Only the summary's numbers are kept, so the memory used does not grow with the
+ * rest of the input.
+ *
+ * <p>A line's REPORT is the one of the same {@code request_id} next to it: the REPORT that follows
+ * the line (or, in an export sorted newest first, precedes it) before that request id's next START.
+ * A retried invocation keeps its request id, so each attempt gets its own REPORT, and an attempt
+ * that wrote no line gets none of the others'. When an invocation wrote several lines, its REPORT
+ * goes with the first. Up to {@value #WAITING} lines wait for their REPORT at once; an older one
+ * that still has none is summarised without it.
  *
  * <pre>{@code
- * TrackerLog log = TrackerLog.read(Files.readString(Path.of("export.csv")));
- * Summary summary = Summary.of(log.observations(), null);
- * log.unreadable(); // [Problem[where=record 4, reason=broken JSON]]
+ * try (Reader in = Files.newBufferedReader(Path.of("export.csv"))) {
+ *   TrackerLog log = TrackerLog.read(in, null);
+ *   log.summary();    // the steps, cold and warm apart
+ *   log.unreadable(); // [Problem[where=record 4, reason=broken JSON]]
+ * }
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe once read.
  */
 final class TrackerLog {
-  private static final Pattern REPORT =
-      Pattern.compile(
-          "(?:^|\\s)REPORT RequestId: (\\S+)(?:\\s+Duration: ([0-9.]+) ms)?"
-              + "(?:.*?Init Duration: ([0-9.]+) ms)?");
+  /** How many unreadable events are named; the rest are counted. */
+  static final int NAMED = 1_000;
+
+  /** How many lines may wait for their REPORT at once. */
+  static final int WAITING = 10_000;
+
+  private static final Pattern REPORT = Pattern.compile("(?:^|\\s)REPORT RequestId: (\\S+)");
+  private static final Pattern START = Pattern.compile("(?:^|\\s)START RequestId: (\\S+)");
+  private static final Pattern DURATION = Pattern.compile("^\\s+Duration: (\\S+) ms");
+  private static final Pattern INIT_DURATION = Pattern.compile("\\sInit Duration: (\\S+) ms");
 
   /**
    * An event that looks like a tracker line but cannot be read.
@@ -43,74 +60,140 @@ final class TrackerLog {
   record Problem(String where, String reason) {}
 
   private final LogUnits.Shape shape;
-  private final List<Observation> observations;
+  private final Summary summary;
   private final List<Problem> unreadable;
+  private final int unreadableCount;
   private final int reports;
   private final int others;
 
-  private TrackerLog(
-      LogUnits.Shape shape,
-      List<Observation> observations,
-      List<Problem> unreadable,
-      int reports,
-      int others) {
+  private TrackerLog(Reading reading, LogUnits.Shape shape) {
     this.shape = shape;
-    this.observations = Collections.unmodifiableList(observations);
-    this.unreadable = Collections.unmodifiableList(unreadable);
-    this.reports = reports;
-    this.others = others;
+    this.summary = reading.summary.build();
+    this.unreadable = List.copyOf(reading.unreadable);
+    this.unreadableCount = reading.unreadableCount;
+    this.reports = reading.reports;
+    this.others = reading.others;
   }
 
   /**
-   * @param text saved log output in any shape {@link LogUnits} reads
+   * @param input saved log output in any shape {@link LogUnits} reads; read to its end, not closed
+   * @param by an identifier to group the summary by as well, or null
    * @return what it holds
+   * @throws IOException when the input cannot be read
    */
-  static TrackerLog read(String text) {
-    LogUnits units = LogUnits.split(text);
-    // Each slot is an Observation or a Problem, in the order of the events. A REPORT may come
-    // after its invocation's line, so its figures are attached once every event is read; the
-    // parsed line itself is not kept, as an export can hold many thousands.
-    List<Object> slots = new ArrayList<>();
-    Map<String, ReportFigures> reportByRequest = new HashMap<>();
-    int reports = 0;
-    int others = 0;
-    for (LogUnits.Unit unit : units.units()) {
+  static TrackerLog read(Reader input, String by) throws IOException {
+    Reading reading = new Reading(by);
+    LogUnits.Shape shape = LogUnits.read(input, reading::unit);
+    return new TrackerLog(reading, shape);
+  }
+
+  /** The state of one read. Not thread-safe. */
+  private static final class Reading {
+    final Summary.Builder summary;
+    final List<Problem> unreadable = new ArrayList<>();
+    int unreadableCount;
+    int reports;
+    int others;
+
+    /** Per request id, in the order last touched: a line waiting for its REPORT, or the reverse. */
+    final Map<String, Waiting> waiting =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Waiting> eldest) {
+            return size() > WAITING;
+          }
+        };
+
+    Reading(String by) {
+      summary = new Summary.Builder(by);
+    }
+
+    void unit(LogUnits.Unit unit) {
       if (unit.text() == null) {
-        slots.add(new Problem(unit.where(), unit.problem()));
-        continue;
+        problem(unit.where(), unit.problem());
+        return;
       }
       String message = unwrapped(unit.text().strip());
       if (message.isEmpty()) {
-        continue;
+        return;
       }
       Optional<TrackerLine> line = trackerLine(message);
       if (line.isPresent()) {
         try {
-          slots.add(Observation.from(line.get(), Observation.Phase.UNMARKED, ReportFigures.NONE));
+          Observation o =
+              Observation.from(line.get(), Observation.Phase.UNMARKED, ReportFigures.NONE);
+          line(o.identifiers().get("request_id"), summary.add(o));
         } catch (Observation.NotSummarisable e) {
-          slots.add(new Problem(unit.where(), e.getMessage()));
+          problem(unit.where(), e.getMessage());
         }
-      } else if (report(message, reportByRequest)) {
+        return;
+      }
+      Report report = TrackerLog.report(message);
+      if (report != null) {
         reports++;
+        if (report.problem() != null) {
+          problem(unit.where(), report.problem());
+        } else {
+          reported(report.requestId(), report.figures());
+        }
       } else if (message.contains("\"latencies\"")) {
-        slots.add(new Problem(unit.where(), diagnose(message)));
+        problem(unit.where(), diagnose(message));
       } else {
+        String started = startedRequest(message);
+        if (started != null) {
+          // A new attempt of that request begins: what waited from the last one is done.
+          waiting.remove(started);
+        }
         others++;
       }
     }
-    List<Observation> observations = new ArrayList<>();
-    List<Problem> unreadable = new ArrayList<>();
-    for (Object slot : slots) {
-      if (slot instanceof Problem problem) {
-        unreadable.add(problem);
-      } else {
-        Observation o = (Observation) slot;
-        ReportFigures report = reportByRequest.get(o.identifiers().get("request_id"));
-        observations.add(report == null ? o : o.withReport(report));
+
+    private void problem(String where, String reason) {
+      unreadableCount++;
+      if (unreadable.size() < NAMED) {
+        unreadable.add(new Problem(where, reason));
       }
     }
-    return new TrackerLog(units.shape(), observations, unreadable, reports, others);
+
+    private void line(String requestId, Summary.Filling group) {
+      if (requestId == null) {
+        return;
+      }
+      Waiting w = waiting.get(requestId);
+      if (w == null) {
+        waiting.put(requestId, new Waiting(group, null));
+      } else if (w.report() != null) {
+        // Newest first: the REPORT came before its line.
+        group.report(w.report());
+        waiting.remove(requestId);
+      }
+      // else a second line of the same invocation: the REPORT goes with the first.
+    }
+
+    private void reported(String requestId, ReportFigures figures) {
+      Waiting w = waiting.get(requestId);
+      if (w != null && w.line() != null) {
+        w.line().report(figures);
+        waiting.remove(requestId);
+      } else {
+        waiting.put(requestId, new Waiting(null, figures));
+      }
+    }
   }
+
+  /** A line waiting for its REPORT, or a REPORT waiting for its line (newest first). */
+  private record Waiting(Summary.Filling line, ReportFigures report) {}
+
+  /**
+   * A platform REPORT event.
+   *
+   * @param requestId its request id
+   * @param figures what it says, when it can be read
+   * @param problem why it cannot be read, or null
+   */
+  private record Report(String requestId, ReportFigures figures, String problem) {}
 
   /**
    * The {@code message} of a JSON wrapper that is not itself a tracker line ({@code sam logs
@@ -147,36 +230,86 @@ final class TrackerLog {
   }
 
   /** A platform REPORT, as text or as the JSON log format's {@code platform.report} record. */
-  private static boolean report(String message, Map<String, ReportFigures> reportByRequest) {
+  private static Report report(String message) {
     Matcher text = REPORT.matcher(message);
     if (text.find()) {
-      reportByRequest.put(
-          text.group(1), new ReportFigures(number(text.group(2)), number(text.group(3))));
-      return true;
+      String id = text.group(1);
+      String rest = message.substring(text.end());
+      Matcher duration = DURATION.matcher(rest);
+      Matcher init = INIT_DURATION.matcher(rest);
+      String durationText = duration.find() ? duration.group(1) : null;
+      String initText = init.find() ? init.group(1) : null;
+      OptionalDouble durationMs = number(durationText);
+      OptionalDouble initMs = number(initText);
+      if (durationText != null && durationMs.isEmpty()) {
+        return new Report(id, null, "REPORT Duration " + quoted(durationText) + " is not a number");
+      }
+      if (initText != null && initMs.isEmpty()) {
+        return new Report(
+            id, null, "REPORT Init Duration " + quoted(initText) + " is not a number");
+      }
+      return new Report(id, new ReportFigures(durationMs, initMs), null);
     }
-    if (!message.startsWith("{") || !message.contains("\"platform.report\"")) {
-      return false;
+    JsonObject record = platformRecord(message, "platform.report");
+    if (record == null) {
+      return null;
     }
     try {
-      JsonObject event = JsonParser.parseString(message).getAsJsonObject();
-      JsonObject record = event.getAsJsonObject("record");
-      if (!"platform.report".equals(event.get("type").getAsString())) {
-        return false;
-      }
       JsonObject metrics = record.getAsJsonObject("metrics");
-      reportByRequest.put(
+      return new Report(
           record.get("requestId").getAsString(),
           new ReportFigures(
-              number(metrics.get("durationMs")), number(metrics.get("initDurationMs"))));
-      return true;
+              number(metrics.get("durationMs")), number(metrics.get("initDurationMs"))),
+          null);
     } catch (RuntimeException e) {
-      // Not a platform record after all: it is read as any other event.
-      return false;
+      return new Report(null, null, "platform.report without a requestId and metrics");
     }
   }
 
+  /** The request id of a START event, as text or as a {@code platform.start} record. */
+  private static String startedRequest(String message) {
+    Matcher text = START.matcher(message);
+    if (text.find()) {
+      return text.group(1);
+    }
+    JsonObject record = platformRecord(message, "platform.start");
+    JsonElement id = record == null ? null : record.get("requestId");
+    return id != null && id.isJsonPrimitive() ? id.getAsString() : null;
+  }
+
+  /** The {@code record} of a platform event of Lambda's JSON log format, or null. */
+  private static JsonObject platformRecord(String message, String type) {
+    if (!message.startsWith("{") || !message.contains("\"" + type + "\"")) {
+      return null;
+    }
+    try {
+      JsonObject event = JsonParser.parseString(message).getAsJsonObject();
+      JsonElement eventType = event.get("type");
+      JsonElement record = event.get("record");
+      return eventType != null
+              && eventType.isJsonPrimitive()
+              && type.equals(eventType.getAsString())
+              && record != null
+              && record.isJsonObject()
+          ? record.getAsJsonObject()
+          : null;
+    } catch (RuntimeException e) {
+      // Not a platform record after all: it is read as any other event.
+      return null;
+    }
+  }
+
+  private static String quoted(String figure) {
+    return "'"
+        + TerminalText.oneLine(figure.length() > 40 ? figure.substring(0, 40) + "..." : figure)
+        + "'";
+  }
+
+  /** A figure as Lambda prints it: digits with at most one decimal point. */
   private static OptionalDouble number(String text) {
-    return text == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(text));
+    return text == null || !text.matches("[0-9]+(?:\\.[0-9]+)?")
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(Double.parseDouble(text));
   }
 
   private static OptionalDouble number(JsonElement value) {
@@ -216,17 +349,32 @@ final class TrackerLog {
   }
 
   /**
-   * @return one observation per readable tracker line, in order
+   * @return the summary of the readable tracker lines
    */
-  List<Observation> observations() {
-    return observations;
+  Summary summary() {
+    return summary;
   }
 
   /**
-   * @return the events that look like tracker lines but cannot be read, in order
+   * @return how many tracker lines were read
+   */
+  int trackerLines() {
+    return summary.invocations();
+  }
+
+  /**
+   * @return the first {@value #NAMED} events that look like tracker lines or REPORTs but cannot be
+   *     read, in order
    */
   List<Problem> unreadable() {
     return unreadable;
+  }
+
+  /**
+   * @return how many events could not be read, named or not
+   */
+  int unreadableCount() {
+    return unreadableCount;
   }
 
   /**
