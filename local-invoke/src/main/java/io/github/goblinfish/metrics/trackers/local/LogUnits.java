@@ -131,7 +131,7 @@ final class LogUnits {
       return Shape.SAM_LOGS;
     }
     Lines lines = new Lines(in);
-    for (String line; (line = lines.next()) != null; ) {
+    for (String line; (line = lines.next()) != null || lines.skipped(); ) {
       each.accept(unit("line " + lines.number(), line));
     }
     return Shape.LINES;

@@ -71,6 +71,95 @@ class ReportCommandLineTest {
     assertTrue(out.contains("\nH, warm: 1 invocation\n"), out);
   }
 
+  private static final String LINE =
+      "{\"latencies\":{\"H\":1.000},\"metrics\":{},\"request_id\":\"r-1\",\"cold_start\":false}";
+
+  @Test
+  void aReportWhoseFiguresAreNotNumbersIsNamedInOneLine() {
+    assertEquals(
+        1,
+        report(LINE + "\nREPORT RequestId: r-1\tDuration: 1.2.3 ms\tBilled Duration: 2 ms\n", "-"));
+    assertTrue(
+        out.endsWith(
+            "Read standard input as lines: 1 tracker line, 1 REPORT event, 0 other events;"
+                + " 1 unreadable: line 2 (REPORT Duration '1.2.3' is not a number)\n"),
+        out);
+    assertEquals("", err);
+    assertEquals(
+        1,
+        report(LINE + "\nREPORT RequestId: r-1\tDuration: 1.00 ms\tInit Duration: 9e9e ms\n", "-"));
+    assertTrue(
+        out.endsWith("1 unreadable: line 2 (REPORT Init Duration '9e9e' is not a number)\n"), out);
+    assertEquals("", err);
+  }
+
+  @Test
+  void aFileCutShortOrFullOfBinaryGarbageIsSummarisedAsFarAsItCanBeRead() {
+    assertEquals(1, report(LINE + "\n" + LINE.substring(0, 30), "-"));
+    assertTrue(
+        out.endsWith(
+            "Read standard input as lines: 1 tracker line, 0 REPORT events, 0 other events;"
+                + " 1 unreadable: line 2 (broken JSON)\n"),
+        out);
+    assertEquals("", err);
+
+    byte[] garbage = new byte[3 << 20];
+    new java.util.Random(21).nextBytes(garbage);
+    for (int i = 0; i < garbage.length; i++) {
+      if (garbage[i] == '\n') {
+        garbage[i] = 0;
+      }
+    }
+    assertEquals(1, report(garbage, "-"));
+    assertEquals(
+        "Steps across 0 invocations (milliseconds; percentiles by nearest rank)\n\n"
+            + "Read standard input as lines: 0 tracker lines, 0 REPORT events, 0 other events;"
+            + " 1 unreadable: line 1 (longer than 1048576 characters, not read)\n",
+        out);
+    assertEquals("error: no tracker line in standard input\n", err);
+  }
+
+  @Test
+  void aFolderOrAPathThatCannotBeOpenedIsOneLineAndExitsTwo() {
+    assertEquals(2, report((String) null, "src"));
+    assertEquals("error: src is a folder: name a file of saved log output\n", err);
+    assertEquals("", out);
+    assertEquals(2, report((String) null, "bad\u0000name.log"));
+    assertEquals(
+        "error: cannot read bad\\u0000name.log: Nul character not allowed: bad\\u0000name.log\n",
+        err);
+    assertEquals("", out);
+  }
+
+  @Test
+  void aJsonSummaryOfTheRunnerIsNamedAsSuchAndExitsTwo() {
+    assertEquals(
+        0, report((LINE + "\n").getBytes(StandardCharsets.UTF_8), "-", "--summary", "json"));
+    byte[] summary = out.getBytes(StandardCharsets.UTF_8);
+    assertEquals(2, report(summary, "-"));
+    assertEquals(
+        "error: standard input is a JSON summary or comparison written by ./invoke (--summary"
+            + " json), not saved log output: report the log lines it was made from\n",
+        err);
+    assertEquals("", out);
+  }
+
+  @Test
+  void aJsonExportCutOffMidRowNamesWhereItBrokeAndCountsTheLinesBefore() throws Exception {
+    String export =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of(ReportReadsEverySavedShapeTest.FOLDER, "insights.json"));
+    String cut = export.substring(0, export.indexOf("ord-1003"));
+    assertEquals(1, report(cut, "-"));
+    assertTrue(
+        out.endsWith(
+            "Read standard input as JSON export: 2 tracker lines, 2 REPORT events, 5 other events;"
+                + " 1 unreadable: result 10 (broken JSON at line 40 column 470; the rest was not"
+                + " read)\n"),
+        out);
+    assertEquals("", err);
+  }
+
   @Test
   void theInvokeUsageNamesTheReportCommand() {
     assertTrue(LocalInvoke.USAGE.contains("invoke report [FILE|-]"), LocalInvoke.USAGE);
