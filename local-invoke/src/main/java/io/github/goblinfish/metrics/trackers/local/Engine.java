@@ -127,7 +127,8 @@ final class Engine implements AutoCloseable {
       stopRuntime();
     }
     s.finish();
-    List<Invocation> invocations = all.stream().map(InvocationState::toInvocation).toList();
+    s.settleInit();
+    List<Invocation> invocations = all.stream().map(i -> i.toInvocation(spec.initType())).toList();
     return new RunResult(invocations, router.unattributed(), s.problems());
   }
 

@@ -278,6 +278,15 @@ public final class FunctionSpec {
   }
 
   /**
+   * Whether Lambda's REPORT shows an Init Duration for environments of this initialisation type:
+   * only on demand. Provisioned concurrency and Managed Instances initialise before any request, so
+   * no invocation's REPORT carries the init; a SnapStart restore shows a Restore Duration instead.
+   */
+  static boolean reportsInitDuration(String initType) {
+    return "on-demand".equals(initType);
+  }
+
+  /**
    * Returns the {@code AWS_LAMBDA_INITIALIZATION_TYPE} the runtime is given.
    *
    * @return one of {@link #INIT_TYPES}; {@code on-demand} unless set

@@ -34,7 +34,9 @@ public final class Invocation {
   private final String functionErrorType;
   private final boolean timedOut;
   private final Duration duration;
+  private final boolean ranInit;
   private final Duration initDuration;
+  private final Duration restoreDuration;
   private final long deadlineEpochMs;
   private final String traceHeader;
   private final List<LogEvent> initLogs;
@@ -48,7 +50,9 @@ public final class Invocation {
       String functionErrorType,
       boolean timedOut,
       Duration duration,
+      boolean ranInit,
       Duration initDuration,
+      Duration restoreDuration,
       long deadlineEpochMs,
       String traceHeader,
       List<LogEvent> initLogs,
@@ -60,7 +64,9 @@ public final class Invocation {
     this.functionErrorType = functionErrorType;
     this.timedOut = timedOut;
     this.duration = duration;
+    this.ranInit = ranInit;
     this.initDuration = initDuration;
+    this.restoreDuration = restoreDuration;
     this.deadlineEpochMs = deadlineEpochMs;
     this.traceHeader = traceHeader;
     this.initLogs = List.copyOf(initLogs);
@@ -151,11 +157,40 @@ public final class Invocation {
   }
 
   /**
-   * @return for a cold start, the time from starting the runtime JVM until it asked for its first
-   *     event
+   * The Init Duration of the invocation's REPORT line: for the invocation that ran first on a new
+   * runtime (the one whose line says {@code cold_start}), the time from starting the runtime JVM
+   * until it asked for its first event. As on Lambda, there is none with provisioned concurrency or
+   * Lambda Managed Instances (the environment is initialised before any request) nor with SnapStart
+   * (its REPORT shows the Restore Duration instead).
+   *
+   * @return the Init Duration, if its REPORT shows one
    */
   public Optional<Duration> initDuration() {
     return Optional.ofNullable(initDuration);
+  }
+
+  /**
+   * SnapStart's Restore Duration: for the first invocation after a restore, from the restore until
+   * the runtime (its after-restore hooks run) asked for its first event.
+   */
+  Optional<Duration> restoreDuration() {
+    return Optional.ofNullable(restoreDuration);
+  }
+
+  /**
+   * Whether the invocation ran first on a new runtime: the runtime's INIT phase and its {@link
+   * #initLogs()} come before it, whatever the initialisation type.
+   */
+  boolean ranInit() {
+    return ranInit;
+  }
+
+  /**
+   * Whether a caller waited for an initialisation: its REPORT has an Init Duration or a Restore
+   * Duration. Provisioned concurrency and Managed Instances initialise ahead of requests.
+   */
+  boolean coldStart() {
+    return initDuration != null || restoreDuration != null;
   }
 
   /**

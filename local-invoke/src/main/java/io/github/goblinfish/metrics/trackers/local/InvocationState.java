@@ -25,7 +25,15 @@ final class InvocationState {
   long completedNanos;
   long deadlineEpochMs;
   String traceHeader;
+
+  /** The first invocation its runtime ran: the runtime's init logs and figures go with it. */
+  boolean ranInit;
+
+  /** From starting the runtime JVM until it asked for its first event; with {@link #ranInit}. */
   Duration initDuration;
+
+  /** SnapStart: from the restore until the runtime asked for its first event; or null. */
+  Duration restoreDuration;
 
   // Guarded by the log router's lock.
   final List<LogEvent> initLogs = new ArrayList<>();
@@ -49,8 +57,12 @@ final class InvocationState {
     }
   }
 
-  /** The result; called once every thread of the run has stopped. */
-  Invocation toInvocation() {
+  /**
+   * The result; called once every thread of the run has stopped.
+   *
+   * @param initType how Lambda initialised the environment, which decides what its REPORT shows
+   */
+  Invocation toInvocation(String initType) {
     Duration duration =
         completedNanos == 0 || dispatchedNanos == 0
             ? Duration.ZERO
@@ -63,7 +75,9 @@ final class InvocationState {
         functionErrorType,
         timedOut,
         duration,
-        initDuration,
+        ranInit,
+        ranInit && FunctionSpec.reportsInitDuration(initType) ? initDuration : null,
+        ranInit ? restoreDuration : null,
         deadlineEpochMs,
         traceHeader,
         initLogs,

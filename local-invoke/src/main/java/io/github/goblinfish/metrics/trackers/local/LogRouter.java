@@ -48,6 +48,14 @@ final class LogRouter {
     }
   }
 
+  /** The init turned out to be another invocation's: its start-up logs go with it. */
+  void moveInit(InvocationState from, InvocationState to) {
+    synchronized (lock) {
+      to.initLogs.addAll(0, from.initLogs);
+      from.initLogs.clear();
+    }
+  }
+
   /** The runtime failed to start: its start-up logs belong to the invocation that started it. */
   void startupFailed(RuntimeProcess runtime, InvocationState invocation) {
     synchronized (lock) {

@@ -24,7 +24,7 @@ final class Report {
     }
     for (Invocation inv : invocations) {
       out.println();
-      if (inv.initDuration().isPresent()) {
+      if (inv.ranInit()) {
         out.println(
             "INIT_START Runtime Version: "
                 + fn.runtime()
@@ -72,9 +72,10 @@ final class Report {
                 Locale.ROOT,
                 "  %2d  %s  duration %9s%s%s",
                 n++,
-                inv.initDuration().isPresent() ? "cold" : "warm",
+                inv.coldStart() ? "cold" : "warm",
                 ms(inv.duration()),
-                inv.initDuration().map(d -> "  init " + ms(d)).orElse(""),
+                inv.initDuration().map(d -> "  init " + ms(d)).orElse("")
+                    + inv.restoreDuration().map(d -> "  restore " + ms(d)).orElse(""),
                 inv.succeeded()
                     ? ""
                     : "  " + TerminalText.oneLine(String.valueOf(inv.errorType()))));
@@ -116,6 +117,14 @@ final class Report {
             .append(fn.memoryMb())
             .append(" MB");
     inv.initDuration().ifPresent(d -> line.append("\tInit Duration: ").append(ms(d)));
+    inv.restoreDuration()
+        .ifPresent(
+            d ->
+                line.append("\tRestore Duration: ")
+                    .append(ms(d))
+                    .append("\tBilled Restore Duration: ")
+                    .append((long) Math.ceil(d.toNanos() / 1e6))
+                    .append(" ms"));
     if (inv.timedOut()) {
       line.append("\tStatus: timeout");
     }

@@ -63,7 +63,7 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
     Observation.Phase unmarked = Observation.Phase.UNMARKED;
     ReportFigures report = ReportFigures.NONE;
     if (inv != null) {
-      unmarked = inv.initDuration().isPresent() ? Observation.Phase.COLD : Observation.Phase.WARM;
+      unmarked = inv.coldStart() ? Observation.Phase.COLD : Observation.Phase.WARM;
       if (reported.add(inv.requestId())) {
         report =
             new ReportFigures(

@@ -49,6 +49,9 @@ final class RuntimeApiServer implements AutoCloseable {
      */
     boolean outcome(String requestId, boolean error, byte[] body, String errorType);
 
+    /** SnapStart: the runtime asked for its restore, which is answered at once. */
+    void restoring();
+
     void initError(byte[] body, String errorType);
   }
 
@@ -98,6 +101,7 @@ final class RuntimeApiServer implements AutoCloseable {
       } else if (method.equals("GET") && rest.equals("restore/next")) {
         // SnapStart (--init-type snap-start): the runtime client has run its before-checkpoint
         // hooks; the snapshot is "restored" at once, and it runs its after-restore hooks.
+        backend.restoring();
         send(exchange, 200, "");
       } else if (method.equals("POST") && rest.equals("restore/error")) {
         byte[] body = readUpTo(exchange.getRequestBody(), MAX_RESPONSE_BYTES);

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,8 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
   private static final class Attempt {
     RuntimeProcess runtime;
     long firstNextNanos;
+    long restoreNanos;
+    final List<InvocationState> served = new ArrayList<>();
     int dispatched;
     byte[] initErrorBody;
     String initErrorType;
@@ -168,6 +171,7 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
                 "RequestId: " + inv.requestId + " Error: " + status, "Runtime.ExitError"));
       }
       inv.completedNanos = c.exitNanos;
+      inv.ranInit = true;
       inv.initDuration = Duration.ofNanos(c.exitNanos - c.runtime.startNanos);
       router.startupFailed(c.runtime, inv);
     }
@@ -207,6 +211,40 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
             Engine.errorJson("RequestId: " + inv.requestId + " Error: not run", "Runtime.Unknown"));
       }
     }
+  }
+
+  /**
+   * Gives each runtime's init to the invocation that actually ran first in it. The scheduler hands
+   * the first event out first, but with {@code AWS_LAMBDA_MAX_CONCURRENCY} the runtime's handler
+   * threads race, and another invocation may enter the handler first and take the cold start; its
+   * tracker line says so ({@code cold_start: true}), and Lambda's REPORT carries the Init Duration
+   * of the invocation that paid for the init. Called once the runtimes are gone.
+   */
+  void settleInit() {
+    synchronized (lock) {
+      for (Attempt c : attempts.values()) {
+        InvocationState first = c.served.isEmpty() ? null : c.served.get(0);
+        List<InvocationState> cold =
+            c.served.stream().filter(Scheduler::lineSaysColdStart).toList();
+        if (first != null && first.ranInit && cold.size() == 1 && cold.get(0) != first) {
+          router.moveInit(first, cold.get(0));
+          InvocationState taker = cold.get(0);
+          taker.ranInit = true;
+          taker.initDuration = first.initDuration;
+          taker.restoreDuration = first.restoreDuration;
+          first.ranInit = false;
+          first.initDuration = null;
+          first.restoreDuration = null;
+        }
+      }
+    }
+  }
+
+  private static boolean lineSaysColdStart(InvocationState inv) {
+    return inv.logs.stream()
+        .map(e -> TrackerLine.parse(e.text()))
+        .flatMap(Optional::stream)
+        .anyMatch(line -> "true".equals(line.identifiers().get("cold_start")));
   }
 
   /** Problems with the run itself (not with an invocation), such as an unreadable log stream. */
@@ -262,8 +300,13 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
     inv.deadlineEpochMs = System.currentTimeMillis() + timeout.toMillis();
     inv.traceHeader = Engine.traceHeader();
     if (c.dispatched == 0) {
+      inv.ranInit = true;
       inv.initDuration = Duration.ofNanos(c.firstNextNanos - c.runtime.startNanos);
+      if (c.restoreNanos != 0) {
+        inv.restoreDuration = Duration.ofNanos(c.firstNextNanos - c.restoreNanos);
+      }
     }
+    c.served.add(inv);
     c.dispatched++;
     open.add(inv);
     router.dispatched(c.runtime, inv);
@@ -295,6 +338,15 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
       }
       lock.notifyAll();
       return true;
+    }
+  }
+
+  @Override
+  public void restoring() {
+    synchronized (lock) {
+      if (current != null && current.restoreNanos == 0) {
+        current.restoreNanos = System.nanoTime();
+      }
     }
   }
 

@@ -213,4 +213,65 @@ class ConcurrencyIT {
         attributedTo.size(),
         run.unattributedLogs().size());
   }
+
+  static final int RUNS = 8;
+
+  /**
+   * Issue 21: with concurrent handler threads, the invocation the runner handed out first is not
+   * always the one that enters the handler first and takes the cold start. The REPORT's Init
+   * Duration (and the INIT phase's logs) go with the invocation whose line says {@code cold_start:
+   * true}, in every one of {@value #RUNS} runs.
+   */
+  @Test
+  void theInitDurationGoesWithTheInvocationWhoseLineSaysColdStart() throws Exception {
+    FunctionSpec fn =
+        LocalInvoke.function(
+            LambdaITSupport.testClasses().resolve("it/template.yaml"), "FanOutFunction", w -> {});
+    List<Path> classpath = new ArrayList<>(fn.classpath());
+    classpath.add(LambdaITSupport.locationOf(ProcessTracker.class));
+    classpath.add(LambdaITSupport.locationOf(Gson.class));
+    fn = fn.withCode(fn.taskRoot(), classpath);
+    int concurrency = 4;
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      events.add(
+          "{\"event_id\":\"e-"
+              + i
+              + "\",\"numbers\":[1,2,3,4,5,6,7,8],\"rendezvous\":"
+              + concurrency
+              + "}");
+    }
+    int sentFirstWasNotCold = 0;
+    for (int run = 1; run <= RUNS; run++) {
+      RunResult result = LocalInvoke.invoke(fn, events, concurrency, concurrency);
+      assertEquals(0, result.exitCode(), "run " + run);
+      List<String> cold = new ArrayList<>();
+      List<String> withInit = new ArrayList<>();
+      List<String> withInitLogs = new ArrayList<>();
+      for (Invocation inv : result.invocations()) {
+        String reportLine = Report.reportLine(inv, fn);
+        boolean lineSaysCold =
+            object(inv.trackerLines().get(0).json()).get("cold_start").getAsBoolean();
+        if (lineSaysCold) {
+          cold.add(inv.requestId());
+        }
+        if (reportLine.contains("\tInit Duration: ")) {
+          withInit.add(inv.requestId());
+          assertTrue(inv.initDuration().isPresent(), reportLine);
+        }
+        if (!inv.initLogs().isEmpty()) {
+          withInitLogs.add(inv.requestId());
+        }
+      }
+      assertEquals(1, cold.size(), "run " + run + ": one cold start");
+      assertEquals(cold, withInit, "run " + run + ": the REPORT with Init Duration");
+      assertEquals(cold, withInitLogs, "run " + run + ": the INIT phase's logs");
+      if (!cold.get(0).equals(result.invocations().get(0).requestId())) {
+        sentFirstWasNotCold++;
+      }
+    }
+    System.out.printf(
+        "ConcurrencyIT: in %d of %d runs the invocation sent first was not the cold start%n",
+        sentFirstWasNotCold, RUNS);
+  }
 }
