@@ -116,4 +116,52 @@ class LambdaModesIT {
     // after-restore hook gives it back to the first invocation after the restore.
     assertEquals(firstIsCold, first.get("cold_start").getAsBoolean());
   }
+
+  /**
+   * Issue 21: what the REPORT shows and whether the per-invocation list says cold follow Lambda and
+   * the line's {@code cold_start}: an Init Duration on demand, a Restore Duration after a SnapStart
+   * restore, and neither where the environment is initialised before any request.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "on-demand, '\tInit Duration: \\d+\\.\\d\\d ms', true",
+    "snap-start, '\tRestore Duration: \\d+\\.\\d\\d ms\tBilled Restore Duration: \\d+ ms', true",
+    "provisioned-concurrency, '', false",
+    "lambda-managed-instances, '', false",
+  })
+  void theReportAndTheListShowTheInitAsLambdaDoesForEachInitType(
+      String initType, String firstReportEnds, boolean firstIsCold) throws Exception {
+    FunctionSpec fn = sleeping().withInitType(initType);
+    RunResult run = LocalInvoke.invoke(fn, List.of("{\"sleep_ms\":0}"), 2, 0);
+    assertEquals(0, run.exitCode());
+    Invocation first = run.invocations().get(0);
+    Invocation second = run.invocations().get(1);
+    assertEquals(firstIsCold, onlyLine(first).get("cold_start").getAsBoolean());
+    String report = Report.reportLine(first, fn);
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "REPORT RequestId: \\S+\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms"
+                    + "\tMemory Size: 512 MB"
+                    + firstReportEnds)
+            .matcher(report)
+            .matches(),
+        report);
+    assertTrue(Report.reportLine(second, fn).endsWith("\tMemory Size: 512 MB"));
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    Report.print(
+        run,
+        fn,
+        false,
+        false,
+        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, printed.split("\nINIT_START ", -1).length - 1, printed);
+    assertTrue(
+        printed.contains("\n   1  " + (firstIsCold ? "cold" : "warm") + "  duration "), printed);
+    assertTrue(printed.contains("\n   2  warm  duration "), printed);
+    Summary summary = Summary.of(RunObservations.of(run).observations(), null);
+    assertEquals(firstIsCold ? 1 : 0, summary.count(Observation.Phase.COLD));
+    assertEquals(firstIsCold ? 1 : 2, summary.count(Observation.Phase.WARM));
+  }
 }
