@@ -12,11 +12,11 @@ import java.util.Set;
 /**
  * The tracker lines of a local run as observations for a {@link Summary}. The runner knows which
  * invocation ran the environment's init, so a line without {@code cold_start} is cold when its
- * invocation's REPORT has an Init Duration; its REPORT's Duration and Init Duration go with the
- * invocation's first line, to the hundredth of a millisecond its REPORT line shows, so that {@code
- * ./invoke report} on the printed output gives the same summary. Lines logged while several
- * invocations were in flight, and so tied to none, count too: their {@code request_id} finds their
- * invocation.
+ * invocation's REPORT has an Init Duration or a SnapStart Restore Duration; its REPORT's Duration
+ * and Init Duration go with the invocation's first line, to the hundredth of a millisecond its
+ * REPORT line shows, so that {@code ./invoke report} on the printed output gives the same summary.
+ * Lines logged while several invocations were in flight, and so tied to none, count too: their
+ * {@code request_id} finds their invocation.
  *
  * <pre>{@code
  * RunObservations read = RunObservations.of(LocalInvoke.invoke(fn, events, 20, 0));
