@@ -212,7 +212,8 @@ public final class Invocation {
   }
 
   /**
-   * @return log events written while the runtime started (only on a cold start), in arrival order
+   * @return log events written while the runtime started (only for the invocation that ran first in
+   *     it: see {@link #initDuration()}), in arrival order
    */
   public List<LogEvent> initLogs() {
     return initLogs;

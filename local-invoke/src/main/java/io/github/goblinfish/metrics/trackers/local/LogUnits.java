@@ -190,6 +190,7 @@ final class LogUnits {
   private static void json(Budget in, String key, Consumer<Unit> each) {
     JsonReader reader = new JsonReader(in);
     String label = "result";
+    // The rows read whole so far: a break is in the next one.
     int row = 0;
     try {
       if (!key.equals("[")) {
@@ -201,20 +202,21 @@ final class LogUnits {
       }
       reader.beginArray();
       while (reader.hasNext()) {
-        row++;
         in.restart();
         JsonElement element = JsonParser.parseReader(reader);
+        String where = label + " " + (row + 1);
         each.accept(
             switch (key) {
-              case "results" -> queryResult(label + " " + row, element);
-              case "events" -> message(label + " " + row, element, "message");
-              default -> message(label + " " + row, element, "@message");
+              case "results" -> queryResult(where, element);
+              case "events" -> message(where, element, "message");
+              default -> message(where, element, "@message");
             });
+        row++;
       }
     } catch (IOException | JsonParseException | IllegalStateException e) {
       each.accept(
           new Unit(
-              label + " " + Math.max(row, 1),
+              label + " " + (row + 1),
               null,
               in.exceeded()
                   ? "longer than " + MAX_EVENT_CHARS + " characters; the rest was not read"

@@ -158,6 +158,17 @@ class ReportCommandLineTest {
                 + " read)\n"),
         out);
     assertEquals("", err);
+
+    String betweenRows =
+        export.substring(0, export.lastIndexOf("\n    {", export.indexOf("ord-1003")) + 5);
+    assertEquals(1, report(betweenRows, "-"));
+    assertTrue(
+        out.endsWith(
+            "Read standard input as JSON export: 2 tracker lines, 2 REPORT events, 5 other events;"
+                + " 1 unreadable: result 10 (broken JSON at line 38 column 5; the rest was not"
+                + " read)\n"),
+        out);
+    assertEquals("", err);
   }
 
   @Test
