@@ -70,7 +70,8 @@ public final class HandlerConfig {
 
   /**
    * How long before the invocation's timeout its line is written, in milliseconds, when the handler
-   * is still running then ({@code 0} turns it off; default {@value #DEFAULT_TIMEOUT_MARGIN_MS}).
+   * is still running then: a whole number from 0 to 900000 ({@code 0} turns it off; default {@value
+   * #DEFAULT_TIMEOUT_MARGIN_MS}); any other value fails the handler's construction.
    */
   public static final String TIMEOUT_MARGIN_VARIABLE = "TRACKER_TIMEOUT_MARGIN_MS";
 
