@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
  * matches neither Surefire's nor Failsafe's patterns, so {@code verify} never runs it. Run it with
  *
  * <pre>
- * ./mvnw -B -o -pl local-invoke -am verify -Dit.test=TimeoutMarginProbe -Dprobe.margins=50,75 \
+ * ./mvnw -B -o -pl local-invoke -am verify -Dit.test=TimeoutMarginProbe -Dprobe.margins=default,75 \
  *   -Dprobe.n=10 -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *   -Dfailsafe.failIfNoSpecifiedTests=false
  * </pre>
  *
- * and read the {@code PROBE} lines of its output.
+ * ({@code default}: no variable set) and read the {@code PROBE} lines of its output.
  */
 class TimeoutMarginProbe {
   @Test
@@ -43,16 +43,31 @@ class TimeoutMarginProbe {
       for (int i = 0; i < invocations; i++) {
         Invocation invocation =
             LocalInvoke.invoke(
-                    sleeping.withEnvironment(Map.of("TRACKER_TIMEOUT_MARGIN_MS", margin)),
+                    margin.equals("default")
+                        ? sleeping
+                        : sleeping.withEnvironment(Map.of("TRACKER_TIMEOUT_MARGIN_MS", margin)),
                     List.of("{\"sleep_ms\":5000}"),
                     1,
                     0)
                 .invocations()
                 .get(0);
+        boolean found = false;
         for (LogEvent event : invocation.logs()) {
           if (event.text().startsWith("{\"latencies\":")) {
             leadsMillis.add(invocation.deadlineEpochMs() - event.timestamp().toEpochMilli());
+            found = true;
           }
+        }
+        if (!found) {
+          StringBuilder events = new StringBuilder();
+          for (LogEvent event : invocation.logs()) {
+            events
+                .append(invocation.deadlineEpochMs() - event.timestamp().toEpochMilli())
+                .append(" ms before the deadline: ")
+                .append(event.text())
+                .append(" | ");
+          }
+          System.out.println("PROBE no line; events: " + events);
         }
       }
       System.out.println(

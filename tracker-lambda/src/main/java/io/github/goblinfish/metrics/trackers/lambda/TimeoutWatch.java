@@ -95,10 +95,14 @@ final class TimeoutWatch implements Runnable {
     return true;
   }
 
+  /** How long an invocation that ends after the watch took it waits, at most, for that line. */
+  static final long MAX_WAIT_FOR_LINE_MS = 2_000;
+
   /**
    * Stops watching an armed invocation that is ending. When the watch has already taken it, waits
-   * until the watch's line is out, so that the line is always the watch's then, never a race
-   * between the two, and says so on standard error.
+   * until the watch's line is out (at most {@value #MAX_WAIT_FOR_LINE_MS} ms, for an output that
+   * hangs), so that the line is the watch's then, never a race between the two, and says so on
+   * standard error.
    *
    * @return true if the invocation ended before the watch took it: its own end writes its line
    */
@@ -107,10 +111,16 @@ final class TimeoutWatch implements Runnable {
       if (unlink(watch)) {
         return true;
       }
+      // Bounded: an output that never returns must not hold the handler's result forever.
+      long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_FOR_LINE_MS);
       boolean interrupted = false;
       while (watch.run != null) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
         try {
-          LOCK.wait();
+          TimeUnit.NANOSECONDS.timedWait(LOCK, left);
         } catch (InterruptedException interruption) {
           interrupted = true; // the line is moments away; the flag is given back below
         }

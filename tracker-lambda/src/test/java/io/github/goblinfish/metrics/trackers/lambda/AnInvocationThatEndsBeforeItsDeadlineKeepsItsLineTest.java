@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.FakeTicker;
@@ -10,6 +11,12 @@ import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +173,85 @@ class AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest {
             + " in the line (a smaller TRACKER_TIMEOUT_MARGIN_MS narrows this window)"
             + System.lineSeparator(),
         err);
+  }
+
+  @Test
+  void anInvocationEndingWhileTheWatchWritesItsLineWaitsForThatLineSoTheTwoNeverRace()
+      throws Exception {
+    CountDownLatch due = new CountDownLatch(1);
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HandlerConfig config =
+        defaults()
+            .output(
+                line -> {
+                  writing.countDown();
+                  try {
+                    release.await(20, TimeUnit.SECONDS);
+                  } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                  lines.add(line);
+                })
+            .build();
+    TrackedRequestHandler<String, String> handler =
+        new TrackedRequestHandler<>(config) {
+          @Override
+          protected String handleTracked(String input, Context context) {
+            clock.advanceMicros(960_000);
+            due.countDown();
+            try {
+              writing.await(20, TimeUnit.SECONDS); // the watch is writing the line now
+            } catch (InterruptedException interrupted) {
+              throw new AssertionError(interrupted);
+            }
+            tracker().setMetric("after", 1);
+            return "done";
+          }
+        };
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      String err =
+          EveryInvocationWritesOneLineTest.captureStandardError(
+              () -> {
+                try {
+                  Future<String> invocation =
+                      threads.submit(
+                          () ->
+                              handler.handleRequest(
+                                  "x", contextWithTimeout(Duration.ofSeconds(1))));
+                  assertTrue(due.await(20, TimeUnit.SECONDS));
+                  Future<?> watch = threads.submit(TimeoutWatch::checkNowForTests);
+                  assertTrue(writing.await(20, TimeUnit.SECONDS));
+                  assertThrows(
+                      TimeoutException.class,
+                      () -> invocation.get(300, TimeUnit.MILLISECONDS),
+                      "the invocation's end waits while the watch's line is being written");
+                  release.countDown();
+                  assertEquals("done", invocation.get(20, TimeUnit.SECONDS));
+                  watch.get(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  throw new AssertionError(e);
+                }
+              });
+      assertEquals(
+          List.of(
+              "{\"latencies\":{\"AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest\":960.000},"
+                  + "\"metrics\":{\"timed_out\":1},\"tracker_warnings\":[\"the invocation was"
+                  + " about to time out: its line was written 50 ms before the deadline, while the"
+                  + " handler was still running\",\"timer"
+                  + " 'AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest' was still open when the"
+                  + " line was written; measured until then\"]}"),
+          lines);
+      assertEquals(
+          "tracker-lambda: the invocation ended 40 ms before its deadline, after its line had been"
+              + " written 50 ms before the deadline with timed_out: 1; what it recorded since is not"
+              + " in the line (a smaller TRACKER_TIMEOUT_MARGIN_MS narrows this window)"
+              + System.lineSeparator(),
+          err);
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
