@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Arguments: {@code cold} (one line in this JVM) or {@code warm} (the lines after 200 unmeasured
  * ones), {@code small} or {@code cut} (a record of about 600 KB, cut to 256,000 bytes), how many
  * threads spin on the CPU meanwhile, and how many lines to measure. The figures go to standard
- * error, the lines to standard output.
+ * error, the lines to standard output. {@code -DinitMillis=0} measures the first line while the
+ * init warm-up still runs (default: 500 ms after it started).
  */
 final class TimeoutWatchWriteTime {
   private static final int FIRES_AFTER_MS = 20;
@@ -41,7 +42,7 @@ final class TimeoutWatchWriteTime {
     // the classes of the logger path.
     new InvocationTracking(
         HandlerConfig.builder().environment(name -> null).build(), TimeoutWatchWriteTime.class);
-    Thread.sleep(500);
+    Thread.sleep(Long.getLong("initMillis", 500));
     if (System.getProperty("concat") != null) {
       System.err.println("bootstrapped " + samples + " concat " + args.length);
     }
