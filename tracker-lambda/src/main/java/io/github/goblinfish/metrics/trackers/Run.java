@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -183,8 +182,15 @@ final class Run implements Values.Problems {
     }
   }
 
+  /**
+   * Adds a warning while the run records; once its line is written a warning goes nowhere, like
+   * every other late call: the record a format was given never changes.
+   */
   @Override
   public synchronized void warn(String warning) {
+    if (state != RUNNING) {
+      return;
+    }
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
@@ -279,10 +285,12 @@ final class Run implements Values.Problems {
       if (close) {
         timer.position = Timer.CLOSED;
       }
+      // Not +: a line written early by the timeout watch may be the JVM's first string
+      // concatenation, whose bootstrap takes tens of milliseconds the margin would have to cover.
       warn(
           "timer '"
-              + timer.name
-              + "' was still open when the line was written; measured until then");
+              .concat(timer.name)
+              .concat("' was still open when the line was written; measured until then"));
     }
   }
 
@@ -306,10 +314,9 @@ final class Run implements Values.Problems {
     } else if (!finished) {
       measured = latencies.copy();
     }
-    List<String> kept =
-        warnings == null
-            ? List.of()
-            : Collections.unmodifiableList(finished ? warnings : new ArrayList<>(warnings));
+    // A copy even for an ended run: the record is rendered outside this lock (on the timeout
+    // watch's thread while the handler still runs), so it must share nothing that can grow.
+    List<String> kept = warnings == null ? List.of() : List.copyOf(warnings);
     // An ended run's tables are never written again: its record shares them instead of copying.
     return new RunRecord(
         processName,

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
@@ -24,12 +25,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LambdaModesIT {
 
   private static FunctionSpec sleeping() throws Exception {
+    return function("SleepingFunction");
+  }
+
+  private static FunctionSpec function(String name) throws Exception {
     List<String> warnings = new ArrayList<>();
     FunctionSpec fn =
         LocalInvoke.function(
-            LambdaITSupport.testClasses().resolve("it/template.yaml"),
-            "SleepingFunction",
-            warnings::add);
+            LambdaITSupport.testClasses().resolve("it/template.yaml"), name, warnings::add);
     assertEquals(List.of(), warnings);
     List<Path> classpath = new ArrayList<>(fn.classpath());
     classpath.add(LambdaITSupport.locationOf(ProcessTracker.class));
@@ -58,7 +61,7 @@ class LambdaModesIT {
         new ArrayList<>(line.getAsJsonObject("latencies").keySet()),
         "the entry is named after the class with default settings, and the open timer is kept");
     assertEquals(
-        "[\"the invocation was about to time out: its line was written 200 ms before the deadline,"
+        "[\"the invocation was about to time out: its line was written 50 ms before the deadline,"
             + " while the handler was still running\",\"timer 'SleepingHandler' was still open when"
             + " the line was written; measured until then\",\"timer 'wait_for_downstream' was still"
             + " open when the line was written; measured until then\"]",
@@ -81,6 +84,66 @@ class LambdaModesIT {
     assertTrue(
         lineIndex >= 0 && noticeIndex > lineIndex,
         () -> "line at " + lineIndex + ", notice at " + noticeIndex + " in " + logs);
+  }
+
+  @Test
+  void aBatchHandlerThatStopsWith100MsLeftIsNotTimedOutAndItsLineKeepsWhatItRecordedLast()
+      throws Exception {
+    RunResult run =
+        LocalInvoke.invoke(
+            function("WorkUntilTheDeadlineFunction"),
+            List.of(
+                "{\"stop_ms\":100000,\"item_ms\":5,\"then\":\"return\"}",
+                "{\"stop_ms\":100,\"item_ms\":5,\"then\":\"return\"}"),
+            2,
+            0);
+    // The first invocation only returns at once: the runtime client's own response path is then
+    // warm, as it is for all but an environment's first invocation.
+    Invocation invocation = run.invocations().get(1);
+    assertEquals(0, run.exitCode(), () -> String.valueOf(invocation.error()));
+    assertFalse(invocation.timedOut());
+    assertTrue(invocation.succeeded(), () -> String.valueOf(invocation.error()));
+    JsonObject line = onlyLine(invocation);
+    JsonObject metrics = line.getAsJsonObject("metrics");
+    int processed = metrics.get("records_processed").getAsInt();
+    assertEquals("\"processed " + processed + "\"", invocation.response().orElseThrow());
+    assertTrue(processed > 50, "worked for most of its 2 s: " + processed);
+    assertEquals(List.of("records_processed"), new ArrayList<>(metrics.keySet()));
+    assertFalse(line.has("tracker_warnings"), line::toString);
+    assertNoNoticeOfAnEndAfterTheLine(invocation);
+  }
+
+  @Test
+  void aHandlerThatThrowsInItsLast200MsKeepsFailedAndExceptionTypeAndIsNotTimedOut()
+      throws Exception {
+    RunResult run =
+        LocalInvoke.invoke(
+            function("WorkUntilTheDeadlineFunction"),
+            List.of(
+                "{\"stop_ms\":100000,\"item_ms\":5,\"then\":\"throw\"}",
+                "{\"stop_ms\":180,\"item_ms\":5,\"then\":\"throw\"}"),
+            2,
+            0);
+    // The first invocation only throws at once: the runtime client's own error path (which
+    // serialises the exception) takes well over 100 ms when cold on a busy machine.
+    Invocation invocation = run.invocations().get(1);
+    assertFalse(invocation.timedOut(), () -> String.valueOf(invocation.error()));
+    assertEquals("java.lang.IllegalStateException", invocation.errorType());
+    JsonObject line = onlyLine(invocation);
+    JsonObject metrics = line.getAsJsonObject("metrics");
+    assertEquals(
+        List.of("records_processed", "failed", "exception_type"),
+        new ArrayList<>(metrics.keySet()));
+    assertEquals(1, metrics.get("failed").getAsInt());
+    assertEquals("java.lang.IllegalStateException", metrics.get("exception_type").getAsString());
+    assertFalse(line.has("tracker_warnings"), line::toString);
+    assertNoNoticeOfAnEndAfterTheLine(invocation);
+  }
+
+  private static void assertNoNoticeOfAnEndAfterTheLine(Invocation invocation) {
+    for (LogEvent event : invocation.logs()) {
+      assertFalse(event.text().contains("after its line had been written"), event::text);
+    }
   }
 
   @ParameterizedTest

@@ -70,12 +70,21 @@ public final class HandlerConfig {
 
   /**
    * How long before the invocation's timeout its line is written, in milliseconds, when the handler
-   * is still running then ({@code 0} turns it off; default {@value #DEFAULT_TIMEOUT_MARGIN_MS}).
+   * is still running then: a whole number from 0 to 900000 ({@code 0} turns it off; default {@value
+   * #DEFAULT_TIMEOUT_MARGIN_MS}); any other value fails the handler's construction.
    */
   public static final String TIMEOUT_MARGIN_VARIABLE = "TRACKER_TIMEOUT_MARGIN_MS";
 
-  /** The default margin before the timeout at which a running invocation's line is written. */
-  public static final long DEFAULT_TIMEOUT_MARGIN_MS = 200;
+  /**
+   * The default margin before the timeout at which a running invocation's line is written: late
+   * enough that an invocation that stops with 100 ms left (the usual "work while time remains"
+   * loop) ends before the watch acts, early enough for the measured time the watch needs to write a
+   * line of normal size, even on a busy CPU (see the README's "Lambda modes").
+   */
+  public static final long DEFAULT_TIMEOUT_MARGIN_MS = 50;
+
+  /** The largest margin: Lambda's longest timeout, 900 s; a larger one could never act. */
+  static final long MAX_TIMEOUT_MARGIN_MS = 900_000;
 
   /** Every environment variable a handler's configuration reads. */
   public static final java.util.Set<String> ENVIRONMENT_VARIABLES =
@@ -296,16 +305,23 @@ public final class HandlerConfig {
      * HandlerConfig config = HandlerConfig.builder().timeoutMargin(Duration.ofMillis(500)).build();
      * }</pre>
      *
-     * @param margin the margin, zero or more
+     * <p>A margin is rounded up to whole milliseconds, so that a positive one never turns the watch
+     * off.
+     *
+     * @param margin the margin, from zero to 900 seconds (Lambda's longest timeout)
      * @return this builder
-     * @throws IllegalArgumentException if {@code margin} is negative
+     * @throws IllegalArgumentException if {@code margin} is negative or longer than 900 seconds
      */
     public Builder timeoutMargin(java.time.Duration margin) {
       Objects.requireNonNull(margin, "margin");
-      if (margin.isNegative()) {
-        throw new IllegalArgumentException("the timeout margin must not be negative: " + margin);
+      if (margin.isNegative()
+          || margin.compareTo(java.time.Duration.ofMillis(MAX_TIMEOUT_MARGIN_MS)) > 0) {
+        throw new IllegalArgumentException(
+            "the timeout margin must be from 0 to 900 s (Lambda's longest timeout), not " + margin);
       }
-      this.timeoutMarginMillis = margin.toMillis();
+      long millis = margin.toMillis();
+      this.timeoutMarginMillis =
+          margin.equals(java.time.Duration.ofMillis(millis)) ? millis : millis + 1;
       return this;
     }
 
@@ -408,7 +424,7 @@ public final class HandlerConfig {
       }
       try {
         long margin = Long.parseLong(value);
-        if (margin >= 0) {
+        if (margin >= 0 && margin <= MAX_TIMEOUT_MARGIN_MS) {
           return margin;
         }
       } catch (NumberFormatException notANumber) {
@@ -418,8 +434,9 @@ public final class HandlerConfig {
           TIMEOUT_MARGIN_VARIABLE
               + "='"
               + value
-              + "' is not accepted: use a whole number of milliseconds, 0 or more (0 turns the"
-              + " line before the timeout off)");
+              + "' is not accepted: use a whole number of milliseconds from 0 to "
+              + MAX_TIMEOUT_MARGIN_MS
+              + " (0 turns the line before the timeout off)");
     }
 
     /** Two identifiers under one key would leave one of them out of every line without a word. */

@@ -117,7 +117,9 @@ final class InvocationTracking {
     int remaining;
     try {
       remaining = context.getRemainingTimeInMillis();
-    } catch (RuntimeException brokenContext) {
+    } catch (Throwable brokenContext) {
+      // Even an Error: the Context is the caller's object (a mock, a hand-made one), and reading
+      // it must not keep the handler from running. The invocation is then not watched.
       return false;
     }
     return TimeoutWatch.arm(watch, remaining, margin);
@@ -128,9 +130,9 @@ final class InvocationTracking {
       Object value;
       try {
         value = identifiers[i].read(context, coldStart);
-      } catch (RuntimeException brokenContext) {
-        // A hand-made or mocked Context may throw from getters it does not support; the invocation
-        // goes on without that identifier.
+      } catch (Throwable brokenContext) {
+        // A hand-made or mocked Context may throw from getters it does not support, even an Error;
+        // the invocation goes on without that identifier.
         continue;
       }
       if (value instanceof Boolean) {
@@ -162,7 +164,8 @@ final class InvocationTracking {
     if (context != null) {
       try {
         logger = context.getLogger();
-      } catch (RuntimeException brokenContext) {
+      } catch (Throwable brokenContext) {
+        // Even an Error: the line then goes to the runtime's own logger, like a null one.
         logger = null;
       }
     }

@@ -1,6 +1,8 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Ticker;
+import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,6 +12,11 @@ import java.util.concurrent.TimeUnit;
  * its node, linked into a list under a lock, and unlinked when it ends in time. The thread starts
  * with the first tracked handler that has a timeout margin, while the runtime initialises, and
  * first loads the classes of the first invocation then ({@link InvocationClassesWarmUp}).
+ *
+ * <p>The near-deadline rule: whichever comes first writes the one line, the invocation's end or the
+ * watch reaching the deadline less the margin. Once the watch has taken an invocation, its line is
+ * the watch's: an invocation that ends then (in the last margin before its deadline) waits until
+ * that line is out, and says on standard error that it ended in time after its line was written.
  *
  * <p>Thread-safe.
  */
@@ -25,6 +32,12 @@ final class TimeoutWatch implements Runnable {
   private static long sleepingUntil = Long.MAX_VALUE;
   private static boolean started;
 
+  /**
+   * The clock deadlines are read on: {@code System.nanoTime()}, or a test's fake clock. Volatile so
+   * that the watch thread sees a test's clock at once.
+   */
+  private static volatile Ticker clock = Ticker.system();
+
   /** The handler whose path the thread warms up; null to warm the per-invocation classes only. */
   private InvocationTracking warmUpTarget;
 
@@ -39,7 +52,8 @@ final class TimeoutWatch implements Runnable {
    * links the node under the lock, and the watch thread reads them after it takes the node out
    * under the same lock. Small, as every invocation allocates one: a node is linked while it is the
    * list's head or has a previous node, and its margin, less than the milliseconds the invocation
-   * had left (an int), fits an int.
+   * had left (an int), fits an int. The watch thread clears {@code run} under the lock once it has
+   * written a taken node's line: until then the invocation's end waits for it.
    */
   static class Watch {
     ProcessTracker run;
@@ -63,7 +77,7 @@ final class TimeoutWatch implements Runnable {
     }
     watch.run = ProcessTracker.current();
     watch.deadlineNanos =
-        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis);
+        clock.read() + TimeUnit.MILLISECONDS.toNanos(remainingMillis - marginMillis);
     watch.marginMillis = (int) marginMillis;
     synchronized (LOCK) {
       watch.next = watched;
@@ -74,16 +88,78 @@ final class TimeoutWatch implements Runnable {
       if (!started) {
         start(null);
       } else if (watch.deadlineNanos - sleepingUntil < 0) {
-        LOCK.notify();
+        // All: an invocation ending in the last margin may be waiting on the lock too.
+        LOCK.notifyAll();
       }
     }
     return true;
   }
 
-  /** Stops watching an armed invocation: it ended (or is ending) in time. */
-  static void disarm(Watch watch) {
+  /** How long an invocation that ends after the watch took it waits, at most, for that line. */
+  static final long MAX_WAIT_FOR_LINE_MS = 2_000;
+
+  /**
+   * Stops watching an armed invocation that is ending. When the watch has already taken it, waits
+   * until the watch's line is out (at most {@value #MAX_WAIT_FOR_LINE_MS} ms, for an output that
+   * hangs), so that the line is the watch's then, never a race between the two, and says so on
+   * standard error.
+   *
+   * @return true if the invocation ended before the watch took it: its own end writes its line
+   */
+  static boolean disarm(Watch watch) {
     synchronized (LOCK) {
-      unlink(watch);
+      if (unlink(watch)) {
+        return true;
+      }
+      // Bounded: an output that never returns must not hold the handler's result forever.
+      long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_FOR_LINE_MS);
+      boolean interrupted = false;
+      while (watch.run != null) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(LOCK, left);
+        } catch (InterruptedException interruption) {
+          interrupted = true; // the line is moments away; the flag is given back below
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    endedAfterItsLine(watch);
+    return false;
+  }
+
+  /**
+   * Says on standard error that an invocation ended after the watch wrote its line, which therefore
+   * says {@code timed_out} and lacks what the invocation recorded since. On Lambda such an
+   * invocation ended in the last margin before its deadline: one that runs past it is stopped.
+   * Built without string concatenation, whose first use bootstraps classes for tens of
+   * milliseconds.
+   */
+  private static void endedAfterItsLine(Watch watch) {
+    try {
+      long leftNanos =
+          watch.deadlineNanos + TimeUnit.MILLISECONDS.toNanos(watch.marginMillis) - clock.read();
+      long leftMillis = TimeUnit.NANOSECONDS.toMillis(leftNanos);
+      PrintStream err = System.err;
+      err.println(
+          new StringBuilder("tracker-lambda: the invocation ended ")
+              .append(Math.abs(leftMillis))
+              .append(leftNanos >= 0 ? " ms before" : " ms after")
+              .append(" its deadline, after its line had been written ")
+              .append(watch.marginMillis)
+              .append(" ms before the deadline with timed_out: 1; what it recorded since is not in")
+              .append(" the line (a smaller ")
+              .append(HandlerConfig.TIMEOUT_MARGIN_VARIABLE)
+              .append(" narrows this window)")
+              .toString());
+      err.flush();
+    } catch (Throwable unreportable) {
+      // Standard error failing leaves nowhere to report to; the invocation goes on.
     }
   }
 
@@ -98,9 +174,10 @@ final class TimeoutWatch implements Runnable {
     }
   }
 
-  private static void unlink(Watch watch) {
+  /** Takes a node out of the list; false when it was not in it. Called with the lock held. */
+  private static boolean unlink(Watch watch) {
     if (watched != watch && watch.previous == null) {
-      return; // not linked: taken out by the watch thread, or never armed
+      return false; // not linked: taken out by the watch thread, or never armed
     }
     if (watch.previous != null) {
       watch.previous.next = watch.next;
@@ -112,6 +189,7 @@ final class TimeoutWatch implements Runnable {
     }
     watch.previous = null;
     watch.next = null;
+    return true;
   }
 
   /**
@@ -152,25 +230,55 @@ final class TimeoutWatch implements Runnable {
     while (true) {
       Watch due;
       try {
-        due = due();
+        due = due(true);
       } catch (InterruptedException interrupted) {
         // Nobody interrupts this thread on purpose; keep watching.
         continue;
       }
-      for (Watch watch = due; watch != null; ) {
-        Watch next = watch.next;
-        watch.next = null;
-        write(watch);
-        watch = next;
-      }
+      writeAll(due);
     }
   }
 
-  /** Waits until a watched deadline passes; returns the watches due, unlinked, or null. */
-  private static Watch due() throws InterruptedException {
+  private static void writeAll(Watch due) {
+    for (Watch watch = due; watch != null; ) {
+      Watch next = watch.next;
+      watch.next = null;
+      write(watch);
+      synchronized (LOCK) {
+        watch.run = null;
+        LOCK.notifyAll(); // the invocation may be ending, waiting for this line
+      }
+      watch = next;
+    }
+  }
+
+  /**
+   * For tests with a fake clock: reads deadlines on {@code testClock} from now on (null: the system
+   * clock again), and writes at once, on the calling thread, the lines of the invocations due on
+   * it, so that a test sees exactly when the watch acts.
+   */
+  static void useClockForTests(Ticker testClock) {
+    clock = testClock == null ? Ticker.system() : testClock;
+    checkNowForTests();
+  }
+
+  /** For tests with a fake clock: writes, on the calling thread, the lines now due. */
+  static void checkNowForTests() {
+    try {
+      writeAll(due(false));
+    } catch (InterruptedException impossible) {
+      throw new AssertionError("due(false) never waits", impossible);
+    }
+  }
+
+  /**
+   * Takes the watches whose deadline passed out of the list and returns them, or null; with {@code
+   * wait}, waits first until one is due.
+   */
+  private static Watch due(boolean wait) throws InterruptedException {
     Watch due = null;
     synchronized (LOCK) {
-      long now = System.nanoTime();
+      long now = clock.read();
       long earliest = Long.MAX_VALUE;
       boolean any = false;
       for (Watch watch = watched; watch != null; ) {
@@ -185,7 +293,7 @@ final class TimeoutWatch implements Runnable {
         }
         watch = next;
       }
-      if (due == null) {
+      if (due == null && wait) {
         sleepingUntil = any ? earliest : now + TimeUnit.DAYS.toNanos(1);
         TimeUnit.NANOSECONDS.timedWait(LOCK, sleepingUntil - now);
       }
@@ -195,11 +303,14 @@ final class TimeoutWatch implements Runnable {
 
   private static void write(Watch watch) {
     try {
+      // A StringBuilder rather than +: the first string concatenation of a JVM bootstraps its
+      // classes for tens of milliseconds, time the margin would have to cover on a cold start.
       watch.run.writeLineNow(
           TIMED_OUT_METRIC,
-          "the invocation was about to time out: its line was written "
-              + watch.marginMillis
-              + " ms before the deadline, while the handler was still running");
+          new StringBuilder("the invocation was about to time out: its line was written ")
+              .append(watch.marginMillis)
+              .append(" ms before the deadline, while the handler was still running")
+              .toString());
     } catch (Throwable failure) {
       // writeLineNow reports its own failures; nothing may end this thread.
     }

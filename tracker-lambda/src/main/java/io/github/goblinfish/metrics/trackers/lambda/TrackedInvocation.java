@@ -7,7 +7,8 @@ import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
 /**
  * One invocation's body, run as a run of its tracker named after the entry: it sets the
  * invocation's identifiers and arms the timeout watch, calls the handler, and disarms the watch
- * however the handler ends. Each handler kind supplies the call.
+ * however the handler ends (waiting, in the last margin before the deadline, for a line the watch
+ * is writing). Each handler kind supplies the call.
  *
  * <pre>{@code
  * ProcessTracker tracker = tracking.trackerFor(context);

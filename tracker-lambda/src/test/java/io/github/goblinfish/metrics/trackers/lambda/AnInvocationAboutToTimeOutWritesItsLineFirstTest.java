@@ -221,7 +221,17 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
             .build()
             .timeoutMarginMillis(),
         "code wins");
-    for (String bad : new String[] {"-1", "1.5", "soon", "99999999999999999999"}) {
+    assertEquals(
+        900_000,
+        HandlerConfig.builder()
+            .environment(Map.of("TRACKER_TIMEOUT_MARGIN_MS", "900000")::get)
+            .build()
+            .timeoutMarginMillis(),
+        "Lambda's longest timeout is the largest margin");
+    for (String bad :
+        new String[] {
+          "-1", "1.5", "soon", "99999999999999999999", "900001", "9223372036854775807"
+        }) {
       IllegalArgumentException rejected =
           assertThrows(
               IllegalArgumentException.class,
@@ -232,13 +242,51 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
       assertEquals(
           "TRACKER_TIMEOUT_MARGIN_MS='"
               + bad
-              + "' is not accepted: use a whole number of milliseconds, 0 or more (0 turns the"
-              + " line before the timeout off)",
+              + "' is not accepted: use a whole number of milliseconds from 0 to 900000 (0"
+              + " turns the line before the timeout off)",
           rejected.getMessage());
     }
     assertThrows(
         IllegalArgumentException.class,
         () -> HandlerConfig.builder().timeoutMargin(Duration.ofMillis(-1)));
     assertTrue(HandlerConfig.ENVIRONMENT_VARIABLES.contains("TRACKER_TIMEOUT_MARGIN_MS"));
+  }
+
+  private static long marginMillis(Duration margin) {
+    return HandlerConfig.builder()
+        .environment(name -> null)
+        .timeoutMargin(margin)
+        .build()
+        .timeoutMarginMillis();
+  }
+
+  @Test
+  void aPositiveMarginIsRoundedUpToWholeMillisecondsSoItNeverTurnsTheWatchOff() {
+    assertEquals(1, marginMillis(Duration.ofNanos(1)));
+    assertEquals(1, marginMillis(Duration.ofNanos(999_999)));
+    assertEquals(1, marginMillis(Duration.ofMillis(1)));
+    assertEquals(2, marginMillis(Duration.ofNanos(1_000_001)));
+    assertEquals(0, marginMillis(Duration.ZERO), "zero, and only zero, turns it off");
+    assertEquals(900_000, marginMillis(Duration.ofSeconds(900)));
+  }
+
+  @Test
+  void aMarginLongerThanLambdasLongestTimeoutIsRefusedWithTheRange() {
+    for (Duration bad :
+        new Duration[] {
+          Duration.ofSeconds(900).plusNanos(1),
+          Duration.ofMillis(Long.MAX_VALUE),
+          Duration.ofSeconds(Long.MAX_VALUE),
+          Duration.ofSeconds(Long.MAX_VALUE, 999_999_999),
+          Duration.ofNanos(-1),
+          Duration.ofSeconds(Long.MIN_VALUE)
+        }) {
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class, () -> HandlerConfig.builder().timeoutMargin(bad));
+      assertEquals(
+          "the timeout margin must be from 0 to 900 s (Lambda's longest timeout), not " + bad,
+          refused.getMessage());
+    }
   }
 }
