@@ -2,7 +2,7 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.google.gson.Gson;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.nio.file.Path;
@@ -75,7 +75,9 @@ final class HandlerForms {
     List<Path> classpath = new ArrayList<>(fn.classpath());
     classpath.add(LambdaITSupport.locationOf(ProcessTracker.class));
     classpath.add(LambdaITSupport.locationOf(Gson.class));
-    classpath.add(LambdaITSupport.locationOf(SQSEvent.class));
+    classpath.add(LambdaITSupport.locationOf(APIGatewayProxyRequestEvent.class));
+    // The runtime's event serializers need Joda-Time, which the events library brings.
+    classpath.add(LambdaITSupport.locationOf(Class.forName("org.joda.time.DateTime")));
     return fn.withHandler(handler).withCode(fn.taskRoot(), classpath);
   }
 }
