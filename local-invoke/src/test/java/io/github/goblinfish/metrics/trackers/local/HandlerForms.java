@@ -64,7 +64,8 @@ final class HandlerForms {
     return null;
   }
 
-  private static FunctionSpec function(String handler) throws Exception {
+  /** The fixtures' function, named by {@code handler}. */
+  static FunctionSpec function(String handler) throws Exception {
     List<String> warnings = new ArrayList<>();
     FunctionSpec fn =
         LocalInvoke.function(

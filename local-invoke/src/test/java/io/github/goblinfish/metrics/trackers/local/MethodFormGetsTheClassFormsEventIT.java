@@ -4,6 +4,7 @@ import static io.github.goblinfish.metrics.trackers.local.HandlerForms.classForm
 import static io.github.goblinfish.metrics.trackers.local.HandlerForms.methodForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +106,34 @@ class MethodFormGetsTheClassFormsEventIT {
             .startsWith("error {\"errorMessage\":\"An error occurred during JSON parsing\""),
         outcomes.get(1));
     assertEquals("response null\nSEEN null", outcomes.get(2));
+  }
+
+  @Test
+  void concurrentInvocationsOfOneMethodFormHandlerEachGetTheirOwnEvent() throws Exception {
+    // Lambda Managed Instances: one handler instance, invocations on parallel threads.
+    List<String> events = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      events.add("[{\"sku\":\"s-" + i + "\",\"price\":" + i + ".5,\"qty\":" + i + "}]");
+      expected.add(
+          "response \"ArrayList[Line(price=BigDecimal:"
+              + i
+              + ".5, qty=Long:"
+              + i
+              + ", sku=String:\\\"s-"
+              + i
+              + "\\\")]\"");
+    }
+    FunctionSpec fn =
+        HandlerForms.function(methodForm("LinesHandler"))
+            .withLogFormat("JSON")
+            .withInitType("lambda-managed-instances");
+    RunResult run = LocalInvoke.invoke(fn, events, events.size(), 8);
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      assertEquals(events.get(i), run.invocations().get(i).event());
+      outcomes.add(HandlerForms.outcome(run.invocations().get(i)));
+    }
+    assertEquals(expected, outcomes);
   }
 }
