@@ -109,8 +109,8 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
       throws IOException {
     RequestStreamHandler reader = methodForm;
     if (reader == null) {
-      // Called without the Handler setting that prepares it at init: an immutable reader, so a
-      // race only builds it twice.
+      // Called without the Handler setting that prepares it at init. Readers are equivalent and
+      // published through the volatile field, so a race only builds one twice.
       reader = MethodHandlerEvents.classFormReader(this, getClass().getClassLoader());
       methodForm = reader;
     }
