@@ -49,10 +49,13 @@ class ShippedQueriesIT {
   private static final String FAILING_LOOKUP_EVENT = "{}";
 
   /**
-   * An event the API handler cannot read as an API Gateway request: the EMF function's invocation
-   * fails, so its line declares metric:failed, which the dashboard graphs.
+   * An event the API handler reads but fails on (a correlation header whose list of values is
+   * null): the EMF function's invocation fails, so its line declares metric:failed, which the
+   * dashboard graphs. An event the runtime cannot read at all fails before the handler runs, in
+   * both Handler forms, and leaves no line.
    */
-  private static final String FAILING_API_EVENT = "{\"httpMethod\":{\"not\":\"text\"}}";
+  private static final String FAILING_API_EVENT =
+      "{\"multiValueHeaders\":{\"X-Correlation-Id\":null}}";
 
   private static final Pattern NUMERIC_FIELD =
       Pattern.compile("\\b(latencies|latency_counts|metrics)\\.([A-Za-z0-9_]+)");

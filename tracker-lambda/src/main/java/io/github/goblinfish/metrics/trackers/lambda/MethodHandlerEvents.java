@@ -1,164 +1,139 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Gives a {@link TrackedRequestHandler} its typed event when the function's Handler names a method
- * ({@code Handler: com.example.OrderHandler::handleRequest}, the form most templates use). The Java
- * runtime then reads the event type from the inherited {@code handleRequest(I, Context)}, sees only
- * the type variable, and deserializes the event as a {@code Map}. This turns that Map into the
- * event type with the runtime's own serializers, the ones it uses for the class-name form: its
- * event serializers for the {@code aws-lambda-java-events} classes, its Jackson serializer for any
- * other type. They are found in the runtime client, by reflection, when the handler is constructed;
- * where they cannot be found, construction fails with a message that names the fix.
+ * Gives a {@link TrackedRequestHandler} the event and the response of the class form ({@code
+ * Handler: com.example.OrderHandler}) when the function's Handler names its method ({@code Handler:
+ * com.example.OrderHandler::handleRequest}, the form most templates use).
  *
- * <p>Immutable and thread-safe once constructed.
+ * <p>For the method form the Java runtime client takes every public method of that name and prefers
+ * the longest signature; a method {@code (InputStream, OutputStream, Context)} makes the function a
+ * stream handler, which gets the event's bytes as they arrived. {@link TrackedRequestHandler}
+ * declares that overload, so under the method form the runtime calls it instead of reading the
+ * event from {@code handleRequest(I, Context)}, whose parameter is only a type variable. The
+ * overload hands the bytes to the very object the runtime builds for the class form ({@code
+ * EventHandlerLoader.PojoHandlerAsStreamHandler}): given the handler and the event and response
+ * types the class form resolves, it reads the event with the runtime's serializer for that type (a
+ * custom serializer, its {@code aws-lambda-java-events} serializers, or its Jackson serializer),
+ * calls {@code handleRequest(I, Context)}, and writes the response, or lets the failure through,
+ * exactly as in the class form. That class is found by reflection in the runtime client; where it
+ * is missing, the handler fails at init with a message that names the fix.
+ *
+ * <p>Stateless and thread-safe; the stream handler it builds is immutable and serves concurrent
+ * invocations as the runtime's own does.
  */
 final class MethodHandlerEvents {
-  private static final String EVENT_SERIALIZERS =
-      "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
-  private static final String JACKSON_FACTORY =
-      "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory";
-  private static final String POJO_SERIALIZER =
-      "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
+  /** What the runtime client wraps a RequestHandler in for the class form. */
+  static final String CLASS_FORM_READER =
+      "com.amazonaws.services.lambda.runtime.api.client.EventHandlerLoader"
+          + "$PojoHandlerAsStreamHandler";
 
-  private final Class<?> eventClass;
-  private final Object untypedSerializer;
-  private final Object eventSerializer;
-  private final Method toJson;
-  private final Method fromJson;
+  private static final String METHOD = "::handleRequest";
 
-  private MethodHandlerEvents(
-      Class<?> eventClass,
-      Object untypedSerializer,
-      Object eventSerializer,
-      Method toJson,
-      Method fromJson) {
-    this.eventClass = eventClass;
-    this.untypedSerializer = untypedSerializer;
-    this.eventSerializer = eventSerializer;
-    this.toJson = toJson;
-    this.fromJson = fromJson;
+  private MethodHandlerEvents() {}
+
+  /**
+   * The class form's reading of events for {@code handler} when the function's Handler names its
+   * {@code handleRequest} method; null otherwise (the runtime then never calls the stream overload,
+   * so nothing is prepared at init).
+   *
+   * @throws IllegalStateException when the runtime client's class-form reader cannot be found; the
+   *     message names the fix
+   */
+  static RequestStreamHandler forHandler(
+      RequestHandler<?, ?> handler, Function<String, String> environment) {
+    String configured = environment.apply("_HANDLER");
+    if (configured == null || !configured.equals(handler.getClass().getName() + METHOD)) {
+      return null;
+    }
+    return classFormReader(handler, handler.getClass().getClassLoader());
   }
 
   /**
-   * What a handler of this class needs to receive its typed event under the function's Handler
-   * setting: null when the runtime already hands it the event type.
+   * The runtime client's class-form reader for {@code handler}, found through {@code loader}.
    *
-   * @throws IllegalStateException when the event would arrive as a Map and the runtime's
-   *     serializers cannot be found to recover it; the message names the fix
+   * @throws IllegalStateException when it cannot be found; the message names the fix
    */
-  static MethodHandlerEvents forHandler(
-      Class<?> handlerClass, Function<String, String> environment) {
-    return forHandler(handlerClass, environment, handlerClass.getClassLoader());
-  }
-
-  /** As {@link #forHandler(Class, Function)}, finding the serializers through {@code loader}. */
-  static MethodHandlerEvents forHandler(
-      Class<?> handlerClass, Function<String, String> environment, ClassLoader loader) {
-    String handler = environment.apply("_HANDLER");
-    if (handler == null || !handler.contains("::")) {
-      return null;
-    }
-    if (!handler.substring(0, handler.indexOf("::")).equals(handlerClass.getName())) {
-      // The runtime calls another class, which hands this handler whatever event it likes.
-      return null;
-    }
-    Type eventType = eventType(handlerClass);
-    if (eventType == null || arrivesIntact(eventType)) {
-      return null;
-    }
+  static RequestStreamHandler classFormReader(RequestHandler<?, ?> handler, ClassLoader loader) {
+    Class<?> handlerClass = handler.getClass();
+    Type[] types = eventAndResponseTypes(handlerClass);
     try {
-      Class<?> serializers = Class.forName(EVENT_SERIALIZERS, true, loader);
-      Object jackson =
-          Class.forName(JACKSON_FACTORY, true, loader).getMethod("getInstance").invoke(null);
-      Method serializerFor = jackson.getClass().getMethod("getSerializer", Type.class);
-      Class<?> raw = rawClass(eventType);
-      boolean lambdaEvent =
-          eventType instanceof Class
-              && (boolean)
-                  serializers
-                      .getMethod("isLambdaSupportedEvent", String.class)
-                      .invoke(null, raw.getName());
-      Object eventSerializer =
-          lambdaEvent
-              ? serializers
-                  .getMethod("serializerFor", Class.class, ClassLoader.class)
-                  .invoke(null, raw, loader)
-              : serializerFor.invoke(jackson, eventType);
-      Class<?> pojoSerializer = Class.forName(POJO_SERIALIZER, true, loader);
-      return new MethodHandlerEvents(
-          raw,
-          serializerFor.invoke(jackson, Object.class),
-          eventSerializer,
-          pojoSerializer.getMethod("toJson", Object.class, OutputStream.class),
-          pojoSerializer.getMethod("fromJson", InputStream.class));
+      Constructor<?> reader =
+          Class.forName(CLASS_FORM_READER, false, loader)
+              .getDeclaredConstructor(RequestHandler.class, Optional.class, Optional.class);
+      reader.setAccessible(true);
+      return (RequestStreamHandler)
+          reader.newInstance(
+              handler,
+              Optional.of(types[0]),
+              isVoid(types[1]) ? Optional.empty() : Optional.of(types[1]));
     } catch (ReflectiveOperationException | LinkageError | RuntimeException notThere) {
-      String className = handler.substring(0, handler.indexOf("::"));
       throw new IllegalStateException(
           "Handler '"
-              + handler
+              + handlerClass.getName()
+              + METHOD
               + "' makes the Java runtime hand "
               + handlerClass.getName()
-              + " its event as a Map instead of "
-              + eventType.getTypeName()
-              + ", and the runtime's serializers to recover it were not found ("
+              + " its event as bytes, and the runtime's reader of "
+              + types[0].getTypeName()
+              + " events was not found ("
               + notThere
               + "); set Handler to '"
-              + className
+              + handlerClass.getName()
               + "' (the class name alone)",
           notThere);
     }
   }
 
-  /** The event as the handler declared it: converted when it arrived untyped, else as it is. */
-  Object recover(Object input) {
-    if (input == null || eventClass.isInstance(input)) {
-      return input;
+  /**
+   * The types {@code handlerClass} gives {@link TrackedRequestHandler}'s {@code I} and {@code O},
+   * resolved as the runtime client resolves them for the class form: a type variable is followed
+   * down the class hierarchy to the argument a subclass gives it ({@code Concrete extends
+   * Base<Order>}, {@code Base<T> extends TrackedRequestHandler<T, String>} gives {@code Order});
+   * one that no subclass gives, or one nested in a parameterized type ({@code List<T>}), stays a
+   * type variable, as in the class form.
+   */
+  static Type[] eventAndResponseTypes(Class<?> handlerClass) {
+    // The generic superclasses from TrackedRequestHandler's down to the handler's own.
+    Deque<Type> downward = new ArrayDeque<>();
+    for (Class<?> type = handlerClass;
+        type != null && type != TrackedRequestHandler.class;
+        type = type.getSuperclass()) {
+      downward.push(type.getGenericSuperclass());
     }
-    try {
-      ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
-      toJson.invoke(untypedSerializer, input, json);
-      return fromJson.invoke(eventSerializer, new ByteArrayInputStream(json.toByteArray()));
-    } catch (InvocationTargetException failed) {
-      Throwable cause = failed.getCause();
-      throw new IllegalArgumentException(
-          "the event could not be read as " + eventClass.getName() + ": " + cause, cause);
-    } catch (IllegalAccessException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-  }
-
-  /** Whether what the runtime makes of untyped JSON (a map, a string) still fits the type. */
-  static boolean arrivesIntact(Type eventType) {
-    Class<?> raw = rawClass(eventType);
-    return raw.isAssignableFrom(java.util.LinkedHashMap.class) || raw == String.class;
-  }
-
-  private static Class<?> rawClass(Type eventType) {
-    return eventType instanceof ParameterizedType
-        ? (Class<?>) ((ParameterizedType) eventType).getRawType()
-        : (Class<?>) eventType;
-  }
-
-  /** The event type a subclass gives {@link TrackedRequestHandler}, or null if it stays generic. */
-  static Type eventType(Class<?> handlerClass) {
-    for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
-      Type parent = type.getGenericSuperclass();
-      if (parent instanceof ParameterizedType
-          && ((ParameterizedType) parent).getRawType() == TrackedRequestHandler.class) {
-        Type event = ((ParameterizedType) parent).getActualTypeArguments()[0];
-        return event instanceof Class || event instanceof ParameterizedType ? event : null;
+    TypeVariable<?>[] handlerTypes = TrackedRequestHandler.class.getTypeParameters();
+    // A Type[] of its own: a resolved argument need not be a TypeVariable.
+    Type[] types = Arrays.copyOf(handlerTypes, handlerTypes.length, Type[].class);
+    for (Type parent : downward) {
+      if (!(parent instanceof ParameterizedType)) {
+        break; // a raw superclass: its variables stay unresolved
+      }
+      ParameterizedType given = (ParameterizedType) parent;
+      TypeVariable<?>[] declared = ((Class<?>) given.getRawType()).getTypeParameters();
+      for (int i = 0; i < types.length; i++) {
+        for (int j = 0; j < declared.length; j++) {
+          if (declared[j].equals(types[i])) {
+            types[i] = given.getActualTypeArguments()[j];
+          }
+        }
       }
     }
-    return null;
+    return types;
+  }
+
+  /** The runtime writes {@code null} instead of serializing a response of these types. */
+  static boolean isVoid(Type type) {
+    return type == void.class || type == Void.class;
   }
 }

@@ -2,7 +2,11 @@ package io.github.goblinfish.metrics.trackers.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +31,10 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Name the handler by its class ({@code Handler: com.example.OrderHandler}) or by its method
- * ({@code Handler: com.example.OrderHandler::handleRequest}). With a method the Java runtime reads
- * the event type from the inherited {@code handleRequest(I, Context)}, sees only the type variable
- * and deserializes the event as a {@code Map}; the handler then turns it into its event type with
- * the runtime's own serializers, so both forms hand {@code handleTracked} the same event.
+ * ({@code Handler: com.example.OrderHandler::handleRequest}): both forms hand {@code handleTracked}
+ * the same event and send the runtime the same response or failure. With a method the Java runtime
+ * calls {@link #handleRequest(InputStream, OutputStream, Context)}, which reads the event's bytes
+ * with the runtime's own reader of the class form.
  *
  * <p>The handler's result or exception reaches the runtime unchanged (the same object); a failed
  * invocation's line also has the metrics {@code failed} and {@code exception_type}. Thread-safe:
@@ -43,8 +47,11 @@ import java.util.function.Consumer;
 public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O> {
   private final InvocationTracking tracking;
 
-  /** Null unless the Handler setting names a method, which makes the runtime pass a Map. */
-  private final MethodHandlerEvents methodHandlerEvents;
+  /**
+   * The runtime's class-form reader of events, which the stream overload hands the bytes to: built
+   * at init when the Handler setting names the method, else on the overload's first call.
+   */
+  private volatile RequestStreamHandler methodForm;
 
   /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
   protected TrackedRequestHandler() {
@@ -68,7 +75,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
-    this.methodHandlerEvents = MethodHandlerEvents.forHandler(getClass(), config.environment());
+    this.methodForm = MethodHandlerEvents.forHandler(this, config.environment());
   }
 
   /**
@@ -85,7 +92,32 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
         tracking.entryName(), new Invocation<>(this, tracker, input, context));
   }
 
-  /** One invocation: the event converted as the runtime's Handler asks, then the handler. */
+  /**
+   * What the Java runtime calls when the function's Handler names the method ({@code Handler:
+   * com.example.OrderHandler::handleRequest}): it reads the event from {@code input} exactly as the
+   * runtime does for the class form, with its serializer for the event type this class gives {@code
+   * I}, runs {@link #handleRequest(Object, Context)}, and writes the response to {@code output} as
+   * the class form would; a failure reaches the runtime as it would there.
+   *
+   * @param input the event's JSON
+   * @param output receives the response's JSON
+   * @param context the invocation's context
+   * @throws IOException if the response cannot be written
+   * @throws IllegalStateException if the runtime client's reader of events cannot be found
+   */
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    RequestStreamHandler reader = methodForm;
+    if (reader == null) {
+      // Called without the Handler setting that prepares it at init. Readers are equivalent and
+      // published through the volatile field, so a race only builds one twice.
+      reader = MethodHandlerEvents.classFormReader(this, getClass().getClassLoader());
+      methodForm = reader;
+    }
+    reader.handleRequest(input, output, context);
+  }
+
+  /** One invocation of the handler. */
   private static final class Invocation<I, O> extends TrackedInvocation<O, RuntimeException> {
     private final TrackedRequestHandler<I, O> handler;
     private final I input;
@@ -99,13 +131,8 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
 
     @Override
     O handle(Context context) {
-      return handler.handleTracked(handler.event(input), context);
+      return handler.handleTracked(input, context);
     }
-  }
-
-  @SuppressWarnings("unchecked") // recover() returns an instance of the declared event type
-  private I event(I input) {
-    return methodHandlerEvents == null ? input : (I) methodHandlerEvents.recover(input);
   }
 
   /**

@@ -1,231 +1,193 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code Handler: pkg.Class::handleRequest} makes the runtime pass a Map; the handler turns it into
- * its event type with the runtime's own serializers, so both Handler forms see the same event. The
- * end-to-end proof on the real runtime client is in local-invoke's tests.
+ * Under {@code Handler: pkg.Class::handleRequest} the runtime calls the stream overload, which
+ * reads the event with the runtime's class-form reader for the types resolved here. These tests
+ * cover the type resolution and when the reader is prepared; the proof that both Handler forms give
+ * the same event, response and failure on the real runtime client is local-invoke's {@code
+ * MethodFormIsHeldToTheClassFormIT}.
  */
 class MethodHandlersGetTheirTypedEventTest {
-  private static final String API_EVENT =
-      "{\"resource\":\"/orders/{id}\",\"path\":\"/orders/ord-1\",\"httpMethod\":\"GET\","
-          + "\"headers\":{\"X-Correlation-Id\":\"c-1\"},\"pathParameters\":{\"id\":\"ord-1\"},"
-          + "\"requestContext\":{\"requestId\":\"r-1\",\"identity\":{\"sourceIp\":\"1.2.3.4\"}},"
-          + "\"isBase64Encoded\":false}";
-  private static final String SQS_EVENT =
-      "{\"Records\":[{\"messageId\":\"m-1\",\"body\":\"hello\",\"eventSource\":\"aws:sqs\","
-          + "\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}]}";
+
+  /** A type of the user's own. */
+  public static final class Order {
+    public String id;
+  }
 
   static final class ApiHandler extends TrackedRequestHandler<APIGatewayProxyRequestEvent, String> {
-    final List<APIGatewayProxyRequestEvent> seen = new ArrayList<>();
-
     ApiHandler(Map<String, String> environment) {
-      super(
-          HandlerConfig.builder()
-              .environment(environment::get)
-              .output(line -> {})
-              .omitAllIdentifiers()
-              .build());
+      super(HandlerConfig.builder().environment(environment::get).output(line -> {}).build());
     }
 
     @Override
     protected String handleTracked(APIGatewayProxyRequestEvent request, Context context) {
-      seen.add(request);
-      return request.getPathParameters().get("id");
+      return "ok";
     }
   }
 
-  static final class SqsHandler extends TrackedRequestHandler<SQSEvent, String> {
-    SqsHandler(Map<String, String> environment) {
-      super(HandlerConfig.builder().environment(environment::get).output(line -> {}).build());
-    }
+  abstract static class Base<T> extends TrackedRequestHandler<T, String> {}
 
+  abstract static class Middle<A, B> extends Base<B> {}
+
+  static final class Concrete extends Middle<String, Order> {
     @Override
-    protected String handleTracked(SQSEvent event, Context context) {
-      return event.getRecords().get(0).getMessageId() + ":" + event.getRecords().get(0).getBody();
+    protected String handleTracked(Order input, Context context) {
+      return input.id;
     }
   }
 
-  /** A type of the user's own, read by the runtime's Jackson serializer in the class-name form. */
-  public static final class Order {
-    private String id;
-    private int lines;
+  abstract static class Swapped<R, E> extends TrackedRequestHandler<E, R> {}
 
-    public String getId() {
-      return id;
-    }
-
-    public void setId(String id) {
-      this.id = id;
-    }
-
-    public int getLines() {
-      return lines;
-    }
-
-    public void setLines(int lines) {
-      this.lines = lines;
-    }
-  }
-
-  static final class PojoHandler extends TrackedRequestHandler<Order, String> {
-    PojoHandler(Map<String, String> environment) {
-      super(HandlerConfig.builder().environment(environment::get).output(line -> {}).build());
-    }
-
+  static final class SwappedConcrete extends Swapped<Long, Order> {
     @Override
-    protected String handleTracked(Order order, Context context) {
-      return order.getId() + "x" + order.getLines();
+    protected Long handleTracked(Order input, Context context) {
+      return 1L;
     }
   }
 
-  static final class MapHandler extends TrackedRequestHandler<Map<String, Object>, String> {
-    MapHandler(Map<String, String> environment) {
-      super(HandlerConfig.builder().environment(environment::get).output(line -> {}).build());
-    }
-
+  static final class ListHandler extends TrackedRequestHandler<List<Order>, Void> {
     @Override
-    protected String handleTracked(Map<String, Object> event, Context context) {
-      return String.valueOf(event.get("id"));
+    protected Void handleTracked(List<Order> input, Context context) {
+      return null;
     }
   }
 
-  /** What the runtime passes for the method form: its Jackson reading of the JSON as Object. */
-  @SuppressWarnings("unchecked")
-  private static <T> T untyped(String json) {
-    return (T)
-        JacksonFactory.getInstance()
-            .getSerializer((java.lang.reflect.Type) Object.class)
-            .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  abstract static class ListBase<T> extends TrackedRequestHandler<List<T>, String> {}
+
+  static final class ListOfOrders extends ListBase<Order> {
+    @Override
+    protected String handleTracked(List<Order> input, Context context) {
+      return "";
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  static final class RawConcrete extends Base {
+    @Override
+    protected Object handleTracked(Object input, Context context) {
+      return "";
+    }
+  }
+
+  static class StillGeneric<T> extends Base<T> {
+    @Override
+    protected String handleTracked(T input, Context context) {
+      return "";
+    }
   }
 
   @Test
-  void anApiGatewayEventArrivingAsAMapReachesTheHandlerAsTheEventTheClassFormGives() {
-    ApiHandler handler =
-        new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest"));
-    Object map = untyped(API_EVENT);
-    assertTrue(map instanceof Map, "the runtime's method form hands over a Map");
-    @SuppressWarnings("unchecked")
-    String id =
-        ((TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler)
-            .handleRequest(map, null);
-    assertEquals("ord-1", id);
-
-    APIGatewayProxyRequestEvent classForm =
-        LambdaEventSerializers.serializerFor(
-                APIGatewayProxyRequestEvent.class, getClass().getClassLoader())
-            .fromJson(API_EVENT);
-    assertEquals(classForm, handler.seen.get(0), "equal to what the class-name form deserializes");
-    assertEquals("1.2.3.4", handler.seen.get(0).getRequestContext().getIdentity().getSourceIp());
+  void theEventTypeIsFollowedThroughEveryGenericBaseClassToTheArgumentASubclassGivesIt() {
+    assertArrayEquals(
+        new Type[] {Order.class, String.class},
+        MethodHandlerEvents.eventAndResponseTypes(Concrete.class));
+    assertArrayEquals(
+        new Type[] {Order.class, Long.class},
+        MethodHandlerEvents.eventAndResponseTypes(SwappedConcrete.class),
+        "type arguments in another order than TrackedRequestHandler's");
+    assertArrayEquals(
+        new Type[] {APIGatewayProxyRequestEvent.class, String.class},
+        MethodHandlerEvents.eventAndResponseTypes(ApiHandler.class));
   }
 
   @Test
-  void anSqsEventWithItsCapitalisedRecordsIsReadByTheRuntimesEventSerializer() {
-    SqsHandler handler =
-        new SqsHandler(Map.of("_HANDLER", SqsHandler.class.getName() + "::handleRequest"));
-    @SuppressWarnings("unchecked")
-    TrackedRequestHandler<Object, String> untypedHandler =
-        (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
-    assertEquals("m-1:hello", untypedHandler.handleRequest(untyped(SQS_EVENT), null));
+  void aParameterizedEventTypeKeepsItsArguments() {
+    Type[] types = MethodHandlerEvents.eventAndResponseTypes(ListHandler.class);
+    ParameterizedType event = (ParameterizedType) types[0];
+    assertEquals(List.class, event.getRawType());
+    assertArrayEquals(new Type[] {Order.class}, event.getActualTypeArguments());
+    assertEquals(Void.class, types[1]);
+    assertTrue(MethodHandlerEvents.isVoid(types[1]), "a Void response is written as null");
+    assertTrue(MethodHandlerEvents.isVoid(void.class));
+    assertTrue(!MethodHandlerEvents.isVoid(String.class));
   }
 
   @Test
-  void aTypeOfTheUsersOwnIsReadByTheRuntimesJacksonSerializer() {
-    PojoHandler handler =
-        new PojoHandler(Map.of("_HANDLER", PojoHandler.class.getName() + "::handleRequest"));
-    @SuppressWarnings("unchecked")
-    TrackedRequestHandler<Object, String> untypedHandler =
-        (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
-    assertEquals(
-        "o-7x3", untypedHandler.handleRequest(untyped("{\"id\":\"o-7\",\"lines\":3}"), null));
-  }
-
-  @Test
-  void anEventThatAlreadyHasItsTypeIsPassedAsItIs() {
-    ApiHandler handler =
-        new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest"));
-    APIGatewayProxyRequestEvent event =
-        new APIGatewayProxyRequestEvent().withPathParameters(Map.of("id", "ord-2"));
-    assertEquals("ord-2", handler.handleRequest(event, null));
-    assertSame(event, handler.seen.get(0));
-  }
-
-  @Test
-  void noRecoveryIsSetUpWhenTheRuntimeAlreadyPassesTheEventType() {
-    assertNull(MethodHandlerEvents.forHandler(ApiHandler.class, Map.<String, String>of()::get));
-    assertNull(
-        MethodHandlerEvents.forHandler(
-            ApiHandler.class, Map.of("_HANDLER", ApiHandler.class.getName())::get));
-    assertNull(
-        MethodHandlerEvents.forHandler(
-            ApiHandler.class, Map.of("_HANDLER", "com.example.Delegating::handleRequest")::get),
-        "a Handler naming another class, which calls this one, needs nothing recovered");
-    assertNull(
-        MethodHandlerEvents.forHandler(
-            MapHandler.class,
-            Map.of("_HANDLER", MapHandler.class.getName() + "::handleRequest")::get),
-        "a Map event arrives intact");
-    assertEquals(
-        "ord-3",
-        new MapHandler(Map.of("_HANDLER", MapHandler.class.getName() + "::handleRequest"))
-            .handleRequest(Map.of("id", "ord-3"), null));
-  }
-
-  @Test
-  void anEventThatCannotBeReadFailsTheInvocationNamingTheEventType() {
-    PojoHandler handler =
-        new PojoHandler(Map.of("_HANDLER", PojoHandler.class.getName() + "::handleRequest"));
-    @SuppressWarnings("unchecked")
-    TrackedRequestHandler<Object, String> untypedHandler =
-        (TrackedRequestHandler<Object, String>) (TrackedRequestHandler<?, ?>) handler;
-    IllegalArgumentException failure =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> untypedHandler.handleRequest(untyped("{\"lines\":\"many\"}"), null));
+  void variablesTheClassFormLeavesUnresolvedStayTypeVariables() {
+    // As the runtime client's class form: a variable nested in a parameterized type is not
+    // substituted, so both forms read List<T> alike.
+    Type nested = MethodHandlerEvents.eventAndResponseTypes(ListOfOrders.class)[0];
     assertTrue(
-        failure.getMessage().startsWith("the event could not be read as " + Order.class.getName()),
-        failure.getMessage());
-  }
-
-  @Test
-  void theEventTypeIsFoundThroughIntermediateClassesAndStaysNullWhenGeneric() {
+        ((ParameterizedType) nested).getActualTypeArguments()[0] instanceof TypeVariable,
+        nested.getTypeName());
+    Type[] raw = MethodHandlerEvents.eventAndResponseTypes(RawConcrete.class);
+    assertEquals("T", raw[0].getTypeName(), "a raw superclass gives no argument");
+    assertEquals(String.class, raw[1]);
     assertEquals(
-        APIGatewayProxyRequestEvent.class, MethodHandlerEvents.eventType(ApiHandler.class));
-    assertNull(MethodHandlerEvents.eventType(String.class));
-    assertTrue(MethodHandlerEvents.arrivesIntact(String.class));
-    assertTrue(MethodHandlerEvents.arrivesIntact(Object.class));
-    assertTrue(!MethodHandlerEvents.arrivesIntact(Duration.class));
+        "T", MethodHandlerEvents.eventAndResponseTypes(StillGeneric.class)[0].getTypeName());
   }
 
   @Test
-  void withoutTheRuntimesSerializersTheHandlerFailsAtInitNamingTheFix() {
-    ClassLoader bootstrapOnly = new ClassLoader(null) {};
+  void theRuntimePrefersTheStreamOverloadWhenTheHandlerNamesTheMethod() throws Exception {
+    // The runtime client takes the public methods of the Handler's name and prefers the longest
+    // signature, counting a last Context parameter twice: (InputStream, OutputStream, Context)
+    // outranks (I, Context) and makes the function a stream handler.
+    int stream = 0;
+    int typed = 0;
+    for (Method method : Concrete.class.getMethods()) {
+      if (method.getName().equals("handleRequest")) {
+        assertTrue(!method.isBridge(), method.toString());
+        if (method.getParameterCount() == 3) {
+          stream++;
+          assertArrayEquals(
+              new Class<?>[] {java.io.InputStream.class, java.io.OutputStream.class, Context.class},
+              method.getParameterTypes());
+        } else {
+          typed++;
+          assertArrayEquals(
+              new Class<?>[] {Object.class, Context.class}, method.getParameterTypes());
+        }
+      }
+    }
+    assertEquals(1, stream);
+    assertEquals(1, typed);
+    assertTrue(
+        !com.amazonaws.services.lambda.runtime.RequestStreamHandler.class.isAssignableFrom(
+            Concrete.class),
+        "the class form must still see a RequestHandler only");
+  }
+
+  @Test
+  void nothingIsPreparedUnlessTheHandlerNamesThisClassesHandleRequest() {
+    // The class form, no Handler, another class that calls this one, another method.
+    assertNull(MethodHandlerEvents.forHandler(new Concrete(), Map.<String, String>of()::get));
+    assertNull(
+        MethodHandlerEvents.forHandler(
+            new Concrete(), Map.of("_HANDLER", Concrete.class.getName())::get));
+    assertNull(
+        MethodHandlerEvents.forHandler(
+            new Concrete(), Map.of("_HANDLER", "com.example.Delegating::handleRequest")::get));
+    assertNull(
+        MethodHandlerEvents.forHandler(
+            new Concrete(), Map.of("_HANDLER", Concrete.class.getName() + "::warmUp")::get));
+  }
+
+  @Test
+  void withoutTheRuntimesReaderTheHandlerFailsAtInitNamingTheFix() {
+    // This module's tests run without the runtime client, as a function's unit tests do.
     IllegalStateException failure =
         assertThrows(
             IllegalStateException.class,
             () ->
-                MethodHandlerEvents.forHandler(
-                    ApiHandler.class,
-                    Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest")::get,
-                    bootstrapOnly));
+                new ApiHandler(Map.of("_HANDLER", ApiHandler.class.getName() + "::handleRequest")));
     assertTrue(
         failure
             .getMessage()
@@ -234,9 +196,10 @@ class MethodHandlersGetTheirTypedEventTest {
                     + ApiHandler.class.getName()
                     + "::handleRequest' makes the Java runtime hand "
                     + ApiHandler.class.getName()
-                    + " its event as a Map instead of "
+                    + " its event as bytes, and the runtime's reader of "
                     + APIGatewayProxyRequestEvent.class.getName()
-                    + ", and the runtime's serializers to recover it were not found ("),
+                    + " events was not found (java.lang.ClassNotFoundException: "
+                    + MethodHandlerEvents.CLASS_FORM_READER),
         failure.getMessage());
     assertTrue(
         failure
@@ -244,5 +207,17 @@ class MethodHandlersGetTheirTypedEventTest {
             .endsWith(
                 "); set Handler to '" + ApiHandler.class.getName() + "' (the class name alone)"),
         failure.getMessage());
+  }
+
+  @Test
+  void theStreamOverloadCalledWithoutTheRuntimeFailsWithTheSameMessage() {
+    ApiHandler handler = new ApiHandler(Map.of());
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), null));
+    assertTrue(failure.getMessage().endsWith("(the class name alone)"), failure.getMessage());
   }
 }
