@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +142,54 @@ class TrackerLinesExtensionTest {
       assertEquals(1, lines.texts().size(), lines.toString());
       assertEquals(List.of("before"), lines.all().get(0).latencyNames());
     }
+  }
+
+  /** Run by {@link #registeredTwiceForATestItCapturesOnceAndLeavesNoObserverBehind()} only. */
+  @ExtendWith(TrackerLinesExtension.class)
+  static class RegisteredTwice {
+    @RegisterExtension final TrackerLinesExtension again = new TrackerLinesExtension();
+
+    @Test
+    void one(CapturedLines lines) {
+      ProcessTracker.builder().output(line -> {}).build().trackProcess("one", () -> {});
+      assertEquals(List.of("one"), lines.only().latencyNames());
+      seen.add(lines);
+    }
+
+    @Test
+    void two(CapturedLines lines) {
+      ProcessTracker.builder().output(line -> {}).build().trackProcess("two", () -> {});
+      assertEquals(List.of("two"), lines.only().latencyNames());
+      seen.add(lines);
+    }
+  }
+
+  @Test
+  void registeredTwiceForATestItCapturesOnceAndLeavesNoObserverBehind() throws Exception {
+    int observersBefore = registeredObservers();
+    seen.clear();
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(RegisteredTwice.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(statistics -> statistics.succeeded(2).failed(0));
+
+    assertEquals(observersBefore, registeredObservers());
+    assertEquals(2, seen.size());
+    ProcessTracker.builder().output(line -> {}).build().trackProcess("after", () -> {});
+    for (CapturedLines lines : seen) {
+      assertEquals(1, lines.texts().size(), lines.toString());
+    }
+  }
+
+  /**
+   * How many line observers are registered in this JVM now: the library keeps the count to itself,
+   * and a leaked observer shows nowhere else.
+   */
+  private static int registeredObservers() throws Exception {
+    Class<?> observers = Class.forName("io.github.goblinfish.metrics.trackers.LineObservers");
+    Method current = observers.getDeclaredMethod("current");
+    current.setAccessible(true);
+    return ((Object[]) current.invoke(null)).length;
   }
 }
