@@ -8,6 +8,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ class TrackerLinesExtensionTest {
 
   /** Times one step and counts the order's lines, as a user's handler would. */
   static final class OrderHandler extends TrackedRequestHandler<Map<String, Integer>, String> {
+    OrderHandler() {}
+
+    OrderHandler(HandlerConfig config) {
+      super(config);
+    }
+
     @Override
     protected String handleTracked(Map<String, Integer> order, Context context) {
       try (Timer timer = tracker().timer("load_order")) {
@@ -80,6 +87,27 @@ class TrackerLinesExtensionTest {
     assertEquals(List.of("process=batch"), ownOutput);
     assertEquals(List.of("process=batch"), lines.texts());
     assertThrows(IllegalArgumentException.class, lines::all);
+  }
+
+  /** Finding 7 of issue 21: the line of a handler whose ticker throws has no latency. */
+  @Test
+  void theLineOfAHandlerWhoseTickerThrowsIsReadWithNoLatency(CapturedLines lines) {
+    HandlerConfig config =
+        HandlerConfig.builder()
+            .ticker(
+                () -> {
+                  throw new IllegalStateException("clock gone");
+                })
+            .build();
+    OrderHandler handler = new OrderHandler(config);
+
+    assertEquals("ok", handler.handleRequest(Map.of("lines", 2), TestContext.create()));
+
+    TrackerLine line = lines.only();
+    assertEquals(List.of(), line.latencyNames());
+    assertEquals(2, line.metric("order_lines"));
+    assertEquals(true, line.identifier("cold_start"));
+    assertEquals(1, line.warnings().size(), line.warnings().toString());
   }
 
   @Test
