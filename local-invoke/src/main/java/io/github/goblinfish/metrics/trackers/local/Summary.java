@@ -129,7 +129,8 @@ final class Summary {
       o.report().initDurationMs().ifPresent(inits::add);
       o.report().durationMs().ifPresent(durations::add);
     }
-    double entryTotal = sum(values.get(entry));
+    // A line with no latency has no entry step: Observation.NO_LATENCIES.
+    double entryTotal = sum(values.getOrDefault(entry, List.of()));
     List<Step> steps = new ArrayList<>();
     values.forEach(
         (name, ms) ->

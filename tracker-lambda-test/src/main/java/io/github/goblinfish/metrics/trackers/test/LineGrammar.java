@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  *   <li>Every name has at least one character.
  * </ul>
  *
- * <p>The same rules are in local-invoke's copy of this class, which {@code ./invoke report} reads
- * lines with; a property test over the library's own lines holds the two together.
+ * <p>The same rules are in local-invoke's class of this name, which {@code ./invoke report} reads
+ * lines with; {@code TrackerLinesAreReadExactlyAsWrittenTest} there runs both over the library's
+ * own lines and over lines it can never write, and holds the two together.
  */
 final class LineGrammar {
   static final String LATENCIES = "latencies";
