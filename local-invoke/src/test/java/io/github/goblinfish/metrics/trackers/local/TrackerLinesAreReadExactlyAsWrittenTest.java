@@ -647,6 +647,53 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
     return rebuilt.toString();
   }
 
+  // --- EMF lines in another layout
+  // ----------------------------------------------------------------
+
+  /**
+   * The EMF layout may change: {@code _aws} last instead of first, metrics of its own (such as a
+   * {@code ColdStart} count), more than 100 metrics in several directives. Neither reader depends
+   * on the members' order or on which metrics {@code _aws} declares.
+   */
+  @Example
+  void emfLinesAreReadWhateverTheMembersOrderAndWhateverMetricsTheyDeclare() {
+    List<String> lines = new ArrayList<>();
+    ProcessTracker tracker =
+        ProcessTracker.builder().output(lines::add).format(format(true)).build();
+    tracker.trackProcess(
+        "handler",
+        () -> {
+          for (int i = 0; i < 150; i++) {
+            ProcessTracker.current().setMetric("m" + i, i);
+          }
+        });
+    JsonObject written = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    JsonObject aws = written.remove("_aws").getAsJsonObject();
+    assertTrue(aws.getAsJsonArray("CloudWatchMetrics").size() > 1, aws.toString());
+    JsonObject coldStart = new JsonObject();
+    coldStart.addProperty("Name", "ColdStart");
+    coldStart.addProperty("Unit", "Count");
+    aws.getAsJsonArray("CloudWatchMetrics")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("Metrics")
+        .add(coldStart);
+    written.addProperty("ColdStart", 1);
+    written.add("_aws", aws);
+    String moved = written.toString();
+
+    io.github.goblinfish.metrics.trackers.test.TrackerLine kit =
+        io.github.goblinfish.metrics.trackers.test.TrackerLine.parse(moved);
+    assertTrue(kit.isEmf());
+    assertEquals(152, kit.emfMetricNames().size(), kit.emfMetricNames().toString());
+    assertEquals(1, kit.emfValue("ColdStart"));
+    assertEquals(149, kit.emfValue("metric:m149"));
+    assertEquals(Map.of(), kit.identifiers());
+    TrackerLine local = TrackerLine.parse(moved).orElseThrow();
+    assertTrue(local.emf());
+    assertEquals(150, local.metrics().size());
+  }
+
   // --- the line written before a real timeout ------------------------------------------------
 
   /** A handler still running at its deadline: the timeout watch writes its line. */
