@@ -101,7 +101,7 @@ class RunSummaryFollowsEachLinesInvocationTest {
     RunObservations read = RunObservations.of(new RunResult(List.of(inv), List.of(), List.of()));
     assertEquals(1, read.observations().size());
     Observation o = read.observations().get(0);
-    assertEquals(Observation.NO_LATENCIES, o.entry());
+    assertEquals("(no latencies)", o.entry());
     assertEquals(Observation.Phase.WARM, o.phase());
     assertEquals(OptionalDouble.of(1.0), o.report().durationMs());
     assertEquals(List.of(), read.unreadable());
