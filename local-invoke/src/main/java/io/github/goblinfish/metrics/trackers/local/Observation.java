@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One tracker line as the summaries read it: its entry (the first latency, the whole invocation),
- * the milliseconds of each step including the entry, how many times each was timed, its
- * identifiers, whether a caller waited for init, and what the invocation's REPORT says when it is
- * known.
+ * One tracker line as the summaries read it: its entry (the first latency, the whole invocation;
+ * {@value #NO_LATENCIES} for a line with none), the milliseconds of each step including the entry,
+ * how many times each was timed, its identifiers, whether a caller waited for init, and what the
+ * invocation's REPORT says when it is known.
  *
  * <pre>{@code
  * Observation o = Observation.from(line, Observation.Phase.UNMARKED, ReportFigures.NONE);
