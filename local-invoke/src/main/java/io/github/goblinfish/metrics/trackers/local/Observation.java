@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One tracker line as the summaries read it: its entry (the first latency, the whole invocation),
- * the milliseconds of each step including the entry, how many times each was timed, its
- * identifiers, whether a caller waited for init, and what the invocation's REPORT says when it is
- * known.
+ * One tracker line as the summaries read it: its entry (the first latency, the whole invocation;
+ * {@value #NO_LATENCIES} for a line with none), the milliseconds of each step including the entry,
+ * how many times each was timed, its identifiers, whether a caller waited for init, and what the
+ * invocation's REPORT says when it is known.
  *
  * <pre>{@code
  * Observation o = Observation.from(line, Observation.Phase.UNMARKED, ReportFigures.NONE);
@@ -45,6 +45,12 @@ record Observation(
     }
   }
 
+  /**
+   * The entry of a line with no latency (its ticker failed, or a cut left none): it has no steps,
+   * and its invocations are counted in a group of their own.
+   */
+  static final String NO_LATENCIES = "(no latencies)";
+
   /** Why a line that looks like a tracker line cannot be summarised. */
   static final class NotSummarisable extends Exception {
     private static final long serialVersionUID = 1L;
@@ -59,13 +65,10 @@ record Observation(
    * @param unmarked the phase to use when the line has no {@code cold_start} identifier
    * @param report what the REPORT line of the invocation that wrote the line says, when known
    * @return the line as an observation
-   * @throws NotSummarisable when it has no latency, or a latency that is not a number
+   * @throws NotSummarisable when it has a latency that is not a number
    */
   static Observation from(TrackerLine line, Phase unmarked, ReportFigures report)
       throws NotSummarisable {
-    if (line.latencies().isEmpty()) {
-      throw new NotSummarisable("no latencies");
-    }
     Map<String, Double> steps = new LinkedHashMap<>();
     Map<String, Long> calls = new LinkedHashMap<>();
     for (String name : line.latencies().keySet()) {
@@ -76,7 +79,7 @@ record Observation(
       steps.put(name, ms);
       calls.put(name, Math.max(1, line.latencyCounts().getOrDefault(name, 1L)));
     }
-    String entry = steps.keySet().iterator().next();
+    String entry = steps.isEmpty() ? NO_LATENCIES : steps.keySet().iterator().next();
     Phase phase =
         switch (Optional.ofNullable(line.identifiers().get("cold_start")).orElse("")) {
           case "true" -> Phase.COLD;

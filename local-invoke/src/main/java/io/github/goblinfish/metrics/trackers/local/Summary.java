@@ -191,7 +191,9 @@ final class Summary {
     }
 
     private Group group() {
-      double entryTotal = values.get(entry).sum();
+      // A line with no latency has no entry step: Observation.NO_LATENCIES.
+      Doubles entryValues = values.get(entry);
+      double entryTotal = entryValues == null ? 0 : entryValues.sum();
       List<Step> steps = new ArrayList<>();
       values.forEach(
           (name, ms) ->

@@ -2,7 +2,6 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A tracker line found among an invocation's log events: a JSON object with an object member {@code
- * latencies} and an object member {@code metrics}; every other top-level member is an identifier.
- * It is also recognised inside the {@code message} string of the runtime's JSON log wrapper, after
- * a Text level prefix such as {@code [INFO] }, and in EMF form (with {@code _aws}).
+ * A tracker line found among an invocation's log events: exactly what the library's default or EMF
+ * format can write ({@link LineGrammar}), as one JSON object; the members other than {@code
+ * latencies}, {@code metrics} and {@code _aws} are its identifiers here. It is also recognised
+ * inside the {@code message} string of the runtime's JSON log wrapper and after a Text level prefix
+ * such as {@code [INFO] }.
  *
  * <pre>{@code
  * TrackerLine line = invocation.trackerLines().get(0);
@@ -27,6 +27,19 @@ import java.util.regex.Pattern;
  */
 public final class TrackerLine {
   private static final Pattern LEVEL_PREFIX = Pattern.compile("^\\[[A-Z]+] ");
+  private static final String LATENCIES_KEY = "\"" + LineGrammar.LATENCIES + "\"";
+
+  /**
+   * What one event's text is: a tracker line, or an event that looks like one (it mentions {@code
+   * "latencies"}, or reads as a JSON object with a {@code latencies} member once quotes are not
+   * insisted on) but is not one, with why; or neither, both null.
+   *
+   * @param line the tracker line, or null
+   * @param refusal why the event is not a tracker line although it looks like one, or null
+   */
+  record Reading(TrackerLine line, String refusal) {
+    private static final Reading NEITHER = new Reading(null, null);
+  }
 
   private final String json;
   private final boolean emf;
@@ -94,45 +107,79 @@ public final class TrackerLine {
    * @return the tracker line, if the event is one
    */
   public static Optional<TrackerLine> parse(String text) {
+    return Optional.ofNullable(read(text).line());
+  }
+
+  /**
+   * Reads one log event's text: the tracker line it is, or why it is not one although it looks like
+   * one.
+   *
+   * @param text the event's message
+   * @return what the event is
+   */
+  static Reading read(String text) {
     String trimmed = text.strip();
     Matcher prefix = LEVEL_PREFIX.matcher(trimmed);
     if (prefix.find()) {
       trimmed = trimmed.substring(prefix.end());
     }
-    JsonObject object = object(trimmed);
-    if (object == null) {
-      return Optional.empty();
+    if (!trimmed.startsWith("{")) {
+      return trimmed.contains(LATENCIES_KEY) ? refused("not a JSON object") : Reading.NEITHER;
     }
-    if (isTracker(object)) {
-      return Optional.of(new TrackerLine(object, false));
+    JsonObject object;
+    try {
+      object = StrictJson.object(trimmed);
+    } catch (IllegalArgumentException malformed) {
+      return looksLikeOne(trimmed) ? refused(malformed.getMessage()) : Reading.NEITHER;
+    }
+    if (object.has(LineGrammar.LATENCIES)) {
+      return checked(trimmed, object, false);
     }
     JsonElement message = object.get("message");
-    if (message != null && message.isJsonPrimitive() && message.getAsJsonPrimitive().isString()) {
-      JsonObject inner = object(message.getAsString().strip());
-      if (inner != null && isTracker(inner)) {
-        return Optional.of(new TrackerLine(inner, true));
-      }
+    if (message == null || !message.isJsonPrimitive() || !message.getAsJsonPrimitive().isString()) {
+      return Reading.NEITHER;
     }
-    return Optional.empty();
-  }
-
-  private static boolean isTracker(JsonObject object) {
-    return object.has("latencies")
-        && object.get("latencies").isJsonObject()
-        && object.has("metrics")
-        && object.get("metrics").isJsonObject();
-  }
-
-  private static JsonObject object(String text) {
-    if (!text.startsWith("{")) {
-      return null;
+    String inner = message.getAsString().strip();
+    if (!inner.startsWith("{")) {
+      return Reading.NEITHER;
     }
     try {
-      JsonElement element = JsonParser.parseString(text);
-      return element.isJsonObject() ? element.getAsJsonObject() : null;
-    } catch (JsonParseException e) {
-      return null;
+      JsonObject line = StrictJson.object(inner);
+      return line.has(LineGrammar.LATENCIES) ? checked(inner, line, true) : Reading.NEITHER;
+    } catch (IllegalArgumentException malformed) {
+      return looksLikeOne(inner) ? refused(malformed.getMessage()) : Reading.NEITHER;
     }
+  }
+
+  private static Reading checked(String text, JsonObject object, boolean wrapped) {
+    try {
+      LineGrammar.check(text, object);
+    } catch (LineGrammar.Refused refused) {
+      return refused(refused.getMessage());
+    }
+    return new Reading(new TrackerLine(object, wrapped), null);
+  }
+
+  /**
+   * Whether text that is not strict JSON was meant as a tracker line: it names {@code latencies} in
+   * quotes, or Gson's lenient reader (unquoted names, single quotes) finds a {@code latencies}
+   * member in it.
+   */
+  private static boolean looksLikeOne(String text) {
+    if (text.contains(LATENCIES_KEY)) {
+      return true;
+    }
+    try {
+      JsonElement lenient = JsonParser.parseString(text);
+      return lenient.isJsonObject() && lenient.getAsJsonObject().has(LineGrammar.LATENCIES);
+    } catch (RuntimeException notEvenLenient) {
+      return false;
+    }
+  }
+
+  private static Reading refused(String why) {
+    // The reason goes on the report's one line: nothing in it may break or forge that line.
+    return new Reading(null, TerminalText.message(why));
   }
 
   private static String render(JsonElement value) {

@@ -2,7 +2,6 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -119,11 +117,11 @@ final class TrackerLog {
       if (message.isEmpty()) {
         return;
       }
-      Optional<TrackerLine> line = trackerLine(message);
-      if (line.isPresent()) {
+      TrackerLine.Reading reading = trackerLine(message);
+      if (reading.line() != null) {
         try {
           Observation o =
-              Observation.from(line.get(), Observation.Phase.UNMARKED, ReportFigures.NONE);
+              Observation.from(reading.line(), Observation.Phase.UNMARKED, ReportFigures.NONE);
           line(o.identifiers().get("request_id"), summary.add(o));
         } catch (Observation.NotSummarisable e) {
           problem(unit.where(), e.getMessage());
@@ -138,8 +136,8 @@ final class TrackerLog {
         } else {
           reported(report.requestId(), report.figures());
         }
-      } else if (message.contains("\"latencies\"")) {
-        problem(unit.where(), diagnose(message));
+      } else if (reading.refusal() != null) {
+        problem(unit.where(), reading.refusal());
       } else {
         String started = startedRequest(message);
         if (started != null) {
@@ -220,13 +218,16 @@ final class TrackerLog {
   }
 
   /** The line itself, or after a prefix such as {@code sam logs}' or the Text format's. */
-  private static Optional<TrackerLine> trackerLine(String message) {
-    Optional<TrackerLine> line = TrackerLine.parse(message);
+  private static TrackerLine.Reading trackerLine(String message) {
+    TrackerLine.Reading whole = TrackerLine.read(message);
     int brace = message.indexOf('{');
-    if (line.isEmpty() && brace > 0) {
-      line = TrackerLine.parse(message.substring(brace));
+    if (whole.line() == null && brace > 0) {
+      TrackerLine.Reading after = TrackerLine.read(message.substring(brace));
+      if (after.line() != null || after.refusal() != null) {
+        return after;
+      }
     }
-    return line;
+    return whole;
   }
 
   /** A platform REPORT, as text or as the JSON log format's {@code platform.report} record. */
@@ -316,32 +317,6 @@ final class TrackerLog {
     return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()
         ? OptionalDouble.of(value.getAsDouble())
         : OptionalDouble.empty();
-  }
-
-  /** Why an event that mentions {@code "latencies"} is not a tracker line. */
-  private static String diagnose(String message) {
-    int brace = message.indexOf('{');
-    JsonElement parsed;
-    try {
-      parsed = JsonParser.parseString(brace < 0 ? message : message.substring(brace));
-    } catch (JsonParseException e) {
-      return "broken JSON";
-    }
-    if (!parsed.isJsonObject()) {
-      return "broken JSON";
-    }
-    JsonObject object = parsed.getAsJsonObject();
-    JsonElement inner = object.get("message");
-    if (!object.has("latencies")
-        && inner != null
-        && inner.isJsonPrimitive()
-        && inner.getAsJsonPrimitive().isString()) {
-      return diagnose(inner.getAsString());
-    }
-    if (!object.has("latencies") || !object.get("latencies").isJsonObject()) {
-      return "latencies is not an object";
-    }
-    return "no metrics object";
   }
 
   LogUnits.Shape shape() {

@@ -18,7 +18,7 @@ class BreakdownTest {
   void barsScaleToTheLargestLatencyInKeyOrder() {
     String text =
         "{\"latencies\":{\"load_order\":100,\"validate\":0.5,\"charge_card\":25.25,\"zero\":0},"
-            + "\"metrics\":{\"items\":3,\"total\":42.5},\"order_id\":\"o-1\",\"tags\":[\"a\",\"b\"]}";
+            + "\"metrics\":{\"items\":3,\"total\":42.5},\"order_id\":\"o-1\",\"cold_start\":true}";
     assertEquals(
         """
         Tracker line
@@ -32,7 +32,7 @@ class BreakdownTest {
           total = 42.5
         identifiers
           order_id = o-1
-          tags = ["a","b"]
+          cold_start = true
         """
             .formatted(B.repeat(40), B, B.repeat(10)),
         Breakdown.render(line(text)));
@@ -41,13 +41,13 @@ class BreakdownTest {
   @Test
   void emfLinesAndEmptySections() {
     String text =
-        "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[]},\"latencies\":{\"a\":\"n/a\",\"b\":2},"
-            + "\"metrics\":{}}";
+        "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"n\",\"Dimensions\":[[]],"
+            + "\"Metrics\":[]}]},\"latencies\":{\"a\":0.000,\"b\":2.000},\"metrics\":{}}";
     assertEquals(
         """
         Tracker line (EMF)
         latencies (ms)
-          a    n/a
+          a  0.000
           b  2.000  %s
         metrics
           (none)
@@ -69,7 +69,7 @@ class BreakdownTest {
         Breakdown.render(inner)
             .startsWith("Tracker line (inside the JSON log wrapper's message)\n"));
 
-    TrackerLine prefixed = line("[INFO] {\"latencies\":{},\"metrics\":{\"m\":1},\"id\":7}");
+    TrackerLine prefixed = line("[INFO] {\"latencies\":{},\"metrics\":{\"m\":1},\"id\":\"7\"}");
     assertEquals(Map.of("m", "1"), prefixed.metrics());
     assertEquals(Map.of("id", "7"), prefixed.identifiers());
   }

@@ -187,7 +187,7 @@ class CompareShowsEachStepsChangeTest {
     assertEquals("", err);
     assertEquals(
         "Read broken.log as lines: 1 tracker line, 0 REPORT events, 0 other events; 1 unreadable:"
-            + " line 1 (broken JSON)",
+            + " line 1 (malformed JSON: End of input at line 1 column 22 path $.latencies.H)",
         out.lines().filter(l -> l.startsWith("Read broken.log")).findFirst().orElseThrow());
   }
 

@@ -99,7 +99,8 @@ class ReportCommandLineTest {
     assertTrue(
         out.endsWith(
             "Read standard input as lines: 1 tracker line, 0 REPORT events, 0 other events;"
-                + " 1 unreadable: line 2 (broken JSON)\n"),
+                + " 1 unreadable: line 2 (malformed JSON: Unterminated string at line 1 column 31"
+                + " path $.latencies)\n"),
         out);
     assertEquals("", err);
 

@@ -109,7 +109,8 @@ class ReportReadsEverySavedShapeTest {
     assertEquals(1, report(null, FOLDER + "broken.log"));
     assertEquals(
         """
-        Steps across 3 invocations: 1 cold, 2 warm (milliseconds; percentiles by nearest rank)
+        Steps across 4 invocations: 1 cold, 2 warm, 1 no cold_start (milliseconds; percentiles by \
+        nearest rank)
 
         ApiGatewayHandler, cold: 1 invocation
           step               n     p50     p90     p99     max   share
@@ -123,10 +124,79 @@ class ReportReadsEverySavedShapeTest {
           validate_request   2  0.019  0.030  0.030  0.030    0.5%  ▏
           load_order         2  1.250  5.500  5.500  5.500   72.0%  ██████████████▍
 
-        Read src/test/resources/report/broken.log as lines: 3 tracker lines, 0 REPORT events, \
-        1 other event; 5 unreadable: line 2 (broken JSON), line 4 (latencies is not an object), \
-        line 5 (no metrics object), line 6 (latency ApiGatewayHandler is not a number), line 7 \
-        (no latencies)
+        (no latencies), no cold_start: 1 invocation
+          step  n  p50  p90  p99  max  share
+
+        Read src/test/resources/report/broken.log as lines: 4 tracker lines, 0 REPORT events, \
+        1 other event; 4 unreadable: line 2 (malformed JSON: not strict JSON at line 1 column 79 \
+        path $.latencies.load_order), line 4 (latencies is not an object: [1,2]), line 5 (no \
+        metrics object), line 6 (latency "ApiGatewayHandler" is not a number: "fast")
+        """,
+        out);
+    assertEquals("", err);
+  }
+
+  private static final String LINE =
+      "{\"latencies\":{\"main\":2.000,\"load\":1.000},\"metrics\":{},\"cold_start\":false}";
+
+  /**
+   * Finding 10 of issue 21: each of these lines was summarised as if the library had written it.
+   */
+  @Test
+  void linesTheLibraryNeverWritesAreEachNamedWithWhyAndTheExitCodeIsOne() {
+    String lines =
+        String.join(
+            "\n",
+            LINE,
+            "{\"latencies\":{\"main\":2.000,\"load\":-3.600},\"metrics\":{}}",
+            "{latencies:{\"main\":2.000},\"metrics\":{}}",
+            "{\"latencies\":{\"main\":2.000},\"latencies\":{\"main\":9.000},\"metrics\":{}}",
+            "{\"latencies\":{\"main\":2.000},\"metrics\":[]}",
+            "{\"latencies\":{\"main\":\"2.000\"},\"metrics\":{}}",
+            "{\"latencies\":{\"main\":2.000},\"latency_counts\":7,\"metrics\":{}}",
+            "{\"latencies\":{\"main\":2.000},\"metrics\":{}} and more",
+            "{\"latencies\":{\"main\":2.000},\"metrics\":{},\"user\":{\"id\":1}}");
+
+    assertEquals(1, report(lines.getBytes(StandardCharsets.UTF_8), "-"));
+
+    assertEquals(
+        """
+        Read standard input as lines: 1 tracker line, 0 REPORT events, 0 other events; \
+        8 unreadable: line 2 (latency "load" is negative: -3.600), line 3 (malformed JSON: not \
+        strict JSON at line 1 column 3 path $.), line 4 (the key "latencies" appears twice in one \
+        object), line 5 (metrics is not an object: []), line 6 (latency "main" is not a number: \
+        "2.000"), line 7 (latency_counts is not an object: 7), line 8 (more after the JSON object), \
+        line 9 (identifier "user" is not text, true, false or \
+        null: {"id":1})
+        """,
+        out.substring(out.indexOf("Read ")));
+    assertEquals("", err);
+  }
+
+  /** Finding 7 of issue 21: a ticker that throws leaves a line with {@code "latencies":{}}. */
+  @Test
+  void aLineWithNoLatencyIsReadAndCountedInAGroupOfItsOwn() {
+    String lines =
+        LINE
+            + "\n{\"latencies\":{},\"metrics\":{\"order_lines\":3},\"tracker_warnings\":[\"the"
+            + " ticker threw java.lang.IllegalStateException: clock gone; spans it could not time are"
+            + " left out\"],\"cold_start\":false}\n";
+
+    assertEquals(0, report(lines.getBytes(StandardCharsets.UTF_8), "-"), out + err);
+
+    assertEquals(
+        """
+        Steps across 2 invocations: 2 warm (milliseconds; percentiles by nearest rank)
+
+        main, warm: 1 invocation
+          step  n    p50    p90    p99    max   share
+          main  1  2.000  2.000  2.000  2.000  100.0%  ████████████████████
+          load  1  1.000  1.000  1.000  1.000   50.0%  ██████████
+
+        (no latencies), warm: 1 invocation
+          step  n  p50  p90  p99  max  share
+
+        Read standard input as lines: 2 tracker lines, 0 REPORT events, 0 other events
         """,
         out);
     assertEquals("", err);

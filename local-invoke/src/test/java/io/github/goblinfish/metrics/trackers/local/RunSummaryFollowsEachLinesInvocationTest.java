@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,7 +93,7 @@ class RunSummaryFollowsEachLinesInvocationTest {
   }
 
   @Test
-  void aLineThatCannotBeSummarisedIsNamedByItsRequest() {
+  void aLineWithNoLatencyIsObservedWithItsInvocationsFigures() {
     Invocation inv =
         invocation(
             "r-1",
@@ -100,7 +101,11 @@ class RunSummaryFollowsEachLinesInvocationTest {
             null,
             List.of(telemetry("{\"latencies\":{},\"metrics\":{}}")));
     RunObservations read = RunObservations.of(new RunResult(List.of(inv), List.of(), List.of()));
-    assertEquals(List.of(), read.observations());
-    assertEquals(List.of(new TrackerLog.Problem("request r-1", "no latencies")), read.unreadable());
+    assertEquals(1, read.observations().size());
+    Observation o = read.observations().get(0);
+    assertEquals("(no latencies)", o.entry());
+    assertEquals(Observation.Phase.WARM, o.phase());
+    assertEquals(OptionalDouble.of(1.0), o.report().durationMs());
+    assertEquals(List.of(), read.unreadable());
   }
 }

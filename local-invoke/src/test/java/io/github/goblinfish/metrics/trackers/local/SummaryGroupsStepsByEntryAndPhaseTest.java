@@ -1,10 +1,10 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +67,8 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         List.of(
             "{\"latencies\":{\"H\":10.000,\"a\":5.000},\"metrics\":{},\"cold_start\":false}",
             "{\"latencies\":{\"H\":10.000,\"b\":2.000},\"metrics\":{},\"cold_start\":false}",
-            "{\"latencies\":{\"H\":20.000,\"a\":5.000,\"b\":20.000},\"metrics\":{},"
-                + "\"latency_counts\":{\"b\":4},\"cold_start\":false}")) {
+            "{\"latencies\":{\"H\":20.000,\"a\":5.000,\"b\":20.000},\"latency_counts\":{\"b\":4},"
+                + "\"metrics\":{},\"cold_start\":false}")) {
       lines.add(observation(json, Observation.Phase.UNMARKED, Double.NaN));
     }
     assertEquals(
@@ -142,25 +142,12 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
   }
 
   @Test
-  void aLineWithoutATimedNumberCannotBeSummarised() {
-    assertEquals(
-        "no latencies",
-        assertThrows(
-                Observation.NotSummarisable.class,
-                () ->
-                    observation(
-                        "{\"latencies\":{},\"metrics\":{}}", Observation.Phase.WARM, Double.NaN))
-            .getMessage());
-    assertEquals(
-        "latency x is not a number",
-        assertThrows(
-                Observation.NotSummarisable.class,
-                () ->
-                    observation(
-                        "{\"latencies\":{\"H\":1.0,\"x\":null},\"metrics\":{}}",
-                        Observation.Phase.WARM,
-                        Double.NaN))
-            .getMessage());
+  void aLineWithNoLatencyIsObservedUnderAnEntryOfItsOwn() throws Exception {
+    Observation o =
+        observation("{\"latencies\":{},\"metrics\":{}}", Observation.Phase.WARM, Double.NaN);
+    assertEquals("(no latencies)", o.entry());
+    assertEquals(Map.of(), o.stepsMs());
+    assertEquals(Observation.Phase.WARM, o.phase());
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.math.BigDecimal;
 /**
  * Reads one JSON object with Gson's reader in its strict mode, rejecting what Gson's tree parser
  * lets through: a second value after the object, and a key given twice in one object (the tree
- * parser keeps the last, so a line that wrote a key twice would pass unnoticed).
+ * parser keeps the last, so a line that wrote a key twice would pass unnoticed). Numbers keep the
+ * text they were written in.
  */
 final class StrictJson {
   private StrictJson() {}
@@ -39,8 +40,65 @@ final class StrictJson {
       String message = String.valueOf(malformed.getMessage());
       // Gson's messages go on with a line of advice and a link; the first line says what is wrong.
       int end = message.indexOf('\n');
-      throw new IllegalArgumentException(
-          "malformed JSON: " + (end < 0 ? message : message.substring(0, end)), malformed);
+      String first = end < 0 ? message : message.substring(0, end);
+      // What only the lenient mode accepts (an unquoted or single-quoted name or string, NaN, a
+      // comment) comes with advice to turn that mode on, which is not for a reader of the line.
+      int where = first.indexOf(" at line ");
+      if (first.startsWith("Use JsonReader.setStrictness") && where > 0) {
+        first = "not strict JSON" + first.substring(where);
+      }
+      throw new IllegalArgumentException("malformed JSON: " + first, malformed);
+    }
+  }
+
+  /** The exact value of a number read by {@link #object(String)}. */
+  static BigDecimal decimal(JsonPrimitive number) {
+    Number value = number.getAsNumber();
+    return value instanceof WrittenNumber
+        ? ((WrittenNumber) value).decimal
+        : new BigDecimal(value.toString());
+  }
+
+  /** A JSON number with the text it was written in, which its value alone loses ({@code -0}). */
+  static final class WrittenNumber extends Number {
+    private static final long serialVersionUID = 1L;
+
+    private final String text;
+    private final BigDecimal decimal;
+
+    WrittenNumber(String text) {
+      this.text = text;
+      this.decimal = new BigDecimal(text);
+    }
+
+    /** Whether the number was written with a minus sign, {@code -0.000} included. */
+    boolean negative() {
+      return text.startsWith("-");
+    }
+
+    @Override
+    public int intValue() {
+      return decimal.intValue();
+    }
+
+    @Override
+    public long longValue() {
+      return decimal.longValue();
+    }
+
+    @Override
+    public float floatValue() {
+      return decimal.floatValue();
+    }
+
+    @Override
+    public double doubleValue() {
+      return decimal.doubleValue();
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 
@@ -82,8 +140,8 @@ final class StrictJson {
       case STRING:
         return new JsonPrimitive(reader.nextString());
       case NUMBER:
-        // As written: 1.250 stays 1.250, and a long beyond 2^53 keeps its digits.
-        return new JsonPrimitive(new BigDecimal(reader.nextString()));
+        // As written: 1.250 stays 1.250, a long beyond 2^53 keeps its digits, -0.0 its sign.
+        return new JsonPrimitive(new WrittenNumber(reader.nextString()));
       case BOOLEAN:
         return new JsonPrimitive(reader.nextBoolean());
       case NULL:

@@ -40,12 +40,35 @@ import java.util.Set;
  * than {@code _aws} and the root members that hold the declared metric values (such as {@code
  * latency_ms:load_order}). A configured EMF {@code service} is an identifier like any other.
  *
- * <h2>Bad input</h2>
+ * <h2>What is a tracker line</h2>
  *
- * {@link #parse(String)} throws {@link IllegalArgumentException} for anything that is not one JSON
- * object with a {@code latencies} object: text of another line format, two objects, a key given
- * twice. Asking for a name the line does not hold throws {@link NoSuchElementException} naming what
- * the line holds, so a test that asserts on a step its handler no longer times fails with a message
+ * {@link #parse(String)} accepts exactly the lines the library's formats can write, the default
+ * line and the EMF line, including those it writes when something went wrong: {@code
+ * "latencies":{}} when the ticker failed, a line cut to fit 256,000 bytes, the line written before
+ * a timeout, the default line written in place of a format that failed. It throws {@link
+ * IllegalArgumentException}, saying which rule is broken, for anything else:
+ *
+ * <ul>
+ *   <li>not one strict JSON object (another format's text, unquoted keys, trailing text, two
+ *       objects), a key given twice in one object, more than 256,000 bytes;
+ *   <li>no {@code latencies} object, or a latency that is not a number, is negative or beyond
+ *       2<sup>63</sup>-1 ns ({@code 9223372036854.776});
+ *   <li>no {@code metrics} object (an array, for one), or a metric that is not a number, text or
+ *       null;
+ *   <li>a {@code latency_counts} member that is not an object of whole numbers from 2 to
+ *       2<sup>63</sup>-1 for latencies of the line, in their order;
+ *   <li>{@code tracker_warnings} that are not 1 to 21 strings;
+ *   <li>an identifier that is not text, {@code true}, {@code false} or null;
+ *   <li>in a line without {@code _aws}, members out of the default line's order ({@code latencies},
+ *       {@code latency_counts}, {@code metrics}, {@code tracker_warnings}, then the identifiers);
+ *   <li>an {@code _aws} that is not an object with a whole-number {@code Timestamp} and a {@code
+ *       CloudWatchMetrics} array of directives whose {@code Metrics} have a {@code Name}, or a
+ *       declared name with no number at the root. An EMF line's member order and the rest of {@code
+ *       _aws} are not checked.
+ * </ul>
+ *
+ * Asking for a name the line does not hold throws {@link NoSuchElementException} naming what the
+ * line holds, so a test that asserts on a step its handler no longer times fails with a message
  * that says so.
  *
  * <p>Immutable and thread-safe.
@@ -65,20 +88,16 @@ public final class TrackerLine {
   private final List<String> emfMetricNames;
   private final Map<String, Object> identifiers;
 
-  private TrackerLine(String text, JsonObject json) {
+  private TrackerLine(String text, JsonObject json, List<String> emfMetricNames) {
     this.text = text;
     this.json = json;
-    this.latencies = object(json, "latencies");
-    if (latencies == null || latencies.size() == 0) {
-      throw notALine(text, "it has no latencies object with the process in it");
-    }
-    JsonObject counts = object(json, "latency_counts");
+    this.latencies = json.getAsJsonObject(LineGrammar.LATENCIES);
+    JsonObject counts = json.getAsJsonObject(LineGrammar.LATENCY_COUNTS);
     this.latencyCounts = counts != null ? counts : new JsonObject();
-    JsonObject metricsMember = object(json, "metrics");
-    this.metrics = metricsMember != null ? metricsMember : new JsonObject();
-    this.warnings = strings(json.get("tracker_warnings"), text, "tracker_warnings");
-    this.emf = object(json, "_aws");
-    this.emfMetricNames = emf == null ? List.of() : declaredMetricNames(emf, text);
+    this.metrics = json.getAsJsonObject(LineGrammar.METRICS);
+    this.warnings = strings(json.getAsJsonArray(LineGrammar.WARNINGS));
+    this.emf = json.getAsJsonObject(LineGrammar.EMF);
+    this.emfMetricNames = emfMetricNames;
     Map<String, Object> found = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> member : json.entrySet()) {
       String name = member.getKey();
@@ -113,7 +132,11 @@ public final class TrackerLine {
     } catch (IllegalArgumentException notJson) {
       throw notALine(text, notJson.getMessage());
     }
-    return new TrackerLine(text, json);
+    try {
+      return new TrackerLine(text, json, LineGrammar.check(text, json));
+    } catch (LineGrammar.Refused refused) {
+      throw notALine(text, refused.getMessage());
+    }
   }
 
   /**
@@ -126,16 +149,27 @@ public final class TrackerLine {
   }
 
   /**
-   * The name of the whole run: the first latency.
+   * The name of the whole run: the first latency. A ticker that failed while the process was timed
+   * leaves the process's own latency out (the line then says so in its {@link #warnings()}), and so
+   * may a line cut to fit; then the first latency is a step's.
    *
    * @return the process name, such as the handler's simple class name
+   * @throws NoSuchElementException if the line has no latency at all
    */
   public String processName() {
+    if (latencies.size() == 0) {
+      throw new NoSuchElementException(
+          "the line has no latency, so no process name; its warnings: "
+              + warnings
+              + " in: "
+              + quote(text));
+    }
     return latencies.keySet().iterator().next();
   }
 
   /**
-   * The latency names, in the line's order: the process first.
+   * The latency names, in the line's order: the process first (see {@link #processName()}); empty
+   * when no span could be timed.
    *
    * @return an unmodifiable list
    */
@@ -235,7 +269,7 @@ public final class TrackerLine {
       throw new IllegalStateException(
           "the metric \"" + name + "\" is not a number but " + value + " in: " + quote(text));
     }
-    return value.getAsBigDecimal();
+    return StrictJson.decimal(value.getAsJsonPrimitive());
   }
 
   /**
@@ -258,8 +292,7 @@ public final class TrackerLine {
   /**
    * The identifiers, in the line's order; see {@link TrackerLine} for what counts as one.
    *
-   * @return an unmodifiable map of each name to a {@code String}, a {@code Boolean} or null (and,
-   *     for members a tracker does not write, a {@code BigDecimal} or the member's JSON text)
+   * @return an unmodifiable map of each name to a {@code String}, a {@code Boolean} or null
    */
   public Map<String, Object> identifiers() {
     return identifiers;
@@ -360,7 +393,7 @@ public final class TrackerLine {
       throw new IllegalStateException(
           "the " + what + " \"" + name + "\" is not a number but " + value + " in: " + quote(text));
     }
-    return value.getAsBigDecimal();
+    return StrictJson.decimal(value.getAsJsonPrimitive());
   }
 
   private JsonElement member(JsonObject from, String what, String name) {
@@ -379,64 +412,24 @@ public final class TrackerLine {
     return value;
   }
 
-  private static JsonObject object(JsonObject json, String name) {
-    JsonElement member = json.get(name);
-    return member != null && member.isJsonObject() ? member.getAsJsonObject() : null;
-  }
-
-  private static List<String> strings(JsonElement member, String text, String name) {
-    if (member == null) {
+  private static List<String> strings(JsonArray values) {
+    if (values == null) {
       return List.of();
     }
-    if (!member.isJsonArray()) {
-      throw notALine(text, name + " is not an array");
+    List<String> strings = new ArrayList<>(values.size());
+    for (JsonElement value : values) {
+      strings.add(value.getAsString());
     }
-    List<String> values = new ArrayList<>();
-    for (JsonElement value : member.getAsJsonArray()) {
-      if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-        throw notALine(text, name + " holds something other than strings");
-      }
-      values.add(value.getAsString());
-    }
-    return List.copyOf(values);
+    return List.copyOf(strings);
   }
 
-  private static List<String> declaredMetricNames(JsonObject aws, String text) {
-    JsonElement directives = aws.get("CloudWatchMetrics");
-    if (directives == null || !directives.isJsonArray()) {
-      throw notALine(text, "_aws has no CloudWatchMetrics array");
-    }
-    List<String> names = new ArrayList<>();
-    for (JsonElement directive : directives.getAsJsonArray()) {
-      JsonElement metrics =
-          directive.isJsonObject() ? directive.getAsJsonObject().get("Metrics") : null;
-      if (metrics == null || !metrics.isJsonArray()) {
-        throw notALine(text, "a CloudWatchMetrics directive has no Metrics array");
-      }
-      for (JsonElement metric : (JsonArray) metrics) {
-        JsonElement name = metric.isJsonObject() ? metric.getAsJsonObject().get("Name") : null;
-        if (name == null || !name.isJsonPrimitive() || !name.getAsJsonPrimitive().isString()) {
-          throw notALine(text, "an EMF metric has no Name");
-        }
-        names.add(name.getAsString());
-      }
-    }
-    return List.copyOf(names);
-  }
-
-  /** A JSON value as plain Java: String, Boolean, BigDecimal, null, or JSON text for the rest. */
+  /** An identifier's value as plain Java: String, Boolean or null (the grammar allows no other). */
   private static Object plain(JsonElement value) {
     if (value.isJsonNull()) {
       return null;
     }
-    if (value.isJsonPrimitive()) {
-      JsonPrimitive primitive = value.getAsJsonPrimitive();
-      if (primitive.isBoolean()) {
-        return primitive.getAsBoolean();
-      }
-      return primitive.isNumber() ? primitive.getAsBigDecimal() : primitive.getAsString();
-    }
-    return value.toString();
+    JsonPrimitive primitive = value.getAsJsonPrimitive();
+    return primitive.isBoolean() ? (Object) primitive.getAsBoolean() : primitive.getAsString();
   }
 
   private static IllegalArgumentException notALine(String text, String why) {

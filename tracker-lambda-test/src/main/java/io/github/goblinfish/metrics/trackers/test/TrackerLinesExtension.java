@@ -30,9 +30,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>{@link CapturedLines} can be a parameter of test methods and of {@code @BeforeEach} and
- * {@code @AfterEach} methods. The extension may also be registered with {@code @RegisterExtension}.
- * Capture reads the lines through {@link LineObserver}, so the handler's output is left as it is:
- * its context's logger still receives the line.
+ * {@code @AfterEach} methods. The extension may also be registered with {@code @RegisterExtension};
+ * registered both ways for one test, it sets up one capture, which ends with the test. Capture
+ * reads the lines through {@link LineObserver}, so the handler's output is left as it is: its
+ * context's logger still receives the line.
  *
  * <p>Thread-safe, with one limit: cold start and the line observers are process-wide, so tests run
  * in parallel in one JVM would reset each other's cold start and see each other's lines. Run the
@@ -45,16 +46,24 @@ public final class TrackerLinesExtension
       ExtensionContext.Namespace.create(TrackerLinesExtension.class);
   private static final String LINES = "lines";
   private static final String REGISTRATION = "registration";
+  private static final String OWNER = "owner";
 
   /** Creates the extension; JUnit does, for {@code @ExtendWith}. */
   public TrackerLinesExtension() {}
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    if (store.get(REGISTRATION) != null) {
+      // Registered twice for this test (@ExtendWith and @RegisterExtension make two instances that
+      // share this store): the first set up the capture, and its registration is the one afterEach
+      // closes. A second observer would see every line for the rest of the JVM.
+      return;
+    }
     ColdStart.resetForTests();
     CapturedLines lines = new CapturedLines();
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
     store.put(LINES, lines);
+    store.put(OWNER, this);
     store.put(REGISTRATION, LineObserver.register(lines::add));
   }
 
@@ -70,7 +79,13 @@ public final class TrackerLinesExtension
   @Override
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return parameterContext.getParameter().getType() == CapturedLines.class;
+    if (parameterContext.getParameter().getType() != CapturedLines.class) {
+      return false;
+    }
+    // Registered twice, only the instance that set up the capture resolves it: JUnit refuses a
+    // parameter that two resolvers claim.
+    Object owner = extensionContext.getStore(NAMESPACE).get(OWNER);
+    return owner == null || owner == this;
   }
 
   @Override

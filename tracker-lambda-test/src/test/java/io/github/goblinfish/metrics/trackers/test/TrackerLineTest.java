@@ -167,54 +167,129 @@ class TrackerLineTest {
   void rejectsWhatIsNotOneTrackerLine() {
     assertEquals(
         "not a tracker line (not a JSON object): process=main latency=1.0",
-        assertThrows(
-                IllegalArgumentException.class, () -> TrackerLine.parse("process=main latency=1.0"))
-            .getMessage());
+        refusal("process=main latency=1.0"));
     assertEquals(
         "not a tracker line (the key \"latencies\" appears twice in one object):"
-            + " {\"latencies\":{\"a\":1},\"latencies\":{\"b\":2}}",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> TrackerLine.parse("{\"latencies\":{\"a\":1},\"latencies\":{\"b\":2}}"))
-            .getMessage());
+            + " {\"latencies\":{\"a\":1.000},\"latencies\":{\"b\":2.000},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"a\":1.000},\"latencies\":{\"b\":2.000},\"metrics\":{}}"));
     assertEquals(
-        "not a tracker line (more after the JSON object): {\"latencies\":{\"a\":1}}{}",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> TrackerLine.parse("{\"latencies\":{\"a\":1}}{}"))
-            .getMessage());
+        "not a tracker line (more after the JSON object): {\"latencies\":{},\"metrics\":{}}{}",
+        refusal("{\"latencies\":{},\"metrics\":{}}{}"));
     assertEquals(
-        "not a tracker line (it has no latencies object with the process in it): {\"metrics\":{}}",
-        assertThrows(IllegalArgumentException.class, () -> TrackerLine.parse("{\"metrics\":{}}"))
-            .getMessage());
+        "not a tracker line (no latencies object): {\"metrics\":{}}", refusal("{\"metrics\":{}}"));
     assertEquals(
-        "not a tracker line (malformed JSON: Expected name at line 1 column 23 path $.latencies):"
-            + " {\"latencies\":{\"a\":1},}",
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> TrackerLine.parse("{\"latencies\":{\"a\":1},}"))
-            .getMessage());
+        "not a tracker line (malformed JSON: Expected name at line 1 column 26 path $.latencies.a):"
+            + " {\"latencies\":{\"a\":1.000,}}",
+        refusal("{\"latencies\":{\"a\":1.000,}}"));
     for (String bad :
         List.of(
             "",
             "[]",
             "{\"latencies\":{}}",
-            "{\"latencies\":{\"a\":1},}",
-            "{'latencies':{\"a\":1}}",
-            "{\"latencies\":{\"a\":NaN}}",
-            "{\"latencies\":{\"a\":1},\"metrics\":{\"m\":1,\"m\":2}}",
-            "{\"latencies\":{\"a\":1},\"tracker_warnings\":\"one\"}",
-            "{\"latencies\":{\"a\":1},\"_aws\":{\"Timestamp\":0}}")) {
+            "{'latencies':{},\"metrics\":{}}",
+            "{\"latencies\":{\"a\":NaN},\"metrics\":{}}",
+            "{\"latencies\":{},\"metrics\":{\"m\":1,\"m\":2}}",
+            "{\"latencies\":{},\"metrics\":{},\"tracker_warnings\":\"one\"}",
+            "{\"latencies\":{},\"metrics\":{},\"_aws\":{\"Timestamp\":0}}")) {
       assertThrows(IllegalArgumentException.class, () -> TrackerLine.parse(bad), bad);
     }
     assertThrows(NullPointerException.class, () -> TrackerLine.parse(null));
   }
 
+  /** Finding 10 of issue 21: each of these was parsed as a tracker line. */
   @Test
-  void aLatencyNotANumberIsNamedAsSuch() {
-    TrackerLine line = TrackerLine.parse("{\"latencies\":{\"a\":\"fast\"}}");
+  void refusesWhatTheLibraryNeverWritesSayingWhichRuleItBreaks() {
     assertEquals(
-        "the latency \"a\" is not a number but \"fast\" in: {\"latencies\":{\"a\":\"fast\"}}",
-        assertThrows(IllegalStateException.class, () -> line.latencyMillis("a")).getMessage());
+        "not a tracker line (metrics is not an object: [1,2]):"
+            + " {\"latencies\":{\"main\":1.000},\"metrics\":[1,2]}",
+        refusal("{\"latencies\":{\"main\":1.000},\"metrics\":[1,2]}"));
+    assertEquals(
+        "not a tracker line (latency \"main\" is not a number: \"1.000\"):"
+            + " {\"latencies\":{\"main\":\"1.000\"},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":\"1.000\"},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency \"main\" is negative: -180.000):"
+            + " {\"latencies\":{\"main\":-180.000},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":-180.000},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency \"main\" is negative: -0.000):"
+            + " {\"latencies\":{\"main\":-0.000},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":-0.000},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency_counts is not an object: 7):"
+            + " {\"latencies\":{\"main\":1.000},\"latency_counts\":7,\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":1.000},\"latency_counts\":7,\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency count \"main\" is not a whole number from 2 to 2^63-1: 1):"
+            + " {\"latencies\":{\"main\":1.000},\"latency_counts\":{\"main\":1},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":1.000},\"latency_counts\":{\"main\":1},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency count \"step\" is for no latency of the line):"
+            + " {\"latencies\":{\"main\":1.000},\"latency_counts\":{\"step\":2},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":1.000},\"latency_counts\":{\"step\":2},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (latency \"main\" is beyond 9223372036854.776 ms: 9223372036854.777):"
+            + " {\"latencies\":{\"main\":9223372036854.777},\"metrics\":{}}",
+        refusal("{\"latencies\":{\"main\":9223372036854.777},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (metric \"m\" is not a number, text or null: true):"
+            + " {\"latencies\":{},\"metrics\":{\"m\":true}}",
+        refusal("{\"latencies\":{},\"metrics\":{\"m\":true}}"));
+    assertEquals(
+        "not a tracker line (identifier \"order_id\" is not text, true, false or null: 7):"
+            + " {\"latencies\":{},\"metrics\":{},\"order_id\":7}",
+        refusal("{\"latencies\":{},\"metrics\":{},\"order_id\":7}"));
+    assertEquals(
+        "not a tracker line (identifier \"order_id\" comes before metrics):"
+            + " {\"latencies\":{},\"order_id\":\"o\",\"metrics\":{}}",
+        refusal("{\"latencies\":{},\"order_id\":\"o\",\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (tracker_warnings is not a list of 1 to 21 strings):"
+            + " {\"latencies\":{},\"metrics\":{},\"tracker_warnings\":[]}",
+        refusal("{\"latencies\":{},\"metrics\":{},\"tracker_warnings\":[]}"));
+    assertEquals(
+        "not a tracker line (EMF metric \"latency_ms:main\" has no number at the root: none):"
+            + " {\"_aws\":{\"Timestamp\":0,\"CloudWatchMetrics\":[{\"Metrics\":[{\"Name\":"
+            + "\"latency_ms:main\"}]}]},\"latencies\":{},\"metrics\":{}}",
+        refusal(
+            "{\"_aws\":{\"Timestamp\":0,\"CloudWatchMetrics\":[{\"Metrics\":[{\"Name\":"
+                + "\"latency_ms:main\"}]}]},\"latencies\":{},\"metrics\":{}}"));
+    assertEquals(
+        "not a tracker line (malformed JSON: not strict JSON at line 1 column 3 path $.):"
+            + " {latencies:{},\"metrics\":{}}",
+        refusal("{latencies:{},\"metrics\":{}}"));
+  }
+
+  /** Finding 7 of issue 21: a ticker that throws makes the library write {@code "latencies":{}}. */
+  @Test
+  void aLineWithNoLatencyBecauseTheTickerThrewIsReadWithItsWarning() {
+    List<String> lines = new ArrayList<>();
+    ProcessTracker tracker =
+        ProcessTracker.builder()
+            .output(lines::add)
+            .ticker(
+                () -> {
+                  throw new IllegalStateException("clock gone");
+                })
+            .build();
+    tracker.trackProcess("handler", () -> tracker.setMetric("order_lines", 3));
+
+    TrackerLine line = TrackerLine.parse(lines.get(0));
+
+    assertEquals(List.of(), line.latencyNames());
+    assertEquals(3, line.metric("order_lines"));
+    assertEquals(
+        List.of(
+            "the ticker threw java.lang.IllegalStateException: clock gone;"
+                + " spans it could not time are left out"),
+        line.warnings());
+    assertTrue(
+        assertThrows(NoSuchElementException.class, line::processName)
+            .getMessage()
+            .startsWith("the line has no latency, so no process name; its warnings: [the ticker"));
+  }
+
+  private static String refusal(String line) {
+    return assertThrows(IllegalArgumentException.class, () -> TrackerLine.parse(line)).getMessage();
   }
 }

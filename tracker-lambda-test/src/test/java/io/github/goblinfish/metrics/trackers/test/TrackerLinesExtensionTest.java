@@ -8,7 +8,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,12 @@ class TrackerLinesExtensionTest {
 
   /** Times one step and counts the order's lines, as a user's handler would. */
   static final class OrderHandler extends TrackedRequestHandler<Map<String, Integer>, String> {
+    OrderHandler() {}
+
+    OrderHandler(HandlerConfig config) {
+      super(config);
+    }
+
     @Override
     protected String handleTracked(Map<String, Integer> order, Context context) {
       try (Timer timer = tracker().timer("load_order")) {
@@ -79,6 +87,27 @@ class TrackerLinesExtensionTest {
     assertEquals(List.of("process=batch"), ownOutput);
     assertEquals(List.of("process=batch"), lines.texts());
     assertThrows(IllegalArgumentException.class, lines::all);
+  }
+
+  /** Finding 7 of issue 21: the line of a handler whose ticker throws has no latency. */
+  @Test
+  void theLineOfAHandlerWhoseTickerThrowsIsReadWithNoLatency(CapturedLines lines) {
+    HandlerConfig config =
+        HandlerConfig.builder()
+            .ticker(
+                () -> {
+                  throw new IllegalStateException("clock gone");
+                })
+            .build();
+    OrderHandler handler = new OrderHandler(config);
+
+    assertEquals("ok", handler.handleRequest(Map.of("lines", 2), TestContext.create()));
+
+    TrackerLine line = lines.only();
+    assertEquals(List.of(), line.latencyNames());
+    assertEquals(2, line.metric("order_lines"));
+    assertEquals(true, line.identifier("cold_start"));
+    assertEquals(1, line.warnings().size(), line.warnings().toString());
   }
 
   @Test
@@ -141,5 +170,54 @@ class TrackerLinesExtensionTest {
       assertEquals(1, lines.texts().size(), lines.toString());
       assertEquals(List.of("before"), lines.all().get(0).latencyNames());
     }
+  }
+
+  /** Run by {@link #registeredTwiceForATestItCapturesOnceAndLeavesNoObserverBehind()} only. */
+  @ExtendWith(TrackerLinesExtension.class)
+  static class RegisteredTwice {
+    @RegisterExtension final TrackerLinesExtension again = new TrackerLinesExtension();
+
+    @Test
+    void one(CapturedLines lines) {
+      ProcessTracker.builder().output(line -> {}).build().trackProcess("one", () -> {});
+      assertEquals(List.of("one"), lines.only().latencyNames());
+      seen.add(lines);
+    }
+
+    @Test
+    void two(CapturedLines lines) {
+      ProcessTracker.builder().output(line -> {}).build().trackProcess("two", () -> {});
+      assertEquals(List.of("two"), lines.only().latencyNames());
+      seen.add(lines);
+    }
+  }
+
+  @Test
+  void registeredTwiceForATestItCapturesOnceAndLeavesNoObserverBehind() throws Exception {
+    int observersBefore = registeredObservers();
+    seen.clear();
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(RegisteredTwice.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(statistics -> statistics.succeeded(2).failed(0));
+
+    assertEquals(observersBefore, registeredObservers());
+    assertEquals(2, seen.size());
+    ProcessTracker.builder().output(line -> {}).build().trackProcess("after", () -> {});
+    for (CapturedLines lines : seen) {
+      assertEquals(1, lines.texts().size(), lines.toString());
+    }
+  }
+
+  /**
+   * How many line observers are registered in this JVM now: the library keeps the count to itself,
+   * and a leaked observer shows nowhere else.
+   */
+  private static int registeredObservers() throws Exception {
+    Class<?> observers = Class.forName("io.github.goblinfish.metrics.trackers.LineObservers");
+    Method current = observers.getDeclaredMethod("current");
+    current.setAccessible(true);
+    return ((Object[]) current.invoke(null)).length;
   }
 }
