@@ -113,6 +113,12 @@ public final class EmfLineFormat implements BuiltInFormat {
   /** The root member that holds the configured service name. */
   public static final String SERVICE_MEMBER = "service";
 
+  /** The identifier the Lambda handlers set to true on a cold start, false otherwise. */
+  static final String COLD_START_IDENTIFIER = "cold_start";
+
+  /** The metric the Lambda handlers' lines count their failures with, and their timeouts. */
+  private static final String TIMED_OUT_METRIC = "timed_out";
+
   private static final String DIMENSIONS_SYNTAX =
       "write sets separated by ';' and names by ',', e.g. \"function_name,service;service\","
           + " or \"\" for one empty set";
@@ -121,8 +127,12 @@ public final class EmfLineFormat implements BuiltInFormat {
   private final String service;
   private final List<List<String>> dimensions;
   private final Map<String, EmfUnit> units;
+  private final Set<String> unitsSet;
   private final Set<String> highResolution;
   private final Clock clock;
+
+  /** CloudWatch's own clock, against which it judges each Timestamp: the system clock. */
+  private final Clock receivingClock;
 
   /** The JSON size of one directive without metrics, with every configured dimension set. */
   private final int directiveBytes;
@@ -132,8 +142,10 @@ public final class EmfLineFormat implements BuiltInFormat {
     this.service = builder.service;
     this.dimensions = builder.dimensions;
     this.units = Collections.unmodifiableMap(new HashMap<>(builder.units));
+    this.unitsSet = Set.copyOf(builder.unitsSet);
     this.highResolution = Set.copyOf(builder.highResolution);
     this.clock = builder.clock;
+    this.receivingClock = builder.receivingClock;
     LineWriter.Chars directive = new LineWriter.Chars(256);
     try {
       writeDirectiveHead(new JsonWriter(directive), dimensions);
@@ -243,9 +255,38 @@ public final class EmfLineFormat implements BuiltInFormat {
         + "]";
   }
 
+  /**
+   * Reads the line's Timestamp. A clock that throws, or that reads more than 14 days before or 2
+   * hours after the system clock (CloudWatch drops such metrics without a word), gives way to the
+   * system clock, with a warning: the metrics are kept, timed when the line was written.
+   */
   @Override
   public Extension start() {
-    return new LineExtension(clock.millis());
+    long now = receivingClock.millis();
+    if (clock == receivingClock) {
+      return new LineExtension(now, null);
+    }
+    long timestamp;
+    try {
+      timestamp = clock.millis();
+    } catch (Throwable failure) {
+      // Even an Error: a clock of the caller's must not cost the line.
+      return new LineExtension(
+          now,
+          "EMF: the clock threw "
+              + Faults.describe(failure)
+              + "; the Timestamp is the system clock's");
+    }
+    if (!EmfRules.acceptedTimestamp(timestamp, now)) {
+      return new LineExtension(
+          now,
+          "EMF: the clock read "
+              + timestamp
+              + " ms since 1970, outside what CloudWatch takes (14 days back to 2 hours ahead of "
+              + now
+              + "); the Timestamp is the system clock's");
+    }
+    return new LineExtension(timestamp, null);
   }
 
   String serviceName() {
@@ -254,6 +295,11 @@ public final class EmfLineFormat implements BuiltInFormat {
 
   EmfUnit unitOf(String metricName) {
     return units.getOrDefault(metricName, EmfUnit.NONE);
+  }
+
+  /** Whether the caller set a unit for this name (the defaults for failures do not count). */
+  boolean hasUnit(String name) {
+    return !unitsSet.isEmpty() && unitsSet.contains(name);
   }
 
   boolean isHighResolution(String name) {
@@ -272,17 +318,26 @@ public final class EmfLineFormat implements BuiltInFormat {
     };
   }
 
-  /** What EMF adds to one line; the timestamp is read once, for both passes of a cut line. */
+  /**
+   * What EMF adds to one line; the timestamp is read once, and the dimension values refused are
+   * remembered, for both passes of a cut line.
+   */
   private final class LineExtension implements Extension {
     private final long timestamp;
+    private final String timestampWarning;
+    private Set<String> refusedDimensions;
 
-    LineExtension(long timestamp) {
+    LineExtension(long timestamp, String timestampWarning) {
       this.timestamp = timestamp;
+      this.timestampWarning = timestampWarning;
     }
 
     @Override
     public JsonLine.Addition plan(RunRecord record) {
-      return new EmfPlan(EmfLineFormat.this, timestamp, record);
+      EmfPlan plan =
+          new EmfPlan(EmfLineFormat.this, timestamp, timestampWarning, refusedDimensions, record);
+      refusedDimensions = plan.refusedDimensions();
+      return plan;
     }
 
     @Override
@@ -297,8 +352,8 @@ public final class EmfLineFormat implements BuiltInFormat {
         return 0;
       }
       // The root member and the metric definition each take at most the entry's size and a
-      // prefix, a unit and a resolution; each hundred metrics also repeat the directive.
-      return 2 * size + 100 + directiveBytes / EmfRules.MAX_METRICS_PER_DIRECTIVE + 1;
+      // prefix, a unit and a resolution.
+      return 2 * size + 100;
     }
   }
 
@@ -348,18 +403,21 @@ public final class EmfLineFormat implements BuiltInFormat {
     private String service;
     private List<List<String>> dimensions = DEFAULT_DIMENSIONS;
     private final Map<String, EmfUnit> units = new LinkedHashMap<>();
+    private final Set<String> unitsSet = new LinkedHashSet<>();
     private final Set<String> highResolution = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private Clock receivingClock = clock;
 
     Builder() {
       units.put(ProcessTracker.FAILED_METRIC, EmfUnit.COUNT);
+      units.put(TIMED_OUT_METRIC, EmfUnit.COUNT);
     }
 
     /**
      * Sets the CloudWatch namespace of every declared metric (default {@value #DEFAULT_NAMESPACE}).
      *
      * @param namespace 1 to 255 characters of {@code A-Z a-z 0-9 . - _ / # :}, not starting with
-     *     {@code AWS/}
+     *     {@code :} (CloudWatch's pattern {@code [^:].*}) or {@code AWS/}
      * @return this builder
      * @throws NullPointerException if {@code namespace} is null
      * @throws IllegalArgumentException if the namespace is not accepted
@@ -372,7 +430,8 @@ public final class EmfLineFormat implements BuiltInFormat {
                 + namespace
                 + "' is not accepted: use 1 to "
                 + EmfRules.MAX_NAMESPACE_CHARS
-                + " characters of A-Z a-z 0-9 . - _ / # : (no spaces), not starting with AWS/");
+                + " characters of A-Z a-z 0-9 . - _ / # : (no spaces), not starting with ':' or"
+                + " AWS/");
       }
       this.namespace = namespace;
       return this;
@@ -438,6 +497,7 @@ public final class EmfLineFormat implements BuiltInFormat {
     public Builder unit(String metricName, EmfUnit unit) {
       Names.require(metricName);
       units.put(metricName, Objects.requireNonNull(unit, "unit"));
+      unitsSet.add(metricName);
       return this;
     }
 
@@ -466,6 +526,15 @@ public final class EmfLineFormat implements BuiltInFormat {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the clock CloudWatch is taken to read when it receives a line (default: the system
+     * clock), against which each Timestamp is checked: for tests that fix both.
+     */
+    Builder receivingClock(Clock receivingClock) {
+      this.receivingClock = Objects.requireNonNull(receivingClock, "receivingClock");
       return this;
     }
 

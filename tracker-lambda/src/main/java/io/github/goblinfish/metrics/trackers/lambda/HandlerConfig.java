@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Ticker;
@@ -391,6 +392,7 @@ public final class HandlerConfig {
           applyIdentifiers(fromEnvironment);
         }
       }
+      boolean formatInCode = format != null;
       if (format == null) {
         format = TrackerSettings.formatFromEnvironment(environment);
       }
@@ -398,7 +400,24 @@ public final class HandlerConfig {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
       requireDistinctNames();
+      if (format instanceof EmfLineFormat) {
+        TrackerSettings.checkEmf(
+            (EmfLineFormat) format,
+            formatInCode,
+            identifierNames[LambdaIdentifier.COLD_START.ordinal()],
+            perInvocationKeys(),
+            output != null,
+            environment);
+      }
       return new HandlerConfig(this);
+    }
+
+    /** The keys of the identifiers that differ on every invocation. */
+    private String[] perInvocationKeys() {
+      return new String[] {
+        identifierNames[LambdaIdentifier.REQUEST_ID.ordinal()],
+        identifierNames[LambdaIdentifier.XRAY_TRACE_ID.ordinal()]
+      };
     }
 
     private long timeoutMarginFromEnvironment() {
