@@ -274,7 +274,7 @@ public final class EmfLineFormat implements BuiltInFormat {
       return new LineExtension(
           now,
           "EMF: the clock threw "
-              + Faults.describe(failure)
+              + Text.cut(Faults.describe(failure), 200)
               + "; the Timestamp is the system clock's");
     }
     if (!EmfRules.acceptedTimestamp(timestamp, now)) {
@@ -348,6 +348,10 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     @Override
     public int entryBytes(LineLimit.Entry entry, int size) {
+      if (entry.kind == LineLimit.Kind.IDENTIFIER) {
+        // The cold start identifier brings its metric's root member and definition.
+        return COLD_START_IDENTIFIER.equals(entry.name) && entry.value instanceof Boolean ? 100 : 0;
+      }
       if (entry.kind != LineLimit.Kind.LATENCY && !EmfRules.acceptedValue(entry.value)) {
         return 0;
       }

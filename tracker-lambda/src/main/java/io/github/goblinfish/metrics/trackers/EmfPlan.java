@@ -167,10 +167,10 @@ final class EmfPlan implements JsonLine.Addition {
       declaredCount = 0;
       if (!members.isEmpty()) {
         warnings.add(
-            "EMF: no metric declared: no configured dimension set could be filled, and metrics"
-                + " without them would mix every function's points in one series; the "
+            "EMF: no metric declared: no configured dimension set could be filled, and without"
+                + " dimensions every function's points would mix in one series; "
                 + members.size()
-                + " values stay in the line");
+                + " metrics stay in the line, undeclared");
       }
     } else {
       declaredCount = Math.min(members.size(), EmfRules.MAX_METRICS_PER_LINE);
