@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
@@ -61,13 +63,21 @@ class EveryEmfLineIsExtractedInFullTest {
 
   @Provide
   Arbitrary<List<List<String>>> dimensions() {
-    return Arbitraries.of(DIMENSION_NAMES)
-        .set()
-        .ofMaxSize(3)
-        .map(set -> (List<String>) new ArrayList<>(set))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(3);
+    Arbitrary<List<List<String>>> any =
+        Arbitraries.of(DIMENSION_NAMES)
+            .set()
+            .ofMaxSize(3)
+            .map(set -> (List<String>) new ArrayList<>(set))
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3);
+    // Sets the record can often fill, so that many lines declare metrics.
+    Arbitrary<List<List<String>>> fillable =
+        Arbitraries.of(
+            List.of(List.of()),
+            List.of(List.of("function_name")),
+            List.of(List.of("service"), List.of("function_name", "service")));
+    return Arbitraries.oneOf(any, fillable);
   }
 
   @Provide
@@ -93,9 +103,13 @@ class EveryEmfLineIsExtractedInFullTest {
   Arbitrary<List<Entry>> latencies() {
     Arbitrary<String> names =
         Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 150).map(i -> "step" + i),
+            Arbitraries.integers().between(0, 100_000).map(i -> "step" + i),
             Arbitraries.of("caf\u00e9", "n".repeat(300), "quote\"d", "cold_start", "timed_out"));
-    return names.map(name -> new Entry(name, null)).list().ofMaxSize(130);
+    return names
+        .map(name -> new Entry(name, null))
+        .list()
+        .ofMaxSize(130)
+        .withSizeDistribution(RandomDistribution.uniform());
   }
 
   @Provide
@@ -118,12 +132,15 @@ class EveryEmfLineIsExtractedInFullTest {
             Arbitraries.just(null));
     Arbitrary<String> names =
         Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 150).map(i -> "m" + i),
+            Arbitraries.integers().between(0, 100_000).map(i -> "m" + i),
             Arbitraries.of("failed", "timed_out", "cold_start", "caf\u00e9", "function_name"));
-    return net.jqwik.api.Combinators.combine(names, values).as(Entry::new).list().ofMaxSize(130);
+    return net.jqwik.api.Combinators.combine(names, values).as(Entry::new)
+        .list()
+        .ofMaxSize(130)
+        .withSizeDistribution(RandomDistribution.uniform());
   }
 
-  @Property(tries = 250)
+  @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void everyEmfLineIsOneCloudWatchExtractsInFull(
       @ForAll("namespaces") String namespace,
       @ForAll("dimensions") List<List<String>> dimensions,
