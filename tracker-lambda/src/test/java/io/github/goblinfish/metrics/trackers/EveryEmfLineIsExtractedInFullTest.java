@@ -134,7 +134,8 @@ class EveryEmfLineIsExtractedInFullTest {
         Arbitraries.oneOf(
             Arbitraries.integers().between(0, 100_000).map(i -> "m" + i),
             Arbitraries.of("failed", "timed_out", "cold_start", "caf\u00e9", "function_name"));
-    return net.jqwik.api.Combinators.combine(names, values).as(Entry::new)
+    return net.jqwik.api.Combinators.combine(names, values)
+        .as(Entry::new)
         .list()
         .ofMaxSize(130)
         .withSizeDistribution(RandomDistribution.uniform());
