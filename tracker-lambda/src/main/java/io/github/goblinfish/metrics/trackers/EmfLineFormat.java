@@ -35,19 +35,22 @@ import java.util.Set;
  *
  * <h2>The line</h2>
  *
- * Members in this order: {@code _aws} (the EMF metadata: {@code Timestamp} in epoch milliseconds
- * from the format's clock, and {@code CloudWatchMetrics}), then every member of the default line
- * exactly as {@link LineFormat#json()} writes it, then {@code service} (when a service name is
- * configured), then one root member per declared metric:
+ * The members of the default line exactly as {@link LineFormat#json()} writes them, with the
+ * identifiers moved to the front, then {@code service} (when a service name is configured), then
+ * one root member per metric, then {@code _aws} (the EMF metadata: {@code Timestamp} in epoch
+ * milliseconds from the format's clock, and {@code CloudWatchMetrics}) last:
  *
  * <pre>{@code
- * {"_aws":{"Timestamp":1764072000000,"CloudWatchMetrics":[{"Namespace":"tracker-lambda",
- *   "Dimensions":[["function_name"]],"Metrics":[{"Name":"latency_ms:main","Unit":"Milliseconds"},
- *   {"Name":"latency_ms:load_order","Unit":"Milliseconds"},{"Name":"metric:order_lines"}]}]},
- *  "latencies":{"main":12.874,"load_order":8.100},"metrics":{"order_lines":3},
- *  "function_name":"orders","latency_ms:main":12.874,"latency_ms:load_order":8.100,
- *  "metric:order_lines":3}
+ * {"function_name":"orders","latencies":{"main":12.874,"load_order":8.100},
+ *  "metrics":{"order_lines":3},"latency_ms:main":12.874,"latency_ms:load_order":8.100,
+ *  "metric:order_lines":3,"_aws":{"Timestamp":1764072000000,"CloudWatchMetrics":[{
+ *  "Namespace":"tracker-lambda","Dimensions":[["function_name"]],"Metrics":[
+ *  {"Name":"latency_ms:main","Unit":"Milliseconds"},{"Name":"latency_ms:load_order",
+ *  "Unit":"Milliseconds"},{"Name":"metric:order_lines"}]}]}}
  * }</pre>
+ *
+ * Logs Insights discovers at most 200 fields per event, in order: the identifiers and latencies
+ * come first so that queries find them however many metrics a line declares.
  *
  * <h2>Metric names</h2>
  *
@@ -55,12 +58,16 @@ import java.util.Set;
  * root member {@value #LATENCY_PREFIX}{@code NAME} (unit {@code Milliseconds}; a name timed several
  * times holds its total), and each numeric metric {@code NAME} as {@value #METRIC_PREFIX}{@code
  * NAME} (unit {@code None} unless set with {@link Builder#unit(String, EmfUnit)}; {@value
- * ProcessTracker#FAILED_METRIC} defaults to {@code Count}). These names are the CloudWatch metric
- * names. The prefixes keep latencies and metrics of the same name apart and keep the root member
- * clear of the default line's keys; they hold no dot, because Logs Insights flattens nested objects
- * with dots and a root key {@code latencies.load_order} would be mistaken for the {@code
- * load_order} member of {@code latencies}. In Logs Insights, quote them with backticks: {@code
- * `latency_ms:load_order`}.
+ * ProcessTracker#FAILED_METRIC} and {@code timed_out} default to {@code Count}). These names are
+ * the CloudWatch metric names. The prefixes keep latencies and metrics of the same name apart and
+ * keep the root member clear of the default line's keys; they hold no dot, because Logs Insights
+ * flattens nested objects with dots and a root key {@code latencies.load_order} would be mistaken
+ * for the {@code load_order} member of {@code latencies}. In Logs Insights, quote them with
+ * backticks: {@code `latency_ms:load_order`}.
+ *
+ * <p>A line whose identifier {@code cold_start} is a boolean (the Lambda handlers' lines) also
+ * declares {@code metric:cold_start}, unit {@code Count}: 1 on a cold start, 0 otherwise, unless
+ * the record has a metric of that name itself.
  *
  * <h2>What is not declared</h2>
  *
@@ -68,24 +75,25 @@ import java.util.Set;
  * written as usual but not declared, with a warning in {@code tracker_warnings}, when: its value is
  * null, NaN, infinite, or outside CloudWatch's range (magnitude above 2^360, or nonzero below
  * 2^-360); its root member name is not 1 to 255 printable ASCII characters; or an identifier (or
- * the {@code service} member) already has that name. Over 100 declared metrics are spread over
- * several directives of {@code CloudWatchMetrics}, in the same line.
+ * the {@code service} member) already has that name. A line declares at most 100 metrics (the EMF
+ * libraries cap each event so): the others keep their root members, undeclared, with a warning. A
+ * unit set for a name that is only a latency is ignored with a warning.
  *
  * <h2>Dimensions</h2>
  *
  * Dimension values are root members: the identifiers of those names, or the configured service name
  * for {@code service} when no identifier has that name. A dimension set one of whose values is
- * missing, not text, or not 1 to 1024 printable ASCII characters is left out with a warning; when
- * no set remains, the metrics are declared with the empty set {@code []} and the warning says so.
- * Default: {@code [["function_name"]]}, which the Lambda handlers fill.
+ * missing, not text, or not 1 to 1024 printable ASCII characters is left out with a warning, in a
+ * line cut to fit the size bound too (where long values are shortened). When no set remains, no
+ * metric is declared, with a warning: declaring them without dimensions would pour the points of
+ * every function into one series. Configure the empty set {@code []} for metrics without
+ * dimensions. Default: {@code [["function_name"]]}, which the Lambda handlers fill.
  *
- * <h2>Logs Insights</h2>
+ * <h2>Timestamp</h2>
  *
- * Every field of the default line is still there, under the same name. Logs Insights discovers at
- * most 200 fields per event, and the EMF members add fields of their own: {@code _aws.Timestamp},
- * each directive's namespace and dimension names, each declared metric's definition ({@code Name},
- * and {@code Unit} or {@code StorageResolution} when written) and its root member. A line with many
- * metrics reaches that limit sooner than the default line.
+ * Read from the format's clock once per line. CloudWatch drops metrics timed more than 14 days
+ * before or 2 hours after it receives them: a clock reading outside that window of the system
+ * clock, or a clock that throws, gives way to the system clock, with a warning.
  *
  * <h2>Size</h2>
  *
