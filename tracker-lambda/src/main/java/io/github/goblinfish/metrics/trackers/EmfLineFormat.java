@@ -498,7 +498,9 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     /**
      * Sets the unit of a numeric metric (default {@link EmfUnit#NONE}, and {@link EmfUnit#COUNT}
-     * for {@value ProcessTracker#FAILED_METRIC}); latencies are always in milliseconds.
+     * for {@value ProcessTracker#FAILED_METRIC} and {@code timed_out}); latencies are always in
+     * milliseconds, and a line with a latency but no metric of this name says that its unit was
+     * ignored.
      *
      * @param metricName the metric's name as given to {@code setMetric} or {@code incrementMetric}
      * @param unit the unit
@@ -530,7 +532,9 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     /**
      * Sets the wall clock that gives each line's {@code Timestamp} (default: the system clock, as
-     * {@link System#currentTimeMillis()}); read once per line, when it is written.
+     * {@link System#currentTimeMillis()}); read once per line, when it is written. A reading more
+     * than 14 days before or 2 hours after the system clock, which CloudWatch would drop, or a
+     * clock that throws, gives way to the system clock, with a warning on the line.
      *
      * @param clock the clock
      * @return this builder

@@ -94,6 +94,8 @@ class TrackerLineTest {
             LineFormat.emf()
                 .namespace("orders")
                 .service("order-api")
+                // A set this line can fill: with none, no metric would be declared.
+                .dimensions(List.of(List.of("service")))
                 .clock(
                     java.time.Clock.fixed(
                         java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC))

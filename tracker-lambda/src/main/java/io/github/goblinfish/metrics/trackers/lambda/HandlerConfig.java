@@ -255,7 +255,9 @@ public final class HandlerConfig {
     }
 
     /**
-     * Sends the line to {@code output} instead of the invocation's {@code LambdaLogger}.
+     * Sends the line to {@code output} instead of the invocation's {@code LambdaLogger}. Under
+     * Lambda's JSON log format, a line the function prints is wrapped in {@code {"message": ...}}:
+     * an EMF line then creates no metric, which {@link #build()} says on standard error.
      *
      * @param output receives each invocation's line
      * @return this builder
@@ -376,8 +378,9 @@ public final class HandlerConfig {
      *
      * @return a new, immutable configuration
      * @throws IllegalArgumentException if an environment variable has a value that is not accepted
-     *     (the message names the variable and the accepted values), or if two identifiers were
-     *     given the same name
+     *     (the message names the variable and the accepted values), if two identifiers were given
+     *     the same name, or if the EMF dimensions name the cold start identifier (never text) or
+     *     one that differs on every invocation ({@code request_id}, {@code xray_trace_id})
      */
     public HandlerConfig build() {
       if (entryName == null) {
