@@ -81,7 +81,9 @@ final class Values {
    * #MAX_NUMBER_CHARS} characters, which common JSON parsers take; no value of a long or double
    * comes near it.
    */
-  private static Number bounded(Number value, String metricName, Problems problems) {
+  // Typed Object, not Number: a BigDecimal returned as a Number would make the verifier load the
+  // class on every tracker's first run, though few runs set such a number.
+  private static Object bounded(Object value, String metricName, Problems problems) {
     BigDecimal decimal;
     if (value instanceof BigInteger) {
       // 3,200 bits hold at most 964 digits: most integers need no count.
