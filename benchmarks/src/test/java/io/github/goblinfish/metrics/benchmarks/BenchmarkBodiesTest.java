@@ -37,18 +37,37 @@ class BenchmarkBodiesTest {
     "order_lines", "order_total_cents", "items_shipped", "correlation_id", "order_id", "request_id"
   };
 
+  /** The typical line's latencies and metrics when every clock reading is 1 ms after the last. */
+  private static final String TYPICAL_MEASURES =
+      "\"latencies\":{\"TrackerHandler\":11.000,\"validate\":1.000,\"load_order\":1.000,"
+          + "\"price_order\":1.000,\"save_order\":1.000,\"render_response\":1.000},"
+          + "\"metrics\":{\"order_lines\":3,\"order_total_cents\":4599,\"items_shipped\":2}";
+
+  /** The typical line's identifiers. */
+  private static final String TYPICAL_IDENTIFIERS =
+      "\"request_id\":\"6f1c0c1e-6d6b-4c1e-9d55-2b2f6b0c1e42\",\"function_name\":\"bench-function\","
+          + "\"function_version\":\"$LATEST\",\"cold_start\":false,\"correlation_id\":\"c-42\","
+          + "\"order_id\":\"o-1001\"";
+
   /** The typical default line when every clock reading is 1 ms after the one before. */
   private static final String TYPICAL_LINE =
-      "{\"latencies\":{\"TrackerHandler\":11.000,\"validate\":1.000,\"load_order\":1.000,"
-          + "\"price_order\":1.000,\"save_order\":1.000,\"render_response\":1.000},"
-          + "\"metrics\":{\"order_lines\":3,\"order_total_cents\":4599,\"items_shipped\":2},"
-          + "\"request_id\":\"6f1c0c1e-6d6b-4c1e-9d55-2b2f6b0c1e42\",\"function_name\":\"bench-function\","
-          + "\"function_version\":\"$LATEST\",\"cold_start\":false,\"correlation_id\":\"c-42\","
-          + "\"order_id\":\"o-1001\"}";
+      "{" + TYPICAL_MEASURES + "," + TYPICAL_IDENTIFIERS + "}";
 
-  /** The typical EMF line on the same clock, its wall-clock Timestamp replaced by {@code T}. */
+  /**
+   * The typical EMF line on the same clock, its wall-clock Timestamp replaced by {@code T}: the
+   * identifiers first, the root members, {@code _aws} last.
+   */
   private static final String TYPICAL_EMF_LINE =
-      "{\"_aws\":{\"Timestamp\":T,\"CloudWatchMetrics\":[{\"Namespace\":\"TrackerBench\","
+      "{"
+          + TYPICAL_IDENTIFIERS
+          + ","
+          + TYPICAL_MEASURES
+          + ",\"latency_ms:TrackerHandler\":11.000,\"latency_ms:validate\":1.000,"
+          + "\"latency_ms:load_order\":1.000,\"latency_ms:price_order\":1.000,"
+          + "\"latency_ms:save_order\":1.000,\"latency_ms:render_response\":1.000,"
+          + "\"metric:cold_start\":0,"
+          + "\"metric:order_lines\":3,\"metric:order_total_cents\":4599,\"metric:items_shipped\":2,"
+          + "\"_aws\":{\"Timestamp\":T,\"CloudWatchMetrics\":[{\"Namespace\":\"TrackerBench\","
           + "\"Dimensions\":[[\"function_name\"]],\"Metrics\":["
           + "{\"Name\":\"latency_ms:TrackerHandler\",\"Unit\":\"Milliseconds\"},"
           + "{\"Name\":\"latency_ms:validate\",\"Unit\":\"Milliseconds\"},"
@@ -56,13 +75,9 @@ class BenchmarkBodiesTest {
           + "{\"Name\":\"latency_ms:price_order\",\"Unit\":\"Milliseconds\"},"
           + "{\"Name\":\"latency_ms:save_order\",\"Unit\":\"Milliseconds\"},"
           + "{\"Name\":\"latency_ms:render_response\",\"Unit\":\"Milliseconds\"},"
+          + "{\"Name\":\"metric:cold_start\",\"Unit\":\"Count\"},"
           + "{\"Name\":\"metric:order_lines\"},{\"Name\":\"metric:order_total_cents\"},"
-          + "{\"Name\":\"metric:items_shipped\"}]}]},"
-          + TYPICAL_LINE.substring(1, TYPICAL_LINE.length() - 1)
-          + ",\"latency_ms:TrackerHandler\":11.000,\"latency_ms:validate\":1.000,"
-          + "\"latency_ms:load_order\":1.000,\"latency_ms:price_order\":1.000,"
-          + "\"latency_ms:save_order\":1.000,\"latency_ms:render_response\":1.000,"
-          + "\"metric:order_lines\":3,\"metric:order_total_cents\":4599,\"metric:items_shipped\":2}";
+          + "{\"Name\":\"metric:items_shipped\"}]}]}}";
 
   /**
    * The typical line of both EMF peers after a warm invocation, with its wall-clock Timestamp and

@@ -35,19 +35,22 @@ import java.util.Set;
  *
  * <h2>The line</h2>
  *
- * Members in this order: {@code _aws} (the EMF metadata: {@code Timestamp} in epoch milliseconds
- * from the format's clock, and {@code CloudWatchMetrics}), then every member of the default line
- * exactly as {@link LineFormat#json()} writes it, then {@code service} (when a service name is
- * configured), then one root member per declared metric:
+ * The members of the default line exactly as {@link LineFormat#json()} writes them, with the
+ * identifiers moved to the front, then {@code service} (when a service name is configured), then
+ * one root member per metric, then {@code _aws} (the EMF metadata: {@code Timestamp} in epoch
+ * milliseconds from the format's clock, and {@code CloudWatchMetrics}) last:
  *
  * <pre>{@code
- * {"_aws":{"Timestamp":1764072000000,"CloudWatchMetrics":[{"Namespace":"tracker-lambda",
- *   "Dimensions":[["function_name"]],"Metrics":[{"Name":"latency_ms:main","Unit":"Milliseconds"},
- *   {"Name":"latency_ms:load_order","Unit":"Milliseconds"},{"Name":"metric:order_lines"}]}]},
- *  "latencies":{"main":12.874,"load_order":8.100},"metrics":{"order_lines":3},
- *  "function_name":"orders","latency_ms:main":12.874,"latency_ms:load_order":8.100,
- *  "metric:order_lines":3}
+ * {"function_name":"orders","latencies":{"main":12.874,"load_order":8.100},
+ *  "metrics":{"order_lines":3},"latency_ms:main":12.874,"latency_ms:load_order":8.100,
+ *  "metric:order_lines":3,"_aws":{"Timestamp":1764072000000,"CloudWatchMetrics":[{
+ *  "Namespace":"tracker-lambda","Dimensions":[["function_name"]],"Metrics":[
+ *  {"Name":"latency_ms:main","Unit":"Milliseconds"},{"Name":"latency_ms:load_order",
+ *  "Unit":"Milliseconds"},{"Name":"metric:order_lines"}]}]}}
  * }</pre>
+ *
+ * Logs Insights discovers at most 200 fields per event, in order: the identifiers and latencies
+ * come first so that queries find them however many metrics a line declares.
  *
  * <h2>Metric names</h2>
  *
@@ -55,12 +58,16 @@ import java.util.Set;
  * root member {@value #LATENCY_PREFIX}{@code NAME} (unit {@code Milliseconds}; a name timed several
  * times holds its total), and each numeric metric {@code NAME} as {@value #METRIC_PREFIX}{@code
  * NAME} (unit {@code None} unless set with {@link Builder#unit(String, EmfUnit)}; {@value
- * ProcessTracker#FAILED_METRIC} defaults to {@code Count}). These names are the CloudWatch metric
- * names. The prefixes keep latencies and metrics of the same name apart and keep the root member
- * clear of the default line's keys; they hold no dot, because Logs Insights flattens nested objects
- * with dots and a root key {@code latencies.load_order} would be mistaken for the {@code
- * load_order} member of {@code latencies}. In Logs Insights, quote them with backticks: {@code
- * `latency_ms:load_order`}.
+ * ProcessTracker#FAILED_METRIC} and {@code timed_out} default to {@code Count}). These names are
+ * the CloudWatch metric names. The prefixes keep latencies and metrics of the same name apart and
+ * keep the root member clear of the default line's keys; they hold no dot, because Logs Insights
+ * flattens nested objects with dots and a root key {@code latencies.load_order} would be mistaken
+ * for the {@code load_order} member of {@code latencies}. In Logs Insights, quote them with
+ * backticks: {@code `latency_ms:load_order`}.
+ *
+ * <p>A line whose identifier {@code cold_start} is a boolean (the Lambda handlers' lines) also
+ * declares {@code metric:cold_start}, unit {@code Count}: 1 on a cold start, 0 otherwise, unless
+ * the record has a metric of that name itself.
  *
  * <h2>What is not declared</h2>
  *
@@ -68,24 +75,25 @@ import java.util.Set;
  * written as usual but not declared, with a warning in {@code tracker_warnings}, when: its value is
  * null, NaN, infinite, or outside CloudWatch's range (magnitude above 2^360, or nonzero below
  * 2^-360); its root member name is not 1 to 255 printable ASCII characters; or an identifier (or
- * the {@code service} member) already has that name. Over 100 declared metrics are spread over
- * several directives of {@code CloudWatchMetrics}, in the same line.
+ * the {@code service} member) already has that name. A line declares at most 100 metrics (the EMF
+ * libraries cap each event so): the others keep their root members, undeclared, with a warning. A
+ * unit set for a name that is only a latency is ignored with a warning.
  *
  * <h2>Dimensions</h2>
  *
  * Dimension values are root members: the identifiers of those names, or the configured service name
  * for {@code service} when no identifier has that name. A dimension set one of whose values is
- * missing, not text, or not 1 to 1024 printable ASCII characters is left out with a warning; when
- * no set remains, the metrics are declared with the empty set {@code []} and the warning says so.
- * Default: {@code [["function_name"]]}, which the Lambda handlers fill.
+ * missing, not text, or not 1 to 1024 printable ASCII characters is left out with a warning, in a
+ * line cut to fit the size bound too (where long values are shortened). When no set remains, no
+ * metric is declared, with a warning: declaring them without dimensions would pour the points of
+ * every function into one series. Configure the empty set {@code []} for metrics without
+ * dimensions. Default: {@code [["function_name"]]}, which the Lambda handlers fill.
  *
- * <h2>Logs Insights</h2>
+ * <h2>Timestamp</h2>
  *
- * Every field of the default line is still there, under the same name. Logs Insights discovers at
- * most 200 fields per event, and the EMF members add fields of their own: {@code _aws.Timestamp},
- * each directive's namespace and dimension names, each declared metric's definition ({@code Name},
- * and {@code Unit} or {@code StorageResolution} when written) and its root member. A line with many
- * metrics reaches that limit sooner than the default line.
+ * Read from the format's clock once per line. CloudWatch drops metrics timed more than 14 days
+ * before or 2 hours after it receives them: a clock reading outside that window of the system
+ * clock, or a clock that throws, gives way to the system clock, with a warning.
  *
  * <h2>Size</h2>
  *
@@ -113,6 +121,12 @@ public final class EmfLineFormat implements BuiltInFormat {
   /** The root member that holds the configured service name. */
   public static final String SERVICE_MEMBER = "service";
 
+  /** The identifier the Lambda handlers set to true on a cold start, false otherwise. */
+  static final String COLD_START_IDENTIFIER = "cold_start";
+
+  /** The metric the Lambda handlers' lines count their failures with, and their timeouts. */
+  private static final String TIMED_OUT_METRIC = "timed_out";
+
   private static final String DIMENSIONS_SYNTAX =
       "write sets separated by ';' and names by ',', e.g. \"function_name,service;service\","
           + " or \"\" for one empty set";
@@ -121,8 +135,12 @@ public final class EmfLineFormat implements BuiltInFormat {
   private final String service;
   private final List<List<String>> dimensions;
   private final Map<String, EmfUnit> units;
+  private final Set<String> unitsSet;
   private final Set<String> highResolution;
   private final Clock clock;
+
+  /** CloudWatch's own clock, against which it judges each Timestamp: the system clock. */
+  private final Clock receivingClock;
 
   /** The JSON size of one directive without metrics, with every configured dimension set. */
   private final int directiveBytes;
@@ -132,8 +150,10 @@ public final class EmfLineFormat implements BuiltInFormat {
     this.service = builder.service;
     this.dimensions = builder.dimensions;
     this.units = Collections.unmodifiableMap(new HashMap<>(builder.units));
+    this.unitsSet = Set.copyOf(builder.unitsSet);
     this.highResolution = Set.copyOf(builder.highResolution);
     this.clock = builder.clock;
+    this.receivingClock = builder.receivingClock;
     LineWriter.Chars directive = new LineWriter.Chars(256);
     try {
       writeDirectiveHead(new JsonWriter(directive), dimensions);
@@ -243,9 +263,38 @@ public final class EmfLineFormat implements BuiltInFormat {
         + "]";
   }
 
+  /**
+   * Reads the line's Timestamp. A clock that throws, or that reads more than 14 days before or 2
+   * hours after the system clock (CloudWatch drops such metrics without a word), gives way to the
+   * system clock, with a warning: the metrics are kept, timed when the line was written.
+   */
   @Override
   public Extension start() {
-    return new LineExtension(clock.millis());
+    long now = receivingClock.millis();
+    if (clock == receivingClock) {
+      return new LineExtension(now, null);
+    }
+    long timestamp;
+    try {
+      timestamp = clock.millis();
+    } catch (Throwable failure) {
+      // Even an Error: a clock of the caller's must not cost the line.
+      return new LineExtension(
+          now,
+          "EMF: the clock threw "
+              + Text.cut(Faults.describe(failure), 200)
+              + "; the Timestamp is the system clock's");
+    }
+    if (!EmfRules.acceptedTimestamp(timestamp, now)) {
+      return new LineExtension(
+          now,
+          "EMF: the clock read "
+              + timestamp
+              + " ms since 1970, outside what CloudWatch takes (14 days back to 2 hours ahead of "
+              + now
+              + "); the Timestamp is the system clock's");
+    }
+    return new LineExtension(timestamp, null);
   }
 
   String serviceName() {
@@ -254,6 +303,11 @@ public final class EmfLineFormat implements BuiltInFormat {
 
   EmfUnit unitOf(String metricName) {
     return units.getOrDefault(metricName, EmfUnit.NONE);
+  }
+
+  /** Whether the caller set a unit for this name (the defaults for failures do not count). */
+  boolean hasUnit(String name) {
+    return !unitsSet.isEmpty() && unitsSet.contains(name);
   }
 
   boolean isHighResolution(String name) {
@@ -272,17 +326,26 @@ public final class EmfLineFormat implements BuiltInFormat {
     };
   }
 
-  /** What EMF adds to one line; the timestamp is read once, for both passes of a cut line. */
+  /**
+   * What EMF adds to one line; the timestamp is read once, and the dimension values refused are
+   * remembered, for both passes of a cut line.
+   */
   private final class LineExtension implements Extension {
     private final long timestamp;
+    private final String timestampWarning;
+    private Set<String> refusedDimensions;
 
-    LineExtension(long timestamp) {
+    LineExtension(long timestamp, String timestampWarning) {
       this.timestamp = timestamp;
+      this.timestampWarning = timestampWarning;
     }
 
     @Override
     public JsonLine.Addition plan(RunRecord record) {
-      return new EmfPlan(EmfLineFormat.this, timestamp, record);
+      EmfPlan plan =
+          new EmfPlan(EmfLineFormat.this, timestamp, timestampWarning, refusedDimensions, record);
+      refusedDimensions = plan.refusedDimensions();
+      return plan;
     }
 
     @Override
@@ -293,12 +356,16 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     @Override
     public int entryBytes(LineLimit.Entry entry, int size) {
+      if (entry.kind == LineLimit.Kind.IDENTIFIER) {
+        // The cold start identifier brings its metric's root member and definition.
+        return COLD_START_IDENTIFIER.equals(entry.name) && entry.value instanceof Boolean ? 100 : 0;
+      }
       if (entry.kind != LineLimit.Kind.LATENCY && !EmfRules.acceptedValue(entry.value)) {
         return 0;
       }
       // The root member and the metric definition each take at most the entry's size and a
-      // prefix, a unit and a resolution; each hundred metrics also repeat the directive.
-      return 2 * size + 100 + directiveBytes / EmfRules.MAX_METRICS_PER_DIRECTIVE + 1;
+      // prefix, a unit and a resolution.
+      return 2 * size + 100;
     }
   }
 
@@ -348,18 +415,21 @@ public final class EmfLineFormat implements BuiltInFormat {
     private String service;
     private List<List<String>> dimensions = DEFAULT_DIMENSIONS;
     private final Map<String, EmfUnit> units = new LinkedHashMap<>();
+    private final Set<String> unitsSet = new LinkedHashSet<>();
     private final Set<String> highResolution = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private Clock receivingClock = clock;
 
     Builder() {
       units.put(ProcessTracker.FAILED_METRIC, EmfUnit.COUNT);
+      units.put(TIMED_OUT_METRIC, EmfUnit.COUNT);
     }
 
     /**
      * Sets the CloudWatch namespace of every declared metric (default {@value #DEFAULT_NAMESPACE}).
      *
      * @param namespace 1 to 255 characters of {@code A-Z a-z 0-9 . - _ / # :}, not starting with
-     *     {@code AWS/}
+     *     {@code :} (CloudWatch's pattern {@code [^:].*}) or {@code AWS/}
      * @return this builder
      * @throws NullPointerException if {@code namespace} is null
      * @throws IllegalArgumentException if the namespace is not accepted
@@ -372,7 +442,8 @@ public final class EmfLineFormat implements BuiltInFormat {
                 + namespace
                 + "' is not accepted: use 1 to "
                 + EmfRules.MAX_NAMESPACE_CHARS
-                + " characters of A-Z a-z 0-9 . - _ / # : (no spaces), not starting with AWS/");
+                + " characters of A-Z a-z 0-9 . - _ / # : (no spaces), not starting with ':' or"
+                + " AWS/");
       }
       this.namespace = namespace;
       return this;
@@ -427,7 +498,9 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     /**
      * Sets the unit of a numeric metric (default {@link EmfUnit#NONE}, and {@link EmfUnit#COUNT}
-     * for {@value ProcessTracker#FAILED_METRIC}); latencies are always in milliseconds.
+     * for {@value ProcessTracker#FAILED_METRIC} and {@code timed_out}); latencies are always in
+     * milliseconds, and a line with a latency but no metric of this name says that its unit was
+     * ignored.
      *
      * @param metricName the metric's name as given to {@code setMetric} or {@code incrementMetric}
      * @param unit the unit
@@ -438,6 +511,7 @@ public final class EmfLineFormat implements BuiltInFormat {
     public Builder unit(String metricName, EmfUnit unit) {
       Names.require(metricName);
       units.put(metricName, Objects.requireNonNull(unit, "unit"));
+      unitsSet.add(metricName);
       return this;
     }
 
@@ -458,7 +532,9 @@ public final class EmfLineFormat implements BuiltInFormat {
 
     /**
      * Sets the wall clock that gives each line's {@code Timestamp} (default: the system clock, as
-     * {@link System#currentTimeMillis()}); read once per line, when it is written.
+     * {@link System#currentTimeMillis()}); read once per line, when it is written. A reading more
+     * than 14 days before or 2 hours after the system clock, which CloudWatch would drop, or a
+     * clock that throws, gives way to the system clock, with a warning on the line.
      *
      * @param clock the clock
      * @return this builder
@@ -466,6 +542,15 @@ public final class EmfLineFormat implements BuiltInFormat {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the clock CloudWatch is taken to read when it receives a line (default: the system
+     * clock), against which each Timestamp is checked: for tests that fix both.
+     */
+    Builder receivingClock(Clock receivingClock) {
+      this.receivingClock = Objects.requireNonNull(receivingClock, "receivingClock");
       return this;
     }
 

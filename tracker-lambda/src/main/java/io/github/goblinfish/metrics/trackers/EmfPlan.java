@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class EmfPlan implements JsonLine.Addition {
   private static final int WARNING_NAMES = 5;
   private static final int WARNING_NAME_CHARS = 60;
 
-  /** One declared metric: its root member name and where its value comes from. */
+  /** One metric's root member: its name and where its value comes from. */
   static final class Declared {
     final String name;
     final boolean latency;
@@ -40,12 +41,33 @@ final class EmfPlan implements JsonLine.Addition {
   private final long timestamp;
   private final List<String> warnings = new ArrayList<>(2);
   private final List<List<String>> sets = new ArrayList<>();
-  private final List<Declared> declared = new ArrayList<>();
+
+  /** Every metric's root member; the first {@link #declaredCount} are declared in {@code _aws}. */
+  private final List<Declared> members = new ArrayList<>();
+
+  private final int declaredCount;
   private final boolean writeService;
 
-  EmfPlan(EmfLineFormat format, long timestamp, RunRecord record) {
+  /** The names whose values no dimension could take; null when there are none. */
+  private Set<String> refused;
+
+  /**
+   * Plans the line of {@code record}. {@code refusedDimensions} holds the names whose values a
+   * dimension could not take in an earlier pass of the same line: a cut line shortens long values,
+   * and must not turn a value refused in the whole line into an accepted one.
+   */
+  EmfPlan(
+      EmfLineFormat format,
+      long timestamp,
+      String timestampWarning,
+      Set<String> refusedDimensions,
+      RunRecord record) {
     this.format = format;
     this.timestamp = timestamp;
+    this.refused = refusedDimensions;
+    if (timestampWarning != null) {
+      warnings.add(timestampWarning);
+    }
     String service = format.serviceName();
     Map<String, Object> values = new HashMap<>();
     ValueTable identifiers = record.identifiers;
@@ -70,11 +92,14 @@ final class EmfPlan implements JsonLine.Addition {
     List<String> badValues = new ArrayList<>();
     List<String> badNames = new ArrayList<>();
     List<String> takenNames = new ArrayList<>();
+    List<String> latencyUnits = null;
     LatencyTable latencies = record.latencies;
+    ValueTable metrics = record.metrics;
     for (int i = 0; i < latencies.size; i++) {
+      String name = latencies.names[i];
       declare(
           EmfLineFormat.LATENCY_PREFIX,
-          latencies.names[i],
+          name,
           true,
           latencies.totalNanos[i],
           null,
@@ -82,8 +107,27 @@ final class EmfPlan implements JsonLine.Addition {
           values,
           badNames,
           takenNames);
+      if (format.hasUnit(name) && metrics.positionOf(name) < 0) {
+        if (latencyUnits == null) {
+          latencyUnits = new ArrayList<>();
+        }
+        latencyUnits.add(name);
+      }
     }
-    ValueTable metrics = record.metrics;
+    Object coldStart = values.get(EmfLineFormat.COLD_START_IDENTIFIER);
+    if (coldStart instanceof Boolean
+        && metrics.positionOf(EmfLineFormat.COLD_START_IDENTIFIER) < 0) {
+      declare(
+          EmfLineFormat.METRIC_PREFIX,
+          EmfLineFormat.COLD_START_IDENTIFIER,
+          false,
+          0L,
+          (Boolean) coldStart ? 1L : 0L,
+          EmfUnit.COUNT,
+          values,
+          badNames,
+          takenNames);
+    }
     for (int i = 0; i < metrics.size; i++) {
       Object value = metrics.values[i];
       if (value instanceof String) {
@@ -115,8 +159,40 @@ final class EmfPlan implements JsonLine.Addition {
             + EmfRules.MAX_METRIC_NAME_CHARS
             + " printable ASCII characters");
     warn(takenNames, "metric names not declared: an identifier has the same name");
+    if (latencyUnits != null) {
+      warn(latencyUnits, "units set for latencies ignored: latencies are always Milliseconds");
+    }
+
+    if (sets.isEmpty()) {
+      declaredCount = 0;
+      if (!members.isEmpty()) {
+        warnings.add(
+            "EMF: no metric declared: no configured dimension set could be filled, and without"
+                + " dimensions every function's points would mix in one series; "
+                + members.size()
+                + " metrics stay in the line, undeclared");
+      }
+    } else {
+      declaredCount = Math.min(members.size(), EmfRules.MAX_METRICS_PER_LINE);
+      if (members.size() > declaredCount) {
+        List<String> over = new ArrayList<>(members.size() - declaredCount);
+        for (int i = declaredCount; i < members.size(); i++) {
+          over.add(members.get(i).name);
+        }
+        warn(
+            over,
+            "metrics not declared: at most "
+                + EmfRules.MAX_METRICS_PER_LINE
+                + " a line; they stay in the line");
+      }
+    }
   }
 
+  /**
+   * Keeps the configured sets whose every value is there and usable. When none is left, no metric
+   * is declared: the configured sets say how the points are told apart, and dropping them would
+   * pour every function's points into one dimensionless series.
+   */
   private void planDimensions(Map<String, Object> values) {
     Set<String> missing = new LinkedHashSet<>();
     int dropped = 0;
@@ -124,7 +200,16 @@ final class EmfPlan implements JsonLine.Addition {
     for (List<String> set : configured) {
       boolean complete = true;
       for (String name : set) {
-        if (!EmfRules.acceptedDimensionValue(values.get(name))) {
+        Object value = values.get(name);
+        boolean usable =
+            (refused == null || !refused.contains(name)) && EmfRules.acceptedDimensionValue(value);
+        if (!usable) {
+          if (value != null) {
+            if (refused == null) {
+              refused = new HashSet<>(4);
+            }
+            refused.add(name);
+          }
           missing.add(name);
           complete = false;
         }
@@ -144,11 +229,7 @@ final class EmfPlan implements JsonLine.Addition {
               + " dimension sets left out: no identifier holds text of 1 to "
               + EmfRules.MAX_DIMENSION_VALUE_CHARS
               + " printable ASCII characters for "
-              + names(new ArrayList<>(missing))
-              + (sets.isEmpty() ? "; metrics declared with no dimensions" : ""));
-    }
-    if (sets.isEmpty()) {
-      sets.add(List.of());
+              + names(new ArrayList<>(missing)));
     }
   }
 
@@ -170,9 +251,14 @@ final class EmfPlan implements JsonLine.Addition {
       // metrics, and the two prefixes differ. Only identifiers and the line's keys can clash.
       takenNames.add(name);
     } else {
-      declared.add(
+      members.add(
           new Declared(name, latency, nanos, value, unit, format.isHighResolution(entryName)));
     }
+  }
+
+  /** The names whose values no dimension could take, for a later pass of the same line. */
+  Set<String> refusedDimensions() {
+    return refused;
   }
 
   private void warn(List<String> names, String what) {
@@ -188,15 +274,33 @@ final class EmfPlan implements JsonLine.Addition {
 
   @Override
   public void writeFirst(JsonWriter json) throws IOException {
+    if (writeService) {
+      json.name(EmfLineFormat.SERVICE_MEMBER).value(format.serviceName());
+    }
+  }
+
+  /**
+   * Writes the root members, then {@code _aws} last: Logs Insights discovers a limited number of
+   * fields per event, in order, and the identifiers and latencies come first.
+   */
+  @Override
+  public void writeLast(JsonWriter json, LineWriter out) throws IOException {
+    for (Declared metric : members) {
+      json.name(metric.name);
+      if (metric.latency) {
+        json.jsonValue("");
+        out.appendMillis(metric.nanos);
+      } else {
+        JsonLine.writeValue(json, metric.value);
+      }
+    }
     json.name("_aws").beginObject();
     json.name("Timestamp").value(timestamp);
     json.name("CloudWatchMetrics").beginArray();
-    int next = 0;
-    do {
+    if (!sets.isEmpty()) {
       format.writeDirectiveHead(json, sets);
-      int end = Math.min(declared.size(), next + EmfRules.MAX_METRICS_PER_DIRECTIVE);
-      for (; next < end; next++) {
-        Declared metric = declared.get(next);
+      for (int i = 0; i < declaredCount; i++) {
+        Declared metric = members.get(i);
         json.beginObject().name("Name").value(metric.name);
         if (metric.unit != EmfUnit.NONE) {
           json.name("Unit").value(metric.unit.emfName());
@@ -207,25 +311,9 @@ final class EmfPlan implements JsonLine.Addition {
         json.endObject();
       }
       json.endArray().endObject();
-    } while (next < declared.size());
+    }
     json.endArray();
     json.endObject();
-  }
-
-  @Override
-  public void writeLast(JsonWriter json, LineWriter out) throws IOException {
-    if (writeService) {
-      json.name(EmfLineFormat.SERVICE_MEMBER).value(format.serviceName());
-    }
-    for (Declared metric : declared) {
-      json.name(metric.name);
-      if (metric.latency) {
-        json.jsonValue("");
-        out.appendMillis(metric.nanos);
-      } else {
-        JsonLine.writeValue(json, metric.value);
-      }
-    }
   }
 
   /** Up to five names, quoted and shortened, then how many more. */

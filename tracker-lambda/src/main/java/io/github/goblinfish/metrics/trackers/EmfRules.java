@@ -12,7 +12,12 @@ import java.util.regex.Pattern;
 
 /** CloudWatch's rules for Embedded Metric Format lines: its limits and what it accepts. */
 final class EmfRules {
-  static final int MAX_METRICS_PER_DIRECTIVE = 100;
+  /**
+   * Metric definitions in one line: the specification caps each directive, but the EMF libraries
+   * cap each event, so a line never declares more, whatever its directives.
+   */
+  static final int MAX_METRICS_PER_LINE = 100;
+
   static final int MAX_DIMENSION_SET_NAMES = 30;
   static final int MAX_DIMENSION_SETS = 30;
   static final int MAX_DIMENSION_CHARS = 4096;
@@ -21,7 +26,16 @@ final class EmfRules {
   static final int MAX_DIMENSION_NAME_CHARS = 250;
   static final int MAX_DIMENSION_VALUE_CHARS = 1024;
 
-  private static final Pattern NAMESPACE = Pattern.compile("[0-9A-Za-z.\\-_/#:]{1,255}");
+  /** How far back CloudWatch takes a Timestamp: 14 days. */
+  static final long MAX_TIMESTAMP_AGE_MILLIS = 14L * 24 * 60 * 60 * 1000;
+
+  /** How far ahead CloudWatch takes a Timestamp: 2 hours. */
+  static final long MAX_TIMESTAMP_LEAD_MILLIS = 2L * 60 * 60 * 1000;
+
+  // CloudWatch's pattern is [^:].* of 1 to 255 characters, not starting with AWS/; the characters
+  // are those the EMF libraries accept.
+  private static final Pattern NAMESPACE =
+      Pattern.compile("[0-9A-Za-z.\\-_/#][0-9A-Za-z.\\-_/#:]{0,254}");
   private static final double MAX_VALUE = Math.scalb(1.0, 360);
   private static final double MIN_VALUE = Math.scalb(1.0, -360);
   private static final BigDecimal MAX_DECIMAL = new BigDecimal(MAX_VALUE);
@@ -32,6 +46,14 @@ final class EmfRules {
 
   static boolean acceptedNamespace(String namespace) {
     return NAMESPACE.matcher(namespace).matches() && !namespace.startsWith("AWS/");
+  }
+
+  /**
+   * Whether CloudWatch takes a Timestamp of {@code timestamp} when it receives it at {@code now}.
+   */
+  static boolean acceptedTimestamp(long timestamp, long now) {
+    return timestamp >= now - MAX_TIMESTAMP_AGE_MILLIS
+        && timestamp <= now + MAX_TIMESTAMP_LEAD_MILLIS;
   }
 
   /**

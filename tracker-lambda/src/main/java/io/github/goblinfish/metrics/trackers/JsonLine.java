@@ -17,7 +17,10 @@ final class JsonLine {
     /** Warnings written after the record's own in {@code tracker_warnings}. */
     List<String> warnings();
 
-    /** Writes members right after the line's opening brace. */
+    /**
+     * Writes members right after the identifiers, which then open the line: Logs Insights discovers
+     * a limited number of fields per event, in order, and the identifiers find the invocation.
+     */
     void writeFirst(JsonWriter json) throws IOException;
 
     /**
@@ -30,12 +33,14 @@ final class JsonLine {
   /**
    * Writes {@code record} into {@code out}: {@code latencies} (the process first), {@code
    * latency_counts} (names timed more than once), {@code metrics}, {@code tracker_warnings} (when
-   * there are any), then the identifiers as top-level keys.
+   * there are any), then the identifiers as top-level keys. With an addition, the identifiers come
+   * first instead, followed by what the addition writes first.
    */
   static void write(RunRecord record, JsonWriter json, LineWriter out, Addition addition)
       throws IOException {
     json.beginObject();
     if (addition != null) {
+      writeValues(json, record.identifiers);
       addition.writeFirst(json);
     }
     json.name("latencies").beginObject();
@@ -63,9 +68,11 @@ final class JsonLine {
     json.name("metrics").beginObject();
     writeValues(json, record.metrics);
     json.endObject();
-    writeWarnings(json, record, addition == null ? List.of() : addition.warnings());
-    writeValues(json, record.identifiers);
-    if (addition != null) {
+    if (addition == null) {
+      writeWarnings(json, record, List.of());
+      writeValues(json, record.identifiers);
+    } else {
+      writeWarnings(json, record, addition.warnings());
       addition.writeLast(json, out);
     }
     json.endObject();

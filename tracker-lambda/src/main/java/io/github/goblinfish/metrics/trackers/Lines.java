@@ -23,7 +23,11 @@ final class Lines {
   /** The line as a String, for outputs that take one. */
   static String text(LineFormat format, RunRecord record) {
     if (format instanceof BuiltInFormat) {
-      return (String) written((BuiltInFormat) format, record, false);
+      try {
+        return (String) written((BuiltInFormat) format, record, false);
+      } catch (Throwable failure) {
+        return text(JsonLineFormat.INSTANCE, failedBuiltIn(format, record, failure));
+      }
     }
     String line = rendered(format, record);
     return line != null ? line : text(JsonLineFormat.INSTANCE, failedFormat(format, record));
@@ -32,7 +36,11 @@ final class Lines {
   /** The line as UTF-8 bytes ending with a newline, for outputs such as a Lambda logger. */
   static byte[] utf8(LineFormat format, RunRecord record) {
     if (format instanceof BuiltInFormat) {
-      return (byte[]) written((BuiltInFormat) format, record, true);
+      try {
+        return (byte[]) written((BuiltInFormat) format, record, true);
+      } catch (Throwable failure) {
+        return utf8(JsonLineFormat.INSTANCE, failedBuiltIn(format, record, failure));
+      }
     }
     String line = rendered(format, record);
     if (line == null) {
@@ -204,6 +212,24 @@ final class Lines {
       return null;
     }
     return Text.oneEvent(line);
+  }
+
+  /**
+   * A format of this library that failed (the EMF format with a caller's part in it, say): the line
+   * is still written, in the default format. The default format itself has nothing to fall back to.
+   */
+  private static RunRecord failedBuiltIn(LineFormat format, RunRecord record, Throwable failure) {
+    if (format == JsonLineFormat.INSTANCE) {
+      if (failure instanceof RuntimeException) {
+        throw (RuntimeException) failure;
+      }
+      if (failure instanceof Error) {
+        throw (Error) failure;
+      }
+      throw new IllegalStateException(failure);
+    }
+    Faults.report("the line format " + describe(format) + " threw", failure, null);
+    return failedFormat(format, record);
   }
 
   private static RunRecord failedFormat(LineFormat format, RunRecord record) {

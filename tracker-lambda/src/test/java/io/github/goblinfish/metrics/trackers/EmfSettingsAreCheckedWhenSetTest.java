@@ -13,7 +13,7 @@ import org.junit.jupiter.api.function.Executable;
 class EmfSettingsAreCheckedWhenSetTest {
   private static final String NAMESPACE_RULE =
       "' is not accepted: use 1 to 255 characters of A-Z a-z 0-9 . - _ / # : (no spaces),"
-          + " not starting with AWS/";
+          + " not starting with ':' or AWS/";
   private static final String NAME_RULE =
       " is not accepted: use 1 to 250 printable ASCII characters, not blank, without leading or"
           + " trailing spaces, not starting with ':', and none of the line's own keys"
@@ -47,10 +47,22 @@ class EmfSettingsAreCheckedWhenSetTest {
   }
 
   @Test
+  void aNamespaceStartingWithAColonIsRefusedAsCloudWatchsPatternRefusesIt() {
+    for (String bad : new String[] {":orders", ":", "::a"}) {
+      assertMessage("namespace '" + bad + NAMESPACE_RULE, () -> LineFormat.emf().namespace(bad));
+    }
+    assertEquals("a:b:", LineFormat.emf().namespace("a:b:").build().namespace());
+    assertEquals(
+        "#" + "a".repeat(254),
+        LineFormat.emf().namespace("#" + "a".repeat(254)).build().namespace());
+  }
+
+  @Test
   void refusedNamespaces() {
     for (String bad :
         new String[] {
           "",
+          ":orders",
           " orders",
           "orders ",
           "my orders",

@@ -370,31 +370,12 @@ class ExamplesIT {
       boolean cold,
       boolean emf) {
     StringBuilder line = new StringBuilder("{");
-    if (emf) {
-      line.append("\"_aws\":{\"Timestamp\":")
-          .append(EPOCH_MS)
-          .append(",\"CloudWatchMetrics\":[{")
-          .append("\"Namespace\":\"tracker-lambda-examples\",\"Dimensions\":[[\"function_name\"]],")
-          .append("\"Metrics\":[")
-          .append(
-              "{\"Name\":\"latency_ms:ApiGatewayHandler\",\"Unit\":\"Milliseconds\",\"StorageResolution\":1},")
-          .append("{\"Name\":\"latency_ms:validate_request\",\"Unit\":\"Milliseconds\"},")
-          .append("{\"Name\":\"latency_ms:load_order\",\"Unit\":\"Milliseconds\"},")
-          .append("{\"Name\":\"metric:order_lines\",\"Unit\":\"Count\"},")
-          .append("{\"Name\":\"metric:order_total_cents\"},")
-          .append("{\"Name\":\"metric:status_code\"}]}]},");
-    }
-    line.append("\"latencies\":{")
-        .append(latencies.stream().map(n -> "\"" + n + "\":" + MS).collect(Collectors.joining(",")))
-        .append("}");
-    if (expected.latencyCounts() != null) {
-      line.append(",\"latency_counts\":").append(expected.latencyCounts());
-    }
-    line.append(",\"metrics\":").append(expected.metrics());
+    StringBuilder identifiers = new StringBuilder();
     List<String> automatic =
         fn.environment().containsKey("TRACKER_IDENTIFIERS") ? SQS_IDENTIFIERS : ALL_IDENTIFIERS;
     for (String name : automatic) {
-      line.append(",\"")
+      identifiers
+          .append(",\"")
           .append(name)
           .append("\":")
           .append(
@@ -409,16 +390,44 @@ class ExamplesIT {
     }
     String own = expected.ownIdentifiers();
     if (!own.equals("{}")) {
-      line.append(",").append(own, 1, own.length() - 1);
+      identifiers.append(",").append(own, 1, own.length() - 1);
+    }
+    if (emf) {
+      // EMF: the identifiers first, so that Logs Insights discovers them whatever the metrics.
+      line.append(identifiers, 1, identifiers.length()).append(",");
+    }
+    line.append("\"latencies\":{")
+        .append(latencies.stream().map(n -> "\"" + n + "\":" + MS).collect(Collectors.joining(",")))
+        .append("}");
+    if (expected.latencyCounts() != null) {
+      line.append(",\"latency_counts\":").append(expected.latencyCounts());
+    }
+    line.append(",\"metrics\":").append(expected.metrics());
+    if (!emf) {
+      line.append(identifiers);
     }
     if (emf) {
       for (String name : latencies) {
         line.append(",\"latency_ms:").append(name).append("\":").append(MS);
       }
+      line.append(",\"metric:cold_start\":").append(cold ? 1 : 0);
       object(expected.metrics())
           .entrySet()
           .forEach(
               m -> line.append(",\"metric:").append(m.getKey()).append("\":").append(m.getValue()));
+      line.append(",\"_aws\":{\"Timestamp\":")
+          .append(EPOCH_MS)
+          .append(",\"CloudWatchMetrics\":[{")
+          .append("\"Namespace\":\"tracker-lambda-examples\",\"Dimensions\":[[\"function_name\"]],")
+          .append("\"Metrics\":[")
+          .append(
+              "{\"Name\":\"latency_ms:ApiGatewayHandler\",\"Unit\":\"Milliseconds\",\"StorageResolution\":1},")
+          .append("{\"Name\":\"latency_ms:validate_request\",\"Unit\":\"Milliseconds\"},")
+          .append("{\"Name\":\"latency_ms:load_order\",\"Unit\":\"Milliseconds\"},")
+          .append("{\"Name\":\"metric:cold_start\",\"Unit\":\"Count\"},")
+          .append("{\"Name\":\"metric:order_lines\",\"Unit\":\"Count\"},")
+          .append("{\"Name\":\"metric:order_total_cents\"},")
+          .append("{\"Name\":\"metric:status_code\"}]}]}");
     }
     return line.append("}").toString();
   }
@@ -442,6 +451,7 @@ class ExamplesIT {
             "latency_ms:ApiGatewayHandler",
             "latency_ms:validate_request",
             "latency_ms:load_order",
+            "metric:cold_start",
             "metric:order_lines",
             "metric:order_total_cents",
             "metric:status_code"),

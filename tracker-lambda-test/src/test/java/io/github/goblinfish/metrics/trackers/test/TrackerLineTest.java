@@ -87,12 +87,18 @@ class TrackerLineTest {
 
   @Test
   void tellsTheEmfMembersApartFromTheIdentifiers() {
+    // CloudWatch takes a Timestamp of up to 14 days back: the line's clock is fixed at now.
+    long now = System.currentTimeMillis();
     String text =
         lineIn(
             LineFormat.emf()
                 .namespace("orders")
                 .service("order-api")
-                .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC))
+                // A set this line can fill: with none, no metric would be declared.
+                .dimensions(List.of(List.of("service")))
+                .clock(
+                    java.time.Clock.fixed(
+                        java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC))
                 .build());
     TrackerLine line = TrackerLine.parse(text);
 
@@ -102,6 +108,7 @@ class TrackerLineTest {
             "latency_ms:handler",
             "latency_ms:load_order",
             "latency_ms:process_line",
+            "metric:cold_start",
             "metric:order_lines",
             "metric:big"),
         line.emfMetricNames());
@@ -114,7 +121,8 @@ class TrackerLineTest {
     assertEquals(7.0, line.latencyMillis("load_order"));
     assertTrue(
         line.emfMetadata()
-            .startsWith("{\"Timestamp\":0,\"CloudWatchMetrics\":[{\"Namespace\":\"orders\""),
+            .startsWith(
+                "{\"Timestamp\":" + now + ",\"CloudWatchMetrics\":[{\"Namespace\":\"orders\""),
         line.emfMetadata());
   }
 

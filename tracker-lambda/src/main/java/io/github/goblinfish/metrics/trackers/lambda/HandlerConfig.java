@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Ticker;
@@ -263,7 +264,9 @@ public final class HandlerConfig {
     }
 
     /**
-     * Sends the line to {@code output} instead of the invocation's {@code LambdaLogger}.
+     * Sends the line to {@code output} instead of the invocation's {@code LambdaLogger}. Under
+     * Lambda's JSON log format, a line the function prints is wrapped in {@code {"message": ...}}:
+     * an EMF line then creates no metric, which {@link #build()} says on standard error.
      *
      * @param output receives each invocation's line
      * @return this builder
@@ -391,8 +394,9 @@ public final class HandlerConfig {
      *
      * @return a new, immutable configuration
      * @throws IllegalArgumentException if an environment variable has a value that is not accepted
-     *     (the message names the variable and the accepted values), or if two identifiers were
-     *     given the same name
+     *     (the message names the variable and the accepted values), if two identifiers were given
+     *     the same name, or if the EMF dimensions name the cold start identifier (never text) or
+     *     one that differs on every invocation ({@code request_id}, {@code xray_trace_id})
      */
     public HandlerConfig build() {
       if (entryName == null) {
@@ -407,6 +411,7 @@ public final class HandlerConfig {
           applyIdentifiers(fromEnvironment);
         }
       }
+      boolean formatInCode = format != null;
       if (format == null) {
         format = TrackerSettings.formatFromEnvironment(environment);
       }
@@ -414,7 +419,24 @@ public final class HandlerConfig {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
       requireDistinctNames();
+      if (format instanceof EmfLineFormat) {
+        TrackerSettings.checkEmf(
+            (EmfLineFormat) format,
+            formatInCode,
+            identifierNames[LambdaIdentifier.COLD_START.ordinal()],
+            perInvocationKeys(),
+            output != null,
+            environment);
+      }
       return new HandlerConfig(this);
+    }
+
+    /** The keys of the identifiers that differ on every invocation. */
+    private String[] perInvocationKeys() {
+      return new String[] {
+        identifierNames[LambdaIdentifier.REQUEST_ID.ordinal()],
+        identifierNames[LambdaIdentifier.XRAY_TRACE_ID.ordinal()]
+      };
     }
 
     private long timeoutMarginFromEnvironment() {

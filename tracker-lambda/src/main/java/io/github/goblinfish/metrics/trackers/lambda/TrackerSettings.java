@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.EmfUnit;
 import io.github.goblinfish.metrics.trackers.LineFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -77,6 +78,81 @@ final class TrackerSettings {
       }
     }
     return emf.build();
+  }
+
+  /** The variable by which Lambda chooses its log format: {@code Text} or {@code JSON}. */
+  static final String LOG_FORMAT_VARIABLE = "AWS_LAMBDA_LOG_FORMAT";
+
+  /**
+   * Refuses EMF dimensions a Lambda handler's line can never fill or should never have, and warns
+   * on standard error when the line goes to an output function under Lambda's JSON log format.
+   *
+   * @param coldStartKey the cold start identifier's key, or null when it is omitted
+   * @param perInvocationKeys the keys of identifiers that differ on every invocation (null:
+   *     omitted)
+   * @throws IllegalArgumentException naming the dimension, and the variable when it set them
+   */
+  static void checkEmf(
+      EmfLineFormat format,
+      boolean inCode,
+      String coldStartKey,
+      String[] perInvocationKeys,
+      boolean textOutput,
+      Function<String, String> environment) {
+    String setting =
+        inCode
+            ? "the EMF dimensions " + format.dimensions()
+            : DIMENSIONS_VARIABLE
+                + "='"
+                + (environment.apply(DIMENSIONS_VARIABLE) == null
+                    ? "function_name"
+                    : environment.apply(DIMENSIONS_VARIABLE))
+                + "'";
+    for (List<String> set : format.dimensions()) {
+      for (String name : set) {
+        if (name.equals(coldStartKey)) {
+          throw new IllegalArgumentException(
+              setting
+                  + " is not accepted: '"
+                  + name
+                  + "' is the cold start identifier, written as true or false, and CloudWatch"
+                  + " takes only text as a dimension value (the EMF line counts cold starts as"
+                  + " the metric "
+                  + EmfLineFormat.METRIC_PREFIX
+                  + "cold_start)");
+        }
+        for (String key : perInvocationKeys) {
+          if (name.equals(key)) {
+            throw new IllegalArgumentException(
+                setting
+                    + " is not accepted: '"
+                    + name
+                    + "' differs on every invocation, so each line would create custom metrics"
+                    + " of its own; find single invocations with Logs Insights instead");
+          }
+        }
+      }
+    }
+    String logFormat = environment.apply(LOG_FORMAT_VARIABLE);
+    if (textOutput && logFormat != null && logFormat.trim().equalsIgnoreCase("json")) {
+      warn(
+          "tracker-lambda: the EMF line goes to an output function and "
+              + LOG_FORMAT_VARIABLE
+              + "=JSON: if that function prints the line (System.out, LambdaLogger.log(String)),"
+              + " Lambda wraps it as {\"message\": ...} and CloudWatch creates no metric from it;"
+              + " leave the output unset so that the line goes to the invocation's LambdaLogger"
+              + " as it is");
+    }
+  }
+
+  /** One line on standard error, at construction; a failing standard error is ignored. */
+  private static void warn(String warning) {
+    try {
+      System.err.println(warning);
+      System.err.flush();
+    } catch (Throwable unreportable) {
+      // Nowhere to report to; the handler is still constructed.
+    }
   }
 
   /** Runs one setter, naming the variable in what it rejects. */
