@@ -281,11 +281,14 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
     return records.get(0);
   }
 
+  private static final Instant NOW = Instant.ofEpochMilli(System.currentTimeMillis());
+
   private static LineFormat format(boolean emf) {
     return emf
         ? LineFormat.emf()
             .namespace("orders")
-            .clock(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC))
+            // Now, since CloudWatch takes Timestamps from 14 days back to 2 hours ahead only.
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build()
         : LineFormat.json();
   }
@@ -368,6 +371,10 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
     for (String declared : kit.emfMetricNames()) {
       if (declared.startsWith("latency_ms:")) {
         assertEquals(kit.latencyMillis(declared.substring(11)), kit.emfValue(declared));
+      } else if (declared.equals("metric:cold_start") && !kit.hasMetric("cold_start")) {
+        // The EMF format's own cold-start count, from the line's cold_start identifier.
+        assertEquals(
+            Boolean.TRUE.equals(kit.identifier("cold_start")) ? 1 : 0, kit.emfValue(declared));
       } else if (declared.startsWith("metric:")) {
         assertEquals(kit.metric(declared.substring(7)), kit.emfValue(declared));
       }
@@ -652,14 +659,20 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
 
   /**
    * The EMF layout may change: {@code _aws} last instead of first, metrics of its own (such as a
-   * {@code ColdStart} count), more than 100 metrics in several directives. Neither reader depends
-   * on the members' order or on which metrics {@code _aws} declares.
+   * {@code ColdStart} count), metrics in several directives. Neither reader depends on the members'
+   * order or on which metrics {@code _aws} declares.
    */
   @Example
   void emfLinesAreReadWhateverTheMembersOrderAndWhateverMetricsTheyDeclare() {
     List<String> lines = new ArrayList<>();
+    LineFormat undimensioned =
+        LineFormat.emf()
+            .namespace("orders")
+            .dimensions(List.of(List.of()))
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build();
     ProcessTracker tracker =
-        ProcessTracker.builder().output(lines::add).format(format(true)).build();
+        ProcessTracker.builder().output(lines::add).format(undimensioned).build();
     tracker.trackProcess(
         "handler",
         () -> {
@@ -669,27 +682,41 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
         });
     JsonObject written = JsonParser.parseString(lines.get(0)).getAsJsonObject();
     JsonObject aws = written.remove("_aws").getAsJsonObject();
-    assertTrue(aws.getAsJsonArray("CloudWatchMetrics").size() > 1, aws.toString());
+    JsonArray directives = aws.getAsJsonArray("CloudWatchMetrics");
+    assertEquals(1, directives.size(), aws.toString());
+    assertEquals(
+        100, directives.get(0).getAsJsonObject().getAsJsonArray("Metrics").size(), aws.toString());
+    // Another layout: the 50 metrics the line left undeclared in a second directive, and a
+    // ColdStart count of its own, with _aws moved to the front.
+    JsonObject second = directives.get(0).getAsJsonObject().deepCopy();
+    JsonArray rest = new JsonArray();
+    for (int i = 0; i < 150; i++) {
+      if (i >= 99) {
+        JsonObject metric = new JsonObject();
+        metric.addProperty("Name", "metric:m" + i);
+        rest.add(metric);
+      }
+    }
+    second.add("Metrics", rest);
+    directives.add(second);
     JsonObject coldStart = new JsonObject();
     coldStart.addProperty("Name", "ColdStart");
     coldStart.addProperty("Unit", "Count");
-    aws.getAsJsonArray("CloudWatchMetrics")
-        .get(0)
-        .getAsJsonObject()
-        .getAsJsonArray("Metrics")
-        .add(coldStart);
-    written.addProperty("ColdStart", 1);
-    written.add("_aws", aws);
-    String moved = written.toString();
+    directives.get(0).getAsJsonObject().getAsJsonArray("Metrics").add(coldStart);
+    JsonObject moved = new JsonObject();
+    moved.add("_aws", aws);
+    moved.addProperty("ColdStart", 1);
+    written.entrySet().forEach(member -> moved.add(member.getKey(), member.getValue()));
+    String line = moved.toString();
 
     io.github.goblinfish.metrics.trackers.test.TrackerLine kit =
-        io.github.goblinfish.metrics.trackers.test.TrackerLine.parse(moved);
+        io.github.goblinfish.metrics.trackers.test.TrackerLine.parse(line);
     assertTrue(kit.isEmf());
     assertEquals(152, kit.emfMetricNames().size(), kit.emfMetricNames().toString());
     assertEquals(1, kit.emfValue("ColdStart"));
     assertEquals(149, kit.emfValue("metric:m149"));
     assertEquals(Map.of(), kit.identifiers());
-    TrackerLine local = TrackerLine.parse(moved).orElseThrow();
+    TrackerLine local = TrackerLine.parse(line).orElseThrow();
     assertTrue(local.emf());
     assertEquals(150, local.metrics().size());
   }

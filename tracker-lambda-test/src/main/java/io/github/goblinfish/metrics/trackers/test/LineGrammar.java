@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
  *   <li>{@code metrics}: an object of numbers, strings and nulls.
  *   <li>{@code tracker_warnings}, when present: 1 to 21 strings.
  *   <li>{@code _aws}, when present (the EMF line): an object with a whole-number {@code Timestamp}
- *       and a non-empty {@code CloudWatchMetrics} array of directives, each with a {@code Metrics}
- *       array of objects with a {@code Name}; each declared name is a root member that holds a
- *       number. The rest of {@code _aws}, and the order of an EMF line's members, are not checked,
- *       so that the EMF layout may change without the parsers refusing its lines.
+ *       and a {@code CloudWatchMetrics} array of directives (empty when no dimension set could be
+ *       filled), each with a {@code Metrics} array of objects with a {@code Name}; each declared
+ *       name is a root member that holds a number. The rest of {@code _aws}, and the order of an
+ *       EMF line's members, are not checked, so that the EMF layout may change without the parsers
+ *       refusing its lines.
+ *   <li>In an EMF line, a {@code latency_ms:…} or {@code metric:…} member that {@code _aws} does
+ *       not declare (past 100 metrics a line, or with no dimension set filled) holds a number.
  *   <li>Every other member is an identifier: a string, {@code true}, {@code false} or null.
  *   <li>In a line without {@code _aws}, the members come in the library's order: {@code latencies},
  *       {@code latency_counts}, {@code metrics}, {@code tracker_warnings}, then the identifiers.
@@ -123,6 +126,15 @@ final class LineGrammar {
       if (name.equals(EMF) || declared.contains(name)) {
         continue;
       }
+      if (aws != null && isEmfValueName(name)) {
+        // A value the EMF format writes but could not declare: past 100 metrics a line, or with
+        // no dimension set filled. The line says so in its warnings.
+        if (!isNumber(member.getValue())) {
+          throw new Refused(
+              "EMF value " + name(name) + " is not a number: " + shown(member.getValue()));
+        }
+        continue;
+      }
       String shownName = name(name);
       if (aws == null && reached < OWN.indexOf(METRICS)) {
         throw new Refused("identifier " + shownName + " comes before " + METRICS);
@@ -198,8 +210,9 @@ final class LineGrammar {
       throw new Refused(EMF + " has no whole-number Timestamp");
     }
     JsonElement directives = aws.getAsJsonObject().get("CloudWatchMetrics");
-    if (directives == null || !directives.isJsonArray() || directives.getAsJsonArray().isEmpty()) {
-      throw new Refused(EMF + " has no CloudWatchMetrics directive");
+    // Empty when no dimension set could be filled: the line then declares no metric, and says why.
+    if (directives == null || !directives.isJsonArray()) {
+      throw new Refused(EMF + " has no CloudWatchMetrics array");
     }
     Set<String> names = new LinkedHashSet<>();
     for (JsonElement directive : directives.getAsJsonArray()) {
@@ -287,5 +300,12 @@ final class LineGrammar {
   private static String shown(JsonElement value) {
     String json = value.toString();
     return json.length() <= QUOTED_NAME_CHARS ? json : json.substring(0, QUOTED_NAME_CHARS) + "...";
+  }
+
+  /**
+   * The root members the EMF format writes its values in: {@code latency_ms:…}, {@code metric:…}.
+   */
+  static boolean isEmfValueName(String name) {
+    return name.startsWith("latency_ms:") || name.startsWith("metric:");
   }
 }

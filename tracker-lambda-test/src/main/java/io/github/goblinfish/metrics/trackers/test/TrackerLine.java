@@ -37,8 +37,9 @@ import java.util.Set;
  *
  * The identifiers are the line's top-level members other than its own keys ({@code latencies},
  * {@code latency_counts}, {@code metrics}, {@code tracker_warnings}) and, in an EMF line, other
- * than {@code _aws} and the root members that hold the declared metric values (such as {@code
- * latency_ms:load_order}). A configured EMF {@code service} is an identifier like any other.
+ * than {@code _aws} and the root members that hold the metric values (such as {@code
+ * latency_ms:load_order}, declared or not). A configured EMF {@code service} is an identifier like
+ * any other.
  *
  * <h2>What is a tracker line</h2>
  *
@@ -101,7 +102,9 @@ public final class TrackerLine {
     Map<String, Object> found = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> member : json.entrySet()) {
       String name = member.getKey();
-      if (!OWN_KEYS.contains(name) && !emfMetricNames.contains(name)) {
+      boolean emfValue =
+          emf != null && (emfMetricNames.contains(name) || LineGrammar.isEmfValueName(name));
+      if (!OWN_KEYS.contains(name) && !emfValue) {
         found.put(name, plain(member.getValue()));
       }
     }
