@@ -24,7 +24,7 @@ class AsyncStagesAreTimedUntilTheyCompleteTest extends OneTrackerWritingToAList 
           ticker.advanceMicros(300);
           assertFalse(timed.isDone());
           pending.complete("found");
-          assertEquals("found", timed.get());
+          assertEquals("found", Waits.get(timed));
         });
     assertEquals("{\"latencies\":{\"main\":0.300,\"lookup\":0.300},\"metrics\":{}}", onlyLine());
   }

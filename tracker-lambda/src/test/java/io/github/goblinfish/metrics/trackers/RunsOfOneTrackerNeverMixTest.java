@@ -27,11 +27,11 @@ class RunsOfOneTrackerNeverMixTest extends OneTrackerWritingToAList {
                   "run_" + id,
                   () -> {
                     one.setIdentifier("thread", id);
-                    bothInside.await();
+                    Waits.await(bothInside);
                     try (Timer timer = one.timer("step_" + id)) {
                       one.incrementMetric("count_" + id);
                     }
-                    bothInside.await();
+                    Waits.await(bothInside);
                   });
             } catch (Exception failed) {
               throw new IllegalStateException(failed);
@@ -42,8 +42,8 @@ class RunsOfOneTrackerNeverMixTest extends OneTrackerWritingToAList {
     Thread second = new Thread(bodies[1]);
     first.start();
     second.start();
-    first.join();
-    second.join();
+    Waits.join(first);
+    Waits.join(second);
     assertEquals(2, shared.size());
     List<String> sorted = new ArrayList<>(shared);
     java.util.Collections.sort(sorted);

@@ -91,7 +91,7 @@ class TimersRecordTheirLatencyInMillisecondsTest extends OneTrackerWritingToALis
           ticker.advanceMicros(40);
           Thread other = new Thread(timer::close);
           other.start();
-          other.join();
+          Waits.join(other);
         });
     assertEquals("{\"latencies\":{\"main\":0.040,\"callback\":0.040},\"metrics\":{}}", onlyLine());
   }
