@@ -49,45 +49,102 @@ final class CurrentRun {
   }
 
   static Runnable bind(Run run, Runnable task) {
-    if (run == null) {
-      return task;
-    }
-    return () -> {
-      Run previous = enter(run);
-      try {
-        task.run();
-      } finally {
-        restore(previous);
-      }
-    };
+    return run == null ? task : new BoundRunnable(run, task);
   }
 
   static <T> Callable<T> bind(Run run, Callable<T> task) {
-    if (run == null) {
-      return task;
-    }
-    return () -> {
-      Run previous = enter(run);
-      try {
-        return task.call();
-      } finally {
-        restore(previous);
-      }
-    };
+    return run == null ? task : new BoundCallable<>(run, task);
   }
 
   static <T> Supplier<T> bind(Run run, Supplier<T> supplier) {
-    if (run == null) {
-      return supplier;
+    return run == null ? supplier : new BoundSupplier<>(run, supplier);
+  }
+
+  /**
+   * Work bound to a run: wherever it is called, the run is current while it runs, and the thread's
+   * previous run is current again after. Classes rather than lambdas, so that the three kinds of
+   * work share this one body.
+   *
+   * @param <T> what the work returns
+   * @param <E> what it may throw
+   */
+  private abstract static class Bound<T, E extends Exception> {
+    private final Run run;
+
+    Bound(Run run) {
+      this.run = run;
     }
-    return () -> {
+
+    final T callInRun() throws E {
       Run previous = enter(run);
       try {
-        return supplier.get();
+        return work();
       } finally {
         restore(previous);
       }
-    };
+    }
+
+    abstract T work() throws E;
+  }
+
+  private static final class BoundRunnable extends Bound<Void, RuntimeException>
+      implements Runnable {
+    private final Runnable task;
+
+    BoundRunnable(Run run, Runnable task) {
+      super(run);
+      this.task = task;
+    }
+
+    @Override
+    public void run() {
+      callInRun();
+    }
+
+    @Override
+    Void work() {
+      task.run();
+      return null;
+    }
+  }
+
+  private static final class BoundCallable<T> extends Bound<T, Exception> implements Callable<T> {
+    private final Callable<T> task;
+
+    BoundCallable(Run run, Callable<T> task) {
+      super(run);
+      this.task = task;
+    }
+
+    @Override
+    public T call() throws Exception {
+      return callInRun();
+    }
+
+    @Override
+    T work() throws Exception {
+      return task.call();
+    }
+  }
+
+  private static final class BoundSupplier<T> extends Bound<T, RuntimeException>
+      implements Supplier<T> {
+    private final Supplier<T> supplier;
+
+    BoundSupplier(Run run, Supplier<T> supplier) {
+      super(run);
+      this.supplier = supplier;
+    }
+
+    @Override
+    public T get() {
+      return callInRun();
+    }
+
+    @Override
+    T work() {
+      return supplier.get();
+    }
   }
 
   /** Restores the thread's previous run when closed on the thread that opened it. */

@@ -573,7 +573,7 @@ class CallerSuppliedPartsNeverBreakTheLineTest {
               .format(formats[i])
               .build();
       String err =
-          TrackerRecordsEachRunAsOneLineTest.captureStandardError(
+          StandardStreams.captureErr(
               () -> assertEquals("ok", failing.trackProcess("main", () -> "ok")));
       assertEquals("tracker-lambda: the line format " + name + " threw: " + reports[i] + "\n", err);
       assertEquals(

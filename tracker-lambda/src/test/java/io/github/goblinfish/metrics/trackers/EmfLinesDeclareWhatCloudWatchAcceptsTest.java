@@ -649,7 +649,7 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
       thread.start();
     }
     for (Thread thread : threads) {
-      thread.join();
+      Waits.join(thread);
     }
     assertEquals(200, lines.size());
     for (String line : lines) {

@@ -35,7 +35,7 @@ class RunFollowsWorkAcrossThreadsTest {
   }
 
   private ProcessTracker currentOnTheThread() throws Exception {
-    return single.submit(ProcessTracker::current).get();
+    return Waits.get(single.submit(ProcessTracker::current));
   }
 
   @Test
@@ -44,7 +44,7 @@ class RunFollowsWorkAcrossThreadsTest {
         "main",
         () -> {
           ProcessTracker[] seen = new ProcessTracker[1];
-          single.submit(tracker.bind(() -> seen[0] = ProcessTracker.current())).get();
+          Waits.get(single.submit(tracker.bind(() -> seen[0] = ProcessTracker.current())));
           assertSame(ProcessTracker.current(), seen[0]);
           assertSame(detached, currentOnTheThread());
         });
@@ -56,7 +56,7 @@ class RunFollowsWorkAcrossThreadsTest {
         "main",
         () -> {
           Callable<ProcessTracker> task = ProcessTracker::current;
-          assertSame(ProcessTracker.current(), single.submit(tracker.bind(task)).get());
+          assertSame(ProcessTracker.current(), Waits.get(single.submit(tracker.bind(task))));
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -67,7 +67,7 @@ class RunFollowsWorkAcrossThreadsTest {
         "main",
         () -> {
           Supplier<ProcessTracker> bound = tracker.bindSupplier(ProcessTracker::current);
-          assertSame(ProcessTracker.current(), single.submit(bound::get).get());
+          assertSame(ProcessTracker.current(), Waits.get(single.submit(bound::get)));
           assertSame(detached, currentOnTheThread());
         });
   }
@@ -78,9 +78,9 @@ class RunFollowsWorkAcrossThreadsTest {
         "main",
         () -> {
           ProcessTracker[] seen = new ProcessTracker[1];
-          java.util.concurrent.CompletableFuture.runAsync(
-                  () -> seen[0] = ProcessTracker.current(), tracker.executor(single))
-              .get();
+          Waits.get(
+              java.util.concurrent.CompletableFuture.runAsync(
+                  () -> seen[0] = ProcessTracker.current(), tracker.executor(single)));
           assertSame(ProcessTracker.current(), seen[0]);
           assertSame(detached, currentOnTheThread());
         });
@@ -163,34 +163,36 @@ class RunFollowsWorkAcrossThreadsTest {
       tracker.trackProcess(
           "main",
           () -> {
-            pool.submit(tracker.bind(() -> ProcessTracker.current().incrementMetric("runnable")))
-                .get();
+            Waits.get(
+                pool.submit(
+                    tracker.bind(() -> ProcessTracker.current().incrementMetric("runnable"))));
             assertEquals(
                 "callable",
-                pool.submit(
+                Waits.get(
+                    pool.submit(
                         tracker.bind(
                             () -> {
                               ProcessTracker.current().incrementMetric("callable");
                               return "callable";
-                            }))
-                    .get());
-            CompletableFuture.supplyAsync(
-                    tracker.bindSupplier(
-                        () -> {
-                          ProcessTracker.current().incrementMetric("supplier");
-                          return 1;
-                        }),
-                    pool)
-                .thenAcceptAsync(
-                    v -> ProcessTracker.current().incrementMetric("stage"), tracker.executor(pool))
-                .get();
+                            }))));
+            Waits.get(
+                CompletableFuture.supplyAsync(
+                        tracker.bindSupplier(
+                            () -> {
+                              ProcessTracker.current().incrementMetric("supplier");
+                              return 1;
+                            }),
+                        pool)
+                    .thenAcceptAsync(
+                        v -> ProcessTracker.current().incrementMetric("stage"),
+                        tracker.executor(pool)));
           });
       assertEquals(
           "{\"latencies\":{\"main\":0.000},"
               + "\"metrics\":{\"runnable\":1,\"callable\":1,\"supplier\":1,\"stage\":1}}",
           onlyLine());
       // The pool's threads are left with no current run.
-      assertFalse(pool.submit(() -> ProcessTracker.current().isRecording()).get());
+      assertFalse(Waits.get(pool.submit(() -> ProcessTracker.current().isRecording())));
     } finally {
       pool.shutdownNow();
     }
@@ -233,7 +235,7 @@ class RunFollowsWorkAcrossThreadsTest {
           Scope scope = run[0].makeCurrent();
           Thread elsewhere = new Thread(scope::close);
           elsewhere.start();
-          elsewhere.join();
+          Waits.join(elsewhere);
           assertEquals("ProcessTracker[main, written]", ProcessTracker.current().toString());
           scope.close();
           assertEquals("ProcessTracker[other, running]", ProcessTracker.current().toString());

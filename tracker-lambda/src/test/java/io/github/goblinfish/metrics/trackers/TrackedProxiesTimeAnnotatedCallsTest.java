@@ -76,7 +76,7 @@ class TrackedProxiesTimeAnnotatedCallsTest {
           CompletableFuture<String> future = repository.fetchAsync("8");
           ticker.advanceMicros(30);
           target.pending.complete("later");
-          assertEquals("later", future.get());
+          assertEquals("later", Waits.get(future));
         });
     assertEquals(
         "{\"latencies\":{\"main\":0.180,\"load_order\":0.100,\"fetchAsync\":0.030},\"metrics\":{}}",

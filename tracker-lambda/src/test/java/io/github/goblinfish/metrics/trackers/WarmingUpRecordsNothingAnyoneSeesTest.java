@@ -47,6 +47,38 @@ class WarmingUpRecordsNothingAnyoneSeesTest {
         List.of("{\"latencies\":{\"outer\":0.000},\"metrics\":{\"before\":1,\"after\":2}}"), lines);
     assertEquals(lines, observed);
     assertEquals(0, bytes.size());
+    assertTheWarmUpsLoadWhatTheirLinesNeed();
+  }
+
+  /**
+   * Nothing seen must not be because nothing was done: in a loader of its own, where no run or line
+   * has loaded them, each warm-up loads its line's classes, EMF's last of all.
+   */
+  private static void assertTheWarmUpsLoadWhatTheirLinesNeed() {
+    try (FreshLibraryLoader fresh = new FreshLibraryLoader()) {
+      fresh.run(WarmUpsInAFreshLoader.class);
+      assertEquals(List.of(), fresh.notLoaded(Run.class, RunRecord.class, Timer.class));
+      assertEquals(List.of(), fresh.notLoaded(JsonLine.class, LineObservers.class));
+      assertEquals(
+          List.of(), fresh.notLoaded(LineFormat.emf().namespace("Orders").build().lineClasses()));
+    } catch (java.io.IOException | ReflectiveOperationException failure) {
+      throw new AssertionError(failure);
+    }
+  }
+
+  /** Builds the test's two trackers and warms them up, in a {@link FreshLibraryLoader}. */
+  public static final class WarmUpsInAFreshLoader implements Runnable {
+    @Override
+    public void run() {
+      List<String> lines = new ArrayList<>();
+      ProcessTracker.builder().output(lines::add).ticker(new FakeTicker()).build().warmUp();
+      ProcessTracker.builder()
+          .utf8Output(bytes -> {})
+          .format(LineFormat.emf().namespace("Orders").build())
+          .build()
+          .warmUp();
+      assertEquals(List.of(), lines);
+    }
   }
 
   @Test
@@ -64,5 +96,30 @@ class WarmingUpRecordsNothingAnyoneSeesTest {
         .warmUp();
     assertEquals(List.of(), rendered);
     assertEquals(List.of(), lines);
+    try (FreshLibraryLoader fresh = new FreshLibraryLoader()) {
+      fresh.run(CallersFormatWarmUpInAFreshLoader.class);
+      // Not called, yet warmed up: the run's and the line's classes are loaded all the same.
+      assertEquals(List.of(), fresh.notLoaded(Run.class, JsonLine.class, LineObservers.class));
+    } catch (java.io.IOException | ReflectiveOperationException failure) {
+      throw new AssertionError(failure);
+    }
+  }
+
+  /** The second test's warm-up, in a {@link FreshLibraryLoader}. */
+  public static final class CallersFormatWarmUpInAFreshLoader implements Runnable {
+    @Override
+    public void run() {
+      List<RunRecord> rendered = new ArrayList<>();
+      ProcessTracker.builder()
+          .output(line -> {})
+          .format(
+              record -> {
+                rendered.add(record);
+                return "{}";
+              })
+          .build()
+          .warmUp();
+      assertEquals(List.of(), rendered);
+    }
   }
 }

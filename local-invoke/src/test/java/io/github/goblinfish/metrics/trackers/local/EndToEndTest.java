@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -244,8 +246,8 @@ class EndToEndTest {
         CompletableFuture.supplyAsync(() -> invokeUnchecked("LogBytes"));
     CompletableFuture<RunResult> b =
         CompletableFuture.supplyAsync(() -> invokeUnchecked("PrintLines"));
-    RunResult ra = a.get();
-    RunResult rb = b.get();
+    RunResult ra = ended(a, "LogBytes");
+    RunResult rb = ended(b, "PrintLines");
     assertEquals("\"ok\"", ra.invocations().get(0).response().orElseThrow());
     assertEquals(
         List.of(TRACKER), ra.invocations().get(0).logs().stream().map(LogEvent::text).toList());
@@ -354,6 +356,15 @@ class EndToEndTest {
         over.error().orElseThrow());
     Invocation limit = once(function("BigResponse"), "{\"chars\":6291554}");
     assertEquals(6_291_556, limit.response().orElseThrow().length());
+  }
+
+  /** The run's result; a run that hangs fails the test instead of the build. */
+  private static RunResult ended(CompletableFuture<RunResult> run, String id) throws Exception {
+    try {
+      return run.get(300, TimeUnit.SECONDS);
+    } catch (TimeoutException hung) {
+      throw new AssertionError(id + "'s run did not end within 300 s", hung);
+    }
   }
 
   private static RunResult invokeUnchecked(String id) {

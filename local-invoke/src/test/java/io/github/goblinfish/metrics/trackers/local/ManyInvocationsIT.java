@@ -63,7 +63,8 @@ class ManyInvocationsIT {
     drain.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), "./invoke did not finish");
-    drain.join();
+    drain.join(TimeUnit.SECONDS.toMillis(60));
+    assertTrue(!drain.isAlive(), "standard error was still open 60 s after ./invoke ended");
     return new String[] {
       Integer.toString(p.exitValue()), out, err.toString(StandardCharsets.UTF_8)
     };

@@ -82,7 +82,7 @@ class ProcessCleanupTest {
     assertEquals(1, folders.size(), folders::toString);
 
     runner.destroyForcibly(); // SIGKILL: no shutdown hook runs
-    runner.waitFor();
+    assertTrue(runner.waitFor(60, TimeUnit.SECONDS), "the runner outlived its SIGKILL");
     assertTrue(gone(runtime, 10), "the runtime outlived its runner");
     assertTrue(Files.isDirectory(folders.get(0)), "only the next runner can remove it");
 

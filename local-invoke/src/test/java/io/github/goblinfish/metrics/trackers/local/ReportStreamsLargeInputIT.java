@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,12 @@ class ReportStreamsLargeInputIT {
             .redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .start();
-    int exit = child.waitFor();
+    // Bounded only against a hang, far past the time of a report over 1 GiB on a loaded machine.
+    if (!child.waitFor(30, TimeUnit.MINUTES)) {
+      child.destroyForcibly();
+      throw new AssertionError("the report did not end within 30 minutes");
+    }
+    int exit = child.exitValue();
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
     String stdout = Files.readString(out);

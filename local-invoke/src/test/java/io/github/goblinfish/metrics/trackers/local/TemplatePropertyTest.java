@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -164,7 +165,11 @@ class TemplatePropertyTest {
             .redirectErrorStream(true)
             .start();
     byte[] seen = sh.getInputStream().readAllBytes();
-    assertEquals(0, sh.waitFor());
+    if (!sh.waitFor(60, TimeUnit.SECONDS)) {
+      sh.destroyForcibly();
+      throw new AssertionError("/bin/sh did not end within 60 s");
+    }
+    assertEquals(0, sh.exitValue());
     return seen;
   }
 

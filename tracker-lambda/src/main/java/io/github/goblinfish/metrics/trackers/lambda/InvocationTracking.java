@@ -18,13 +18,25 @@ final class InvocationTracking {
   private final LambdaIdentifier[] identifiers;
   private final String[] identifierNames;
 
+  /**
+   * Whether the handler is one that {@link TrackedHandlers} wraps, whose {@code handleRequest} an
+   * invocation calls; else it is a base class's, whose {@code handleTracked} it calls.
+   */
+  private final boolean wrapsHandler;
+
   /** The tracker of a configured output; null when lines go to each invocation's logger. */
   private final ProcessTracker configuredTracker;
 
   /** The tracker of the logger seen last: on Lambda every invocation has the same logger. */
   private volatile LoggerTracker loggerTracker;
 
+  /** The tracking of a base class's handler: {@code handlerClass} extends it. */
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
+    this(config, handlerClass, false);
+  }
+
+  InvocationTracking(HandlerConfig config, Class<?> handlerClass, boolean wrapsHandler) {
+    this.wrapsHandler = wrapsHandler;
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
     this.identifiers = config.identifiers();
@@ -41,6 +53,10 @@ final class InvocationTracking {
       // While the runtime initialises, not on the first invocation's path.
       TimeoutWatch.startEarly(this);
     }
+  }
+
+  boolean wrapsHandler() {
+    return wrapsHandler;
   }
 
   String entryName() {

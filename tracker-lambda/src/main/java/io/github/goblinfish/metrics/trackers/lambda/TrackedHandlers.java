@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +54,7 @@ public final class TrackedHandlers {
   public static <I, O> RequestHandler<I, O> wrap(
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new Tracked<>(handler, new InvocationTracking(config, handler.getClass()));
+    return new Tracked<>(handler, new InvocationTracking(config, handler.getClass(), true));
   }
 
   /**
@@ -77,7 +76,7 @@ public final class TrackedHandlers {
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new TrackedStream(handler, new InvocationTracking(config, handler.getClass()));
+    return new TrackedStream(handler, new InvocationTracking(config, handler.getClass(), true));
   }
 
   // Classes rather than lambdas here: a lambda's first use costs a class generated at run time,
@@ -95,26 +94,7 @@ public final class TrackedHandlers {
 
     @Override
     public O handleRequest(I input, Context context) {
-      ProcessTracker tracker = tracking.trackerFor(context);
-      return tracker.trackProcess(
-          tracking.entryName(), new Invocation<>(this, tracker, input, context));
-    }
-  }
-
-  /** One invocation of a {@link Tracked} handler. */
-  private static final class Invocation<I, O> extends TrackedInvocation<O, RuntimeException> {
-    private final Tracked<I, O> tracked;
-    private final I input;
-
-    Invocation(Tracked<I, O> tracked, ProcessTracker tracker, I input, Context context) {
-      super(tracked.tracking, tracker, context);
-      this.tracked = tracked;
-      this.input = input;
-    }
-
-    @Override
-    O handle(Context context) {
-      return tracked.handler.handleRequest(input, context);
+      return new TrackedInvocation.OfObjects<>(tracking, handler, input, context).run();
     }
   }
 
@@ -131,34 +111,7 @@ public final class TrackedHandlers {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
-      ProcessTracker tracker = tracking.trackerFor(context);
-      tracker.trackProcess(
-          tracking.entryName(), new StreamInvocation(this, tracker, input, output, context));
-    }
-  }
-
-  /** One invocation of a {@link TrackedStream} handler. */
-  private static final class StreamInvocation extends TrackedInvocation<Void, IOException> {
-    private final TrackedStream tracked;
-    private final InputStream input;
-    private final OutputStream output;
-
-    StreamInvocation(
-        TrackedStream tracked,
-        ProcessTracker tracker,
-        InputStream input,
-        OutputStream output,
-        Context context) {
-      super(tracked.tracking, tracker, context);
-      this.tracked = tracked;
-      this.input = input;
-      this.output = output;
-    }
-
-    @Override
-    Void handle(Context context) throws IOException {
-      tracked.handler.handleRequest(input, output, context);
-      return null;
+      new TrackedInvocation.OfStreams(tracking, handler, input, output, context).run();
     }
   }
 }

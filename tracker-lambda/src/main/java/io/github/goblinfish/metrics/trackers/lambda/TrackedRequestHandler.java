@@ -87,9 +87,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    ProcessTracker tracker = tracking.trackerFor(context);
-    return tracker.trackProcess(
-        tracking.entryName(), new Invocation<>(this, tracker, input, context));
+    return new TrackedInvocation.OfObjects<>(tracking, this, input, context).run();
   }
 
   /**
@@ -115,24 +113,6 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
       methodForm = reader;
     }
     reader.handleRequest(input, output, context);
-  }
-
-  /** One invocation of the handler. */
-  private static final class Invocation<I, O> extends TrackedInvocation<O, RuntimeException> {
-    private final TrackedRequestHandler<I, O> handler;
-    private final I input;
-
-    Invocation(
-        TrackedRequestHandler<I, O> handler, ProcessTracker tracker, I input, Context context) {
-      super(handler.tracking, tracker, context);
-      this.handler = handler;
-      this.input = input;
-    }
-
-    @Override
-    O handle(Context context) {
-      return handler.handleTracked(input, context);
-    }
   }
 
   /**

@@ -29,9 +29,13 @@ import java.util.function.Consumer;
 public abstract class TrackedRequestStreamHandler implements RequestStreamHandler {
   private final InvocationTracking tracking;
 
-  /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
-  protected TrackedRequestStreamHandler() {
-    this(HandlerConfig.defaults());
+  /**
+   * Tracks with the given configuration.
+   *
+   * @param config entry name, identifiers and output
+   */
+  protected TrackedRequestStreamHandler(HandlerConfig config) {
+    this.tracking = new InvocationTracking(config, getClass());
   }
 
   /**
@@ -43,13 +47,9 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
     this(HandlerConfig.builder().output(output).build());
   }
 
-  /**
-   * Tracks with the given configuration.
-   *
-   * @param config entry name, identifiers and output
-   */
-  protected TrackedRequestStreamHandler(HandlerConfig config) {
-    this.tracking = new InvocationTracking(config, getClass());
+  /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
+  protected TrackedRequestStreamHandler() {
+    this(HandlerConfig.defaults());
   }
 
   /**
@@ -63,34 +63,7 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    ProcessTracker tracker = tracking.trackerFor(context);
-    tracker.trackProcess(
-        tracking.entryName(), new Invocation(this, tracker, input, output, context));
-  }
-
-  /** One invocation of the stream handler. */
-  private static final class Invocation extends TrackedInvocation<Void, IOException> {
-    private final TrackedRequestStreamHandler handler;
-    private final InputStream input;
-    private final OutputStream output;
-
-    Invocation(
-        TrackedRequestStreamHandler handler,
-        ProcessTracker tracker,
-        InputStream input,
-        OutputStream output,
-        Context context) {
-      super(handler.tracking, tracker, context);
-      this.handler = handler;
-      this.input = input;
-      this.output = output;
-    }
-
-    @Override
-    Void handle(Context context) throws IOException {
-      handler.handleTracked(input, output, context);
-      return null;
-    }
+    new TrackedInvocation.OfStreams(tracking, this, input, output, context).run();
   }
 
   /**

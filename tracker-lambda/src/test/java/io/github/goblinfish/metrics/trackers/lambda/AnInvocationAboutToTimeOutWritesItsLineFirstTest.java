@@ -86,22 +86,29 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
 
   @Test
   void anInvocationThatEndsInTimeWritesItsOrdinaryLineAndTheWatchIsGone() throws Exception {
+    int watchedBefore = TimeoutWatch.watchedCount();
+    List<Integer> watchedWhileRunning = new CopyOnWriteArrayList<>();
     TrackedRequestHandler<String, String> quick =
         new TrackedRequestHandler<>(toLines(Duration.ofMillis(100)).ticker(() -> 0L).build()) {
           @Override
           protected String handleTracked(String input, Context context) {
+            watchedWhileRunning.add(TimeoutWatch.watchedCount());
             return input;
           }
         };
+    // The watch would write this invocation's line 500 ms from now, had it stayed armed.
     assertEquals(
         "x",
-        quick.handleRequest("x", TestContext.builder().timeout(Duration.ofMillis(150)).build()));
-    Thread.sleep(300); // past the moment the watch would have fired, had it stayed armed
+        quick.handleRequest("x", TestContext.builder().timeout(Duration.ofMillis(600)).build()));
+    assertEquals(List.of(watchedBefore + 1), watchedWhileRunning, "watched while it ran");
+    assertEquals(watchedBefore, TimeoutWatch.watchedCount(), "its watch node is unlinked");
+    Thread.sleep(800); // past the moment the watch would have fired, had it stayed armed
     assertEquals(
         List.of(
             "{\"latencies\":{\"AnInvocationAboutToTimeOutWritesItsLineFirstTest\":0.000},"
                 + "\"metrics\":{}}"),
         lines);
+    assertEquals(watchedBefore, TimeoutWatch.watchedCount());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.Waits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ class ConcurrentInvocationsTest {
                 },
                 tracker.executor(workers)));
       }
-      CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).join();
+      Waits.join(CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])));
       return id;
     }
   }
@@ -83,13 +84,13 @@ class ConcurrentInvocationsTest {
       results.add(
           invokers.submit(
               () -> {
-                start.await();
+                Waits.await(start);
                 return handler.handleRequest(id, Contexts.of("req-" + id));
               }));
     }
     start.countDown();
     for (int i = 0; i < INVOCATIONS; i++) {
-      assertEquals(i, results.get(i).get());
+      assertEquals(i, Waits.get(results.get(i)));
     }
 
     assertEquals(INVOCATIONS, lines.size());

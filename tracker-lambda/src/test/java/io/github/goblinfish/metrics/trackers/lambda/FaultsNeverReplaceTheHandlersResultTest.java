@@ -18,6 +18,7 @@ import io.github.goblinfish.metrics.trackers.FakeTicker;
 import io.github.goblinfish.metrics.trackers.LineJson;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.Waits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -480,7 +481,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
     late.setIdentifier("late_flag", true);
     assertEquals(42, late.track("late_track", () -> 42));
     assertEquals(
-        "v", late.trackAsync("late_async", () -> CompletableFuture.completedFuture("v")).get());
+        "v",
+        Waits.get(late.trackAsync("late_async", () -> CompletableFuture.completedFuture("v"))));
     assertEquals(1, lines.size(), "no second line");
     assertTrue(lines.get(0).endsWith(",\"metrics\":{\"in_time\":1}}"), lines.get(0));
   }
@@ -512,10 +514,10 @@ class FaultsNeverReplaceTheHandlersResultTest {
     handler.handleRequest("x", Contexts.of("r"));
     String line = lines.get(0);
 
-    pool.submit(boundTask.get()).get();
-    CompletableFuture.runAsync(
-            () -> ProcessTracker.current().setMetric("late_stage", 1), boundExecutor.get())
-        .get();
+    Waits.get(pool.submit(boundTask.get()));
+    Waits.get(
+        CompletableFuture.runAsync(
+            () -> ProcessTracker.current().setMetric("late_stage", 1), boundExecutor.get()));
 
     assertEquals(1, runs.get(), "the task still runs");
     assertFalse(
@@ -523,9 +525,9 @@ class FaultsNeverReplaceTheHandlersResultTest {
     assertEquals(List.of(line), lines, "the written line is unchanged and not written again");
     for (int i = 0; i < 2; i++) {
       assertNull(
-          pool.submit(
-                  () -> ProcessTracker.current().isRecording() ? ProcessTracker.current() : null)
-              .get(),
+          Waits.get(
+              pool.submit(
+                  () -> ProcessTracker.current().isRecording() ? ProcessTracker.current() : null)),
           "the pool's threads have no current run afterwards");
     }
   }
@@ -567,7 +569,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
                         }
                       }));
               try {
-                started.await();
+                Waits.await(started);
               } catch (InterruptedException e) {
                 throw new AssertionError(e);
               }
@@ -576,7 +578,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
           };
       assertEquals(round, handler.handleRequest(round, Contexts.of("r")));
       stop.set(true);
-      writer.get().get();
+      Waits.get(writer.get());
       assertNull(failure.get(), () -> "a late writer threw: " + failure.get());
       assertEquals(1, lines.size());
       JsonObject parsed = LineJson.parseLine(lines.get(0));

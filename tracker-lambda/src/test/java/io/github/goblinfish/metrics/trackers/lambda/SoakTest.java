@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
+import io.github.goblinfish.metrics.trackers.Waits;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -142,7 +143,7 @@ class SoakTest {
     }
     long sum = run(handler, context, from + THREADS * share, to);
     for (Future<Long> part : parts) {
-      sum += part.get();
+      sum += Waits.get(part);
     }
     assertEquals(((long) from + to - 1) * (to - from) / 2, sum, "every invocation returned its id");
   }
@@ -172,14 +173,14 @@ class SoakTest {
     for (int t = 0; t < THREADS; t++) {
       checks.add(
           () -> {
-            allThreads.await();
+            Waits.await(allThreads);
             return ProcessTracker.current().isRecording()
                 ? Thread.currentThread().getName() + " still has " + ProcessTracker.current()
                 : null;
           });
     }
-    for (Future<String> check : pool.invokeAll(checks)) {
-      assertNull(check.get());
+    for (Future<String> check : Waits.invokeAll(pool, checks)) {
+      assertNull(Waits.get(check));
     }
   }
 }

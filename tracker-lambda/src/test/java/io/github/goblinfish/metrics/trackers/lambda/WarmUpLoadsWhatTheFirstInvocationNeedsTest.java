@@ -115,7 +115,7 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
     }
     assertEquals(true, output.contains("RESULT ok 1"), String.join("\n", output));
     assertEquals(
-        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler$Invocation"),
+        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedInvocation$OfObjects"),
         loadedByTheInvocation,
         String.join("\n", output));
   }
