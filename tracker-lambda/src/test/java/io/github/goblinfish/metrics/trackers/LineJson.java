@@ -1,29 +1,22 @@
 package io.github.goblinfish.metrics.trackers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.internal.LazilyParsedNumber;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import io.github.goblinfish.metrics.trackers.lines.LineReader;
+import io.github.goblinfish.metrics.trackers.lines.StrictJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Test oracles for the line, written independently of the main code: a strict parser that rejects
- * duplicate keys and trailing data, the lone-surrogate replacement, the cut and the millisecond
- * figures.
+ * Test oracles for the line, written independently of the main code: the one strict reader of the
+ * line ({@code tracker-lambda-lines}, which refuses duplicate keys, trailing data and anything the
+ * formats cannot write), the lone-surrogate replacement, the cut and the millisecond figures.
  */
 public final class LineJson {
   private LineJson() {}
@@ -31,7 +24,8 @@ public final class LineJson {
   /**
    * Checks everything a line must be whatever went into it (one strict JSON object, no duplicate
    * key at any depth, no raw line break or control character, valid UTF-8, at most {@link
-   * ProcessTracker#MAX_LINE_BYTES}) and returns it parsed.
+   * ProcessTracker#MAX_LINE_BYTES}, a line the default or EMF format can write) and returns it
+   * parsed, its numbers as written.
    */
   public static JsonObject parseLine(String line) {
     for (int i = 0; i < line.length(); i++) {
@@ -45,56 +39,15 @@ public final class LineJson {
         utf8.length <= ProcessTracker.MAX_LINE_BYTES, () -> "line has " + utf8.length + " bytes");
     assertEquals(
         line, new String(utf8, StandardCharsets.UTF_8), "the line survives UTF-8 unchanged");
+    JsonObject parsed;
     try {
-      JsonReader reader = new JsonReader(new StringReader(line));
-      reader.setStrictness(Strictness.STRICT);
-      assertEquals(JsonToken.BEGIN_OBJECT, reader.peek(), "the line is an object");
-      JsonElement parsed = read(reader);
-      assertEquals(JsonToken.END_DOCUMENT, reader.peek(), "nothing follows the object");
-      return parsed.getAsJsonObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      parsed = StrictJson.object(line);
+    } catch (IllegalArgumentException notStrictJson) {
+      return fail("not one strict JSON object: " + notStrictJson.getMessage());
     }
-  }
-
-  private static JsonElement read(JsonReader reader) throws IOException {
-    switch (reader.peek()) {
-      case BEGIN_OBJECT:
-        {
-          JsonObject object = new JsonObject();
-          reader.beginObject();
-          while (reader.hasNext()) {
-            String name = reader.nextName();
-            if (object.has(name)) {
-              fail("duplicate key '" + name + "'");
-            }
-            object.add(name, read(reader));
-          }
-          reader.endObject();
-          return object;
-        }
-      case BEGIN_ARRAY:
-        {
-          JsonArray array = new JsonArray();
-          reader.beginArray();
-          while (reader.hasNext()) {
-            array.add(read(reader));
-          }
-          reader.endArray();
-          return array;
-        }
-      case STRING:
-        return new JsonPrimitive(reader.nextString());
-      case NUMBER:
-        return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
-      case BOOLEAN:
-        return new JsonPrimitive(reader.nextBoolean());
-      case NULL:
-        reader.nextNull();
-        return JsonNull.INSTANCE;
-      default:
-        throw new AssertionError("unexpected " + reader.peek());
-    }
+    LineReader.Reading reading = LineReader.read(line, parsed);
+    assertNull(reading.refusal(), "not a line the library's formats write");
+    return parsed;
   }
 
   /** Lone surrogates become U+FFFD; pairs stay. Built on code points, not on the main code. */

@@ -4,8 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a tracker line for people: a bar chart of the latencies, then metrics and identifiers.
- * Names and values come from the function, so they are printed through {@link TerminalText}.
+ * Renders a tracker line for people: a bar chart of the latencies (with how many times a step was
+ * timed, when more than once), then metrics, identifiers and the tracker's warnings. Only the
+ * line's identifiers are listed as identifiers: never {@code latency_counts}, {@code
+ * tracker_warnings}, {@code _aws} or an EMF line's metric values. Names and values come from the
+ * function, so they are printed through {@link TerminalText}.
  */
 final class Breakdown {
   static final int BAR_WIDTH = 40;
@@ -49,11 +52,19 @@ final class Breakdown {
         if (bar > 0) {
           out.append("  ").append(String.valueOf(BLOCK).repeat(bar));
         }
+        Long count = line.latencyCounts().get(e.getKey());
+        if (count != null) {
+          out.append("  (timed ").append(count).append(" times)");
+        }
         out.append('\n');
       }
     }
     section(out, "metrics", line.metrics());
     section(out, "identifiers", line.identifiers());
+    if (!line.warnings().isEmpty()) {
+      out.append("tracker warnings\n");
+      line.warnings().forEach(w -> out.append("  ").append(TerminalText.oneLine(w)).append('\n'));
+    }
     return out.toString();
   }
 

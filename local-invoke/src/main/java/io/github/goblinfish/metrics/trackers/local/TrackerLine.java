@@ -3,19 +3,27 @@ package io.github.goblinfish.metrics.trackers.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.goblinfish.metrics.trackers.lines.LineReader;
+import io.github.goblinfish.metrics.trackers.lines.ParsedLine;
+import io.github.goblinfish.metrics.trackers.lines.StrictJson;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A tracker line found among an invocation's log events: exactly what the library's default or EMF
- * format can write ({@link LineGrammar}), as one JSON object; the members other than {@code
- * latencies}, {@code metrics} and {@code _aws} are its identifiers here. It is also recognised
- * inside the {@code message} string of the runtime's JSON log wrapper and after a Text level prefix
- * such as {@code [INFO] }.
+ * format can write, as {@code tracker-lambda-lines}' {@code LineReader} (the one reader of the
+ * line, the test kit's too) reads it. Its identifiers are the top-level members other than the
+ * line's own ({@code latencies}, {@code latency_counts}, {@code metrics}, {@code tracker_warnings})
+ * and, in an EMF line, other than {@code _aws} and the root members of its metric values. It is
+ * also recognised inside the {@code message} string of the runtime's JSON log wrapper and after a
+ * Text level prefix such as {@code [INFO] }.
  *
  * <pre>{@code
  * TrackerLine line = invocation.trackerLines().get(0);
@@ -27,7 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class TrackerLine {
   private static final Pattern LEVEL_PREFIX = Pattern.compile("^\\[[A-Z]+] ");
-  private static final String LATENCIES_KEY = "\"" + LineGrammar.LATENCIES + "\"";
+  private static final String LATENCIES = "latencies";
+  private static final String LATENCIES_KEY = "\"" + LATENCIES + "\"";
 
   /**
    * What one event's text is: a tracker line, or an event that looks like one (it mentions {@code
@@ -42,62 +51,21 @@ public final class TrackerLine {
   }
 
   private final String json;
-  private final boolean emf;
   private final boolean wrapped;
+  private final ParsedLine line;
   private final Map<String, String> latencies;
   private final Map<String, Double> latenciesMs;
   private final Map<String, String> metrics;
   private final Map<String, String> identifiers;
-  private final Map<String, Long> latencyCounts;
 
-  private TrackerLine(JsonObject object, boolean wrapped) {
+  private TrackerLine(JsonObject object, ParsedLine line, boolean wrapped) {
     this.json = object.toString();
-    this.emf = object.has("_aws");
     this.wrapped = wrapped;
-    Map<String, String> lat = new LinkedHashMap<>();
-    Map<String, Double> ms = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> e : object.getAsJsonObject("latencies").entrySet()) {
-      lat.put(e.getKey(), render(e.getValue()));
-      if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isNumber()) {
-        ms.put(e.getKey(), e.getValue().getAsDouble());
-      }
-    }
-    Map<String, String> met = new LinkedHashMap<>();
-    object
-        .getAsJsonObject("metrics")
-        .entrySet()
-        .forEach(e -> met.put(e.getKey(), render(e.getValue())));
-    Map<String, String> ids = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> e : object.entrySet()) {
-      if (!e.getKey().equals("latencies")
-          && !e.getKey().equals("metrics")
-          && !e.getKey().equals("_aws")) {
-        ids.put(e.getKey(), render(e.getValue()));
-      }
-    }
-    this.latencies = Collections.unmodifiableMap(lat);
-    this.latenciesMs = Collections.unmodifiableMap(ms);
-    this.metrics = Collections.unmodifiableMap(met);
-    this.identifiers = Collections.unmodifiableMap(ids);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    JsonElement countsMember = object.get("latency_counts");
-    if (countsMember != null && countsMember.isJsonObject()) {
-      for (Map.Entry<String, JsonElement> e : countsMember.getAsJsonObject().entrySet()) {
-        wholeNumber(e.getValue()).ifPresent(n -> counts.put(e.getKey(), n));
-      }
-    }
-    this.latencyCounts = Collections.unmodifiableMap(counts);
-  }
-
-  private static Optional<Long> wholeNumber(JsonElement value) {
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(value.getAsBigDecimal().longValueExact());
-    } catch (ArithmeticException | NumberFormatException e) {
-      return Optional.empty();
-    }
+    this.line = line;
+    this.latencies = rendered(line.latencies(), BigDecimal::toString);
+    this.latenciesMs = rendered(line.latencies(), BigDecimal::doubleValue);
+    this.metrics = rendered(line.metrics(), TrackerLine::render);
+    this.identifiers = rendered(line.identifiers(), TrackerLine::render);
   }
 
   /**
@@ -132,7 +100,7 @@ public final class TrackerLine {
     } catch (IllegalArgumentException malformed) {
       return looksLikeOne(trimmed) ? refused(malformed.getMessage()) : Reading.NEITHER;
     }
-    if (object.has(LineGrammar.LATENCIES)) {
+    if (object.has(LATENCIES)) {
       return checked(trimmed, object, false);
     }
     JsonElement message = object.get("message");
@@ -145,19 +113,17 @@ public final class TrackerLine {
     }
     try {
       JsonObject line = StrictJson.object(inner);
-      return line.has(LineGrammar.LATENCIES) ? checked(inner, line, true) : Reading.NEITHER;
+      return line.has(LATENCIES) ? checked(inner, line, true) : Reading.NEITHER;
     } catch (IllegalArgumentException malformed) {
       return looksLikeOne(inner) ? refused(malformed.getMessage()) : Reading.NEITHER;
     }
   }
 
   private static Reading checked(String text, JsonObject object, boolean wrapped) {
-    try {
-      LineGrammar.check(text, object);
-    } catch (LineGrammar.Refused refused) {
-      return refused(refused.getMessage());
-    }
-    return new Reading(new TrackerLine(object, wrapped), null);
+    LineReader.Reading reading = LineReader.read(text, object);
+    return reading.line() == null
+        ? refused(reading.refusal())
+        : new Reading(new TrackerLine(object, reading.line(), wrapped), null);
   }
 
   /**
@@ -171,7 +137,7 @@ public final class TrackerLine {
     }
     try {
       JsonElement lenient = JsonParser.parseString(text);
-      return lenient.isJsonObject() && lenient.getAsJsonObject().has(LineGrammar.LATENCIES);
+      return lenient.isJsonObject() && lenient.getAsJsonObject().has(LATENCIES);
     } catch (RuntimeException notEvenLenient) {
       return false;
     }
@@ -182,10 +148,15 @@ public final class TrackerLine {
     return new Reading(null, TerminalText.message(why));
   }
 
-  private static String render(JsonElement value) {
-    return value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-        ? value.getAsString()
-        : value.toString();
+  private static <V, R> Map<String, R> rendered(Map<String, V> values, Function<V, R> render) {
+    Map<String, R> out = new LinkedHashMap<>();
+    values.forEach((name, value) -> out.put(name, render.apply(value)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** A metric's or identifier's value as text: strings as they are, the rest as the JSON. */
+  private static String render(Object value) {
+    return String.valueOf(value);
   }
 
   /**
@@ -199,7 +170,7 @@ public final class TrackerLine {
    * @return true for an Embedded Metric Format line (it has {@code _aws})
    */
   public boolean emf() {
-    return emf;
+    return line.isEmf();
   }
 
   /**
@@ -235,11 +206,20 @@ public final class TrackerLine {
    *     for the names timed more than once
    */
   public Map<String, Long> latencyCounts() {
-    return latencyCounts;
+    return line.latencyCounts();
   }
 
   /**
-   * @return every other top-level member except {@code _aws}, in key order
+   * @return the tracker's warnings, {@code tracker_warnings}; empty when the line has none
+   */
+  public List<String> warnings() {
+    return line.warnings();
+  }
+
+  /**
+   * @return the identifiers (strings unquoted, {@code true}, {@code false} or {@code null} as
+   *     text), in key order: never the line's own members, {@code _aws} or an EMF line's metric
+   *     values
    */
   public Map<String, String> identifiers() {
     return identifiers;

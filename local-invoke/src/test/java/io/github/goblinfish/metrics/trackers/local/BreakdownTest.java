@@ -59,6 +59,57 @@ class BreakdownTest {
   }
 
   @Test
+  void onlyTheLinesIdentifiersAreShownAsIdentifiers() {
+    String text =
+        "{\"latencies\":{\"SqsBatchHandler\":9.000,\"process_record\":6.000},"
+            + "\"latency_counts\":{\"process_record\":3},\"metrics\":{\"records\":3},"
+            + "\"tracker_warnings\":[\"metric 'size' could not be read; written as null\"],"
+            + "\"request_id\":\"r-1\",\"cold_start\":false}";
+    assertEquals(
+        """
+        Tracker line
+        latencies (ms)
+          SqsBatchHandler  9.000  %s
+          process_record   6.000  %s  (timed 3 times)
+        metrics
+          records = 3
+        identifiers
+          request_id = r-1
+          cold_start = false
+        tracker warnings
+          metric 'size' could not be read; written as null
+        """
+            .formatted(B.repeat(40), B.repeat(27)),
+        Breakdown.render(line(text)));
+  }
+
+  @Test
+  void anEmfLinesMetadataAndMetricValuesAreNotIdentifiers() {
+    String text =
+        "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"n\","
+            + "\"Dimensions\":[[\"service\"]],\"Metrics\":[{\"Name\":\"latency_ms:load\","
+            + "\"Unit\":\"Milliseconds\"},{\"Name\":\"metric:items\"}]}]},"
+            + "\"service\":\"orders\",\"latency_ms:load\":2.000,\"metric:items\":3,"
+            + "\"latencies\":{\"load\":2.000},\"latency_counts\":{\"load\":2},"
+            + "\"metrics\":{\"items\":3},\"tracker_warnings\":[\"w\"],\"order_id\":\"o-1\"}";
+    assertEquals(
+        """
+        Tracker line (EMF)
+        latencies (ms)
+          load  2.000  %s  (timed 2 times)
+        metrics
+          items = 3
+        identifiers
+          service = orders
+          order_id = o-1
+        tracker warnings
+          w
+        """
+            .formatted(B.repeat(40)),
+        Breakdown.render(line(text)));
+  }
+
+  @Test
   void foundInsideTheJsonLogWrapperAndAfterALevelPrefix() {
     String wrapped =
         "{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"message\":\"{\\\"latencies\\\":{\\\"x\\\":1},\\\"metrics\\\":{}}\",\"level\":\"INFO\",\"AWSRequestId\":\"r\"}\n";

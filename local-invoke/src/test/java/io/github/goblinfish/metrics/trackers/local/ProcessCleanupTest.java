@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goblinfish.metrics.trackers.lines.LineReader;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -51,7 +52,18 @@ class ProcessCleanupTest {
                 "-Djava.io.tmpdir=" + tmp,
                 "-Dlocal-invoke.runtime=" + target.resolve("runtime"),
                 "-cp",
-                target.resolve("classes") + File.pathSeparator + target.resolve("lib") + "/*",
+                // The reader of the line is copied into lib at package, after the unit tests.
+                target.resolve("classes")
+                    + File.pathSeparator
+                    + target.resolve("lib")
+                    + "/*"
+                    + File.pathSeparator
+                    + Path.of(
+                        LineReader.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI()),
                 LocalInvoke.class.getName(),
                 "SleepLong",
                 "--template",

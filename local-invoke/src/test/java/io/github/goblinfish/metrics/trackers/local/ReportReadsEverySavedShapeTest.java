@@ -374,6 +374,26 @@ class ReportReadsEverySavedShapeTest {
   }
 
   @Test
+  void groupingByOneOfTheLinesOwnMembersFindsNoIdentifier() {
+    for (String own : List.of("latency_counts", "tracker_warnings", "latencies", "metrics")) {
+      assertEquals(0, report(null, FOLDER + "lines.log", "--by", own));
+      String headings =
+          out.lines()
+              .filter(l -> l.endsWith("invocation") || l.endsWith("invocations"))
+              .reduce("", (a, b) -> a + b + "\n");
+      assertEquals(
+          """
+          ApiGatewayHandler, %1$s=(none), cold: 1 invocation
+          ApiGatewayHandler, %1$s=(none), warm: 4 invocations
+          SqsBatchHandler, %1$s=(none), warm: 1 invocation
+          """
+              .formatted(own),
+          headings,
+          own);
+    }
+  }
+
+  @Test
   void anInputWithoutTrackerLinesExitsOneAndSaysSo() {
     byte[] bytes =
         "START RequestId: r-1 Version: $LATEST\nhello\n".getBytes(StandardCharsets.UTF_8);

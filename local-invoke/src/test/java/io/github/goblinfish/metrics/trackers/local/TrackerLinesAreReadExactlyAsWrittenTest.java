@@ -50,9 +50,11 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The two readers of the tracker line, the test kit's {@code TrackerLine} and this module's (what
- * {@code ./invoke report} and the runner's summaries read), accept every line the library writes,
- * whatever went wrong while it was recorded, and read back exactly what was recorded; and they
- * refuse, for the same reason, lines the library can never write.
+ * {@code ./invoke report} and the runner's summaries read), both over {@code tracker-lambda-lines}'
+ * {@code LineReader}, accept every line the library writes, whatever went wrong while it was
+ * recorded, and read back exactly what was recorded; and they refuse, for the same reason, lines
+ * the library can never write. It lives here because it needs the library, the test kit and the
+ * runner together.
  *
  * <p>Each generated run goes through the real {@link ProcessTracker} (its line as UTF-8 bytes, as a
  * Lambda logger takes it) or a real {@link TrackedRequestHandler} (its line as text), in the

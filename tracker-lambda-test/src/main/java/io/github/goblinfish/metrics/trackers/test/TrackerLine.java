@@ -1,13 +1,10 @@
 package io.github.goblinfish.metrics.trackers.test;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.github.goblinfish.metrics.trackers.lines.LineReader;
+import io.github.goblinfish.metrics.trackers.lines.ParsedLine;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +34,8 @@ import java.util.Set;
  *
  * The identifiers are the line's top-level members other than its own keys ({@code latencies},
  * {@code latency_counts}, {@code metrics}, {@code tracker_warnings}) and, in an EMF line, other
- * than {@code _aws} and the root members that hold the metric values (such as {@code
- * latency_ms:load_order}, declared or not). A configured EMF {@code service} is an identifier like
- * any other.
+ * than {@code _aws} and the root members that hold the declared metric values (such as {@code
+ * latency_ms:load_order}). A configured EMF {@code service} is an identifier like any other.
  *
  * <h2>What is a tracker line</h2>
  *
@@ -68,47 +64,22 @@ import java.util.Set;
  *       _aws} are not checked.
  * </ul>
  *
- * Asking for a name the line does not hold throws {@link NoSuchElementException} naming what the
+ * The rules are those of {@code tracker-lambda-lines}' {@code LineReader}, the one reader of the
+ * line, which the local runner reads lines with too.
+ *
+ * <p>Asking for a name the line does not hold throws {@link NoSuchElementException} naming what the
  * line holds, so a test that asserts on a step its handler no longer times fails with a message
  * that says so.
  *
  * <p>Immutable and thread-safe.
  */
 public final class TrackerLine {
-  private static final Set<String> OWN_KEYS =
-      Set.of("latencies", "latency_counts", "metrics", "tracker_warnings", "_aws");
   private static final int QUOTED_CHARS = 300;
 
-  private final String text;
-  private final JsonObject json;
-  private final JsonObject latencies;
-  private final JsonObject latencyCounts;
-  private final JsonObject metrics;
-  private final List<String> warnings;
-  private final JsonObject emf;
-  private final List<String> emfMetricNames;
-  private final Map<String, Object> identifiers;
+  private final ParsedLine line;
 
-  private TrackerLine(String text, JsonObject json, List<String> emfMetricNames) {
-    this.text = text;
-    this.json = json;
-    this.latencies = json.getAsJsonObject(LineGrammar.LATENCIES);
-    JsonObject counts = json.getAsJsonObject(LineGrammar.LATENCY_COUNTS);
-    this.latencyCounts = counts != null ? counts : new JsonObject();
-    this.metrics = json.getAsJsonObject(LineGrammar.METRICS);
-    this.warnings = strings(json.getAsJsonArray(LineGrammar.WARNINGS));
-    this.emf = json.getAsJsonObject(LineGrammar.EMF);
-    this.emfMetricNames = emfMetricNames;
-    Map<String, Object> found = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> member : json.entrySet()) {
-      String name = member.getKey();
-      boolean emfValue =
-          emf != null && (emfMetricNames.contains(name) || LineGrammar.isEmfValueName(name));
-      if (!OWN_KEYS.contains(name) && !emfValue) {
-        found.put(name, plain(member.getValue()));
-      }
-    }
-    this.identifiers = Collections.unmodifiableMap(found);
+  private TrackerLine(ParsedLine line) {
+    this.line = line;
   }
 
   /**
@@ -125,21 +96,7 @@ public final class TrackerLine {
    * @throws IllegalArgumentException if {@code line} is not a tracker line
    */
   public static TrackerLine parse(String line) {
-    if (line == null) {
-      throw new NullPointerException("line");
-    }
-    String text = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
-    JsonObject json;
-    try {
-      json = StrictJson.object(text);
-    } catch (IllegalArgumentException notJson) {
-      throw notALine(text, notJson.getMessage());
-    }
-    try {
-      return new TrackerLine(text, json, LineGrammar.check(text, json));
-    } catch (LineGrammar.Refused refused) {
-      throw notALine(text, refused.getMessage());
-    }
+    return new TrackerLine(LineReader.parse(line));
   }
 
   /**
@@ -148,7 +105,7 @@ public final class TrackerLine {
    * @return the line's text
    */
   public String text() {
-    return text;
+    return line.text();
   }
 
   /**
@@ -160,14 +117,14 @@ public final class TrackerLine {
    * @throws NoSuchElementException if the line has no latency at all
    */
   public String processName() {
-    if (latencies.size() == 0) {
+    if (line.latencies().isEmpty()) {
       throw new NoSuchElementException(
           "the line has no latency, so no process name; its warnings: "
-              + warnings
+              + line.warnings()
               + " in: "
-              + quote(text));
+              + quote());
     }
-    return latencies.keySet().iterator().next();
+    return line.latencies().keySet().iterator().next();
   }
 
   /**
@@ -177,7 +134,7 @@ public final class TrackerLine {
    * @return an unmodifiable list
    */
   public List<String> latencyNames() {
-    return List.copyOf(latencies.keySet());
+    return List.copyOf(line.latencies().keySet());
   }
 
   /**
@@ -187,7 +144,7 @@ public final class TrackerLine {
    * @return whether the step was timed
    */
   public boolean hasLatency(String name) {
-    return latencies.has(name);
+    return line.latencies().containsKey(name);
   }
 
   /**
@@ -198,7 +155,7 @@ public final class TrackerLine {
    * @throws NoSuchElementException if the line has no latency of that name
    */
   public double latencyMillis(String name) {
-    return number(latencies, "latency", name).doubleValue();
+    return member(line.latencies(), "latency", name).doubleValue();
   }
 
   /**
@@ -209,8 +166,8 @@ public final class TrackerLine {
    * @throws NoSuchElementException if the line has no latency of that name
    */
   public long latencyCount(String name) {
-    number(latencies, "latency", name);
-    return latencyCounts.has(name) ? number(latencyCounts, "latency count", name).longValue() : 1;
+    member(line.latencies(), "latency", name);
+    return line.latencyCounts().getOrDefault(name, 1L);
   }
 
   /**
@@ -219,7 +176,7 @@ public final class TrackerLine {
    * @return an unmodifiable set
    */
   public Set<String> metricNames() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(metrics.keySet()));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(line.metrics().keySet()));
   }
 
   /**
@@ -229,7 +186,7 @@ public final class TrackerLine {
    * @return whether the metric was set
    */
   public boolean hasMetric(String name) {
-    return metrics.has(name);
+    return line.metrics().containsKey(name);
   }
 
   /**
@@ -242,9 +199,9 @@ public final class TrackerLine {
    * @throws IllegalStateException if the metric holds text or null
    */
   public double metric(String name) {
-    JsonElement value = member(metrics, "metric", name);
-    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
-      switch (value.getAsString()) {
+    Object value = member(line.metrics(), "metric", name);
+    if (value instanceof String) {
+      switch ((String) value) {
         case "NaN":
           return Double.NaN;
         case "Infinity":
@@ -267,12 +224,12 @@ public final class TrackerLine {
    * @throws IllegalStateException if the metric is not a JSON number
    */
   public BigDecimal metricDecimal(String name) {
-    JsonElement value = member(metrics, "metric", name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+    Object value = member(line.metrics(), "metric", name);
+    if (!(value instanceof BigDecimal)) {
       throw new IllegalStateException(
-          "the metric \"" + name + "\" is not a number but " + value + " in: " + quote(text));
+          "the metric \"" + name + "\" is not a number but " + json(value) + " in: " + quote());
     }
-    return StrictJson.decimal(value.getAsJsonPrimitive());
+    return (BigDecimal) value;
   }
 
   /**
@@ -284,12 +241,12 @@ public final class TrackerLine {
    * @throws IllegalStateException if the metric is not a JSON string
    */
   public String metricText(String name) {
-    JsonElement value = member(metrics, "metric", name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+    Object value = member(line.metrics(), "metric", name);
+    if (!(value instanceof String)) {
       throw new IllegalStateException(
-          "the metric \"" + name + "\" is not text but " + value + " in: " + quote(text));
+          "the metric \"" + name + "\" is not text but " + json(value) + " in: " + quote());
     }
-    return value.getAsString();
+    return (String) value;
   }
 
   /**
@@ -298,7 +255,7 @@ public final class TrackerLine {
    * @return an unmodifiable map of each name to a {@code String}, a {@code Boolean} or null
    */
   public Map<String, Object> identifiers() {
-    return identifiers;
+    return line.identifiers();
   }
 
   /**
@@ -309,16 +266,16 @@ public final class TrackerLine {
    * @throws NoSuchElementException if the line has no identifier of that name
    */
   public Object identifier(String name) {
-    if (!identifiers.containsKey(name)) {
+    if (!line.identifiers().containsKey(name)) {
       throw new NoSuchElementException(
           "the line has no identifier \""
               + name
               + "\"; its identifiers: "
-              + identifiers.keySet()
+              + line.identifiers().keySet()
               + " in: "
-              + quote(text));
+              + quote());
     }
-    return identifiers.get(name);
+    return line.identifiers().get(name);
   }
 
   /**
@@ -327,7 +284,7 @@ public final class TrackerLine {
    * @return the {@code tracker_warnings}, empty when the line has none
    */
   public List<String> warnings() {
-    return warnings;
+    return line.warnings();
   }
 
   /**
@@ -337,7 +294,7 @@ public final class TrackerLine {
    * @return whether the line is an EMF line
    */
   public boolean isEmf() {
-    return emf != null;
+    return line.isEmf();
   }
 
   /**
@@ -347,7 +304,7 @@ public final class TrackerLine {
    * @return an unmodifiable list; empty for a line that is not EMF
    */
   public List<String> emfMetricNames() {
-    return emfMetricNames;
+    return List.copyOf(line.emfValues().keySet());
   }
 
   /**
@@ -358,16 +315,17 @@ public final class TrackerLine {
    * @throws NoSuchElementException if the line declares no such EMF metric
    */
   public double emfValue(String metricName) {
-    if (!emfMetricNames.contains(metricName)) {
+    BigDecimal value = line.emfValues().get(metricName);
+    if (value == null) {
       throw new NoSuchElementException(
           "the line declares no EMF metric \""
               + metricName
               + "\"; it declares: "
-              + emfMetricNames
+              + line.emfValues().keySet()
               + " in: "
-              + quote(text));
+              + quote());
     }
-    return number(json, "EMF root member", metricName).doubleValue();
+    return value.doubleValue();
   }
 
   /**
@@ -378,30 +336,19 @@ public final class TrackerLine {
    * @throws IllegalStateException if the line is not EMF
    */
   public String emfMetadata() {
-    if (emf == null) {
-      throw new IllegalStateException("the line is not EMF (it has no _aws): " + quote(text));
-    }
-    return emf.toString();
+    return line.emfMetadata()
+        .orElseThrow(
+            () -> new IllegalStateException("the line is not EMF (it has no _aws): " + quote()));
   }
 
   /** Returns the line's text. */
   @Override
   public String toString() {
-    return text;
+    return line.text();
   }
 
-  private BigDecimal number(JsonObject from, String what, String name) {
-    JsonElement value = member(from, what, name);
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      throw new IllegalStateException(
-          "the " + what + " \"" + name + "\" is not a number but " + value + " in: " + quote(text));
-    }
-    return StrictJson.decimal(value.getAsJsonPrimitive());
-  }
-
-  private JsonElement member(JsonObject from, String what, String name) {
-    JsonElement value = from.get(name);
-    if (value == null) {
+  private <V> V member(Map<String, V> from, String what, String name) {
+    if (!from.containsKey(name)) {
       throw new NoSuchElementException(
           "the line has no "
               + what
@@ -410,36 +357,18 @@ public final class TrackerLine {
               + "\"; it has: "
               + from.keySet()
               + " in: "
-              + quote(text));
+              + quote());
     }
-    return value;
+    return from.get(name);
   }
 
-  private static List<String> strings(JsonArray values) {
-    if (values == null) {
-      return List.of();
-    }
-    List<String> strings = new ArrayList<>(values.size());
-    for (JsonElement value : values) {
-      strings.add(value.getAsString());
-    }
-    return List.copyOf(strings);
+  /** A value as the line writes it, for a message. */
+  private static String json(Object value) {
+    return value instanceof String ? new JsonPrimitive((String) value).toString() : "" + value;
   }
 
-  /** An identifier's value as plain Java: String, Boolean or null (the grammar allows no other). */
-  private static Object plain(JsonElement value) {
-    if (value.isJsonNull()) {
-      return null;
-    }
-    JsonPrimitive primitive = value.getAsJsonPrimitive();
-    return primitive.isBoolean() ? (Object) primitive.getAsBoolean() : primitive.getAsString();
-  }
-
-  private static IllegalArgumentException notALine(String text, String why) {
-    return new IllegalArgumentException("not a tracker line (" + why + "): " + quote(text));
-  }
-
-  private static String quote(String text) {
+  private String quote() {
+    String text = line.text();
     return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "...";
   }
 }

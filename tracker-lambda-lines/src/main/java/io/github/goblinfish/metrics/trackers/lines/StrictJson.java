@@ -1,4 +1,4 @@
-package io.github.goblinfish.metrics.trackers.test;
+package io.github.goblinfish.metrics.trackers.lines;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -13,16 +13,35 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 
 /**
- * Reads one JSON object with Gson's reader in its strict mode, rejecting what Gson's tree parser
+ * Reads one JSON object with Gson's reader in its strict mode, refusing what Gson's tree parser
  * lets through: a second value after the object, and a key given twice in one object (the tree
  * parser keeps the last, so a line that wrote a key twice would pass unnoticed). Numbers keep the
- * text they were written in.
+ * text they were written in: {@code 1.250} stays {@code 1.250}, a long beyond 2<sup>53</sup> keeps
+ * its digits.
+ *
+ * <pre>{@code
+ * JsonObject object = StrictJson.object("{\"latencies\":{\"main\":1.250},\"metrics\":{}}");
+ * StrictJson.object("{\"a\":1,\"a\":2}"); // IllegalArgumentException: the key "a" appears twice
+ * }</pre>
+ *
+ * <p>{@link LineReader} reads the tracker line with it; use it directly for JSON around a tracker
+ * line, such as a log wrapper, or to look at a line's members as JSON.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class StrictJson {
+public final class StrictJson {
   private StrictJson() {}
 
-  /** The object {@code text} holds; an {@link IllegalArgumentException} for anything else. */
-  static JsonObject object(String text) {
+  /**
+   * The object {@code text} holds, read strictly.
+   *
+   * @param text one JSON object, nothing before or after it but whitespace
+   * @return the object, a new one on each call, its numbers as written
+   * @throws IllegalArgumentException if {@code text} is not one strict JSON object or gives a key
+   *     twice in one object, saying why
+   * @throws NullPointerException if {@code text} is null
+   */
+  public static JsonObject object(String text) {
     if (!text.strip().startsWith("{")) {
       throw new IllegalArgumentException("not a JSON object");
     }

@@ -1,4 +1,4 @@
-package io.github.goblinfish.metrics.trackers.test;
+package io.github.goblinfish.metrics.trackers.lines;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -40,9 +40,10 @@ import java.util.regex.Pattern;
  *   <li>Every name has at least one character.
  * </ul>
  *
- * <p>The same rules are in local-invoke's class of this name, which {@code ./invoke report} reads
- * lines with; {@code TrackerLinesAreReadExactlyAsWrittenTest} there runs both over the library's
- * own lines and over lines it can never write, and holds the two together.
+ * <p>{@link LineReader} reads every line through these rules, for the test kit and for the local
+ * runner alike. Latencies are checked as numbers, not as the three decimals the library writes,
+ * because {@code sam logs} prints a line again with its numbers as Python writes them ({@code
+ * 22.73}).
  */
 final class LineGrammar {
   static final String LATENCIES = "latencies";
@@ -71,6 +72,11 @@ final class LineGrammar {
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
 
   private LineGrammar() {}
+
+  /** Whether a top-level member is the line's own rather than an identifier: EMF roots aside. */
+  static boolean isOwn(String name) {
+    return OWN.contains(name) || name.equals(EMF);
+  }
 
   /** Why a line is not one the library writes. */
   static final class Refused extends Exception {
@@ -230,7 +236,7 @@ final class LineGrammar {
       }
     }
     for (String name : names) {
-      if (OWN.contains(name) || name.equals(EMF)) {
+      if (isOwn(name)) {
         throw new Refused("EMF metric " + name(name) + " is one of the line's own members");
       }
       JsonElement value = line.get(name);
