@@ -16,31 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class ARecordNeverChangesAfterItsLineIsWrittenTest {
 
-  /** A number whose value cannot be read: setting it records null with a warning. */
-  static final class UnreadableNumber extends Number {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int intValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public long longValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public float floatValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public double doubleValue() {
-      throw new IllegalStateException("unreadable");
-    }
-  }
-
   /** Renders the default line and keeps every record it was given. */
   static final class KeepingFormat implements LineFormat {
     final List<RunRecord> kept = new ArrayList<>();

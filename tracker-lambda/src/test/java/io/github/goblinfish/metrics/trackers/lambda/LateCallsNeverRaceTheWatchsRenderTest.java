@@ -10,6 +10,7 @@ import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.LineLimit;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.RunRecord;
+import io.github.goblinfish.metrics.trackers.UnreadableNumber;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.time.Duration;
 import java.util.List;
@@ -45,31 +46,6 @@ class LateCallsNeverRaceTheWatchsRenderTest {
   @AfterEach
   void watchOnTheSystemClockAgain() {
     TimeoutWatch.useClockForTests(null);
-  }
-
-  /** A number whose value cannot be read: setting it adds a warning to the run. */
-  static final class UnreadableNumber extends Number {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int intValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public long longValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public float floatValue() {
-      throw new IllegalStateException("unreadable");
-    }
-
-    @Override
-    public double doubleValue() {
-      throw new IllegalStateException("unreadable");
-    }
   }
 
   /** Cuts each record to 10,000 bytes, renders it as JSON, and keeps the record. */

@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The repository's ./invoke script (the tests run with the module folder as working directory). */
-class ScriptTest {
+/**
+ * The repository's ./invoke script (the tests run with the module folder as working directory),
+ * after package, which lays out the runner's target/lib as the script reads it.
+ */
+class ScriptIT {
   private static final Path SCRIPT = Path.of("..", "invoke").toAbsolutePath().normalize();
 
   private static String[] run(Path script, File dir, String... args) throws Exception {
