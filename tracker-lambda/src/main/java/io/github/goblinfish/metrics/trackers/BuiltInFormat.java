@@ -2,12 +2,15 @@ package io.github.goblinfish.metrics.trackers;
 
 /**
  * A format of this library: it writes the default line, with what {@link Extension} adds, straight
- * into a {@link LineWriter}, and tells {@link LineLimit} how much room its additions need.
+ * into a {@link LineWriter}, and tells {@link LineLimit} how much room its additions need. An
+ * abstract class rather than an interface, so that {@link #start()} stays out of the public API of
+ * {@link EmfLineFormat}.
  */
-interface BuiltInFormat extends LineFormat {
+abstract class BuiltInFormat implements LineFormat {
+  BuiltInFormat() {}
 
   /** Starts one line; null for the default line, which adds nothing. */
-  Extension start();
+  abstract Extension start();
 
   /** What a format adds to one line; shared by both passes of a line that has to be cut. */
   interface Extension {

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
 import com.google.gson.stream.JsonWriter;
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -104,7 +105,7 @@ import java.util.Set;
  *
  * Immutable and thread-safe: one instance serves every tracker.
  */
-public final class EmfLineFormat implements BuiltInFormat {
+public final class EmfLineFormat extends BuiltInFormat {
 
   /** The default namespace. */
   public static final String DEFAULT_NAMESPACE = "tracker-lambda";
@@ -269,7 +270,7 @@ public final class EmfLineFormat implements BuiltInFormat {
    * system clock, with a warning: the metrics are kept, timed when the line was written.
    */
   @Override
-  public Extension start() {
+  Extension start() {
     long now = receivingClock.millis();
     if (clock == receivingClock) {
       return new LineExtension(now, null);

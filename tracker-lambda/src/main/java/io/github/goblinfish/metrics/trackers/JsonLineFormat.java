@@ -1,7 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
 /** The default line, written by {@link JsonLine}; see {@link ProcessTracker} for its shape. */
-final class JsonLineFormat implements BuiltInFormat {
+final class JsonLineFormat extends BuiltInFormat {
   static final JsonLineFormat INSTANCE = new JsonLineFormat();
 
   private JsonLineFormat() {}
@@ -12,7 +12,7 @@ final class JsonLineFormat implements BuiltInFormat {
   }
 
   @Override
-  public Extension start() {
+  Extension start() {
     return null;
   }
 

@@ -3,6 +3,9 @@ package io.github.goblinfish.metrics.trackers;
 import com.google.gson.FormattingStyle;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonWriter;
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
+import io.github.goblinfish.metrics.trackers.internal.LineObservers;
+import io.github.goblinfish.metrics.trackers.internal.Names;
 
 /**
  * Loads and initialises the classes that a tracker's runs and lines need (Gson's {@code JsonWriter}

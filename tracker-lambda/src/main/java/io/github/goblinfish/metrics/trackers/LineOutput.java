@@ -1,5 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
+import io.github.goblinfish.metrics.trackers.internal.LineObservers;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -79,7 +81,7 @@ abstract class LineOutput {
         Faults.report("the output function threw", failure, line);
       }
       if (observers.length != 0) {
-        LineObservers.notify(observers, line);
+        notifyObservers(observers, line);
       }
     }
   }
@@ -120,7 +122,18 @@ abstract class LineOutput {
             new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
       }
       if (observed != null) {
-        LineObservers.notify(observers, observed);
+        notifyObservers(observers, observed);
+      }
+    }
+  }
+
+  /** Hands {@code line} to each of {@code observers}; a failing observer is reported, only. */
+  static void notifyObservers(LineObserver[] observers, String line) {
+    for (LineObserver observer : observers) {
+      try {
+        observer.lineWritten(line);
+      } catch (Throwable failure) {
+        Faults.report("a line observer threw", failure, null);
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
+import io.github.goblinfish.metrics.trackers.internal.Names;
+import io.github.goblinfish.metrics.trackers.internal.TrackerAccess;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -48,9 +50,9 @@ import java.util.function.Supplier;
  * name was timed more than once: how many times; its latency is then the total), {@code metrics}
  * (in the order first set), {@code tracker_warnings} (only when something was degraded, see below),
  * then the identifiers as top-level keys (in the order first set). Setting a metric or an
- * identifier again replaces its value in place. The line is at most {@link #MAX_LINE_BYTES} bytes
- * of UTF-8 and never contains a raw line break. Another {@link LineFormat} renders the same {@link
- * RunRecord} differently.
+ * identifier again replaces its value in place. The line is at most {@link
+ * LineLimit#MAX_LINE_BYTES} bytes of UTF-8 and never contains a raw line break. Another {@link
+ * LineFormat} renders the same {@link RunRecord} differently.
  *
  * <h2>Bad input and faults</h2>
  *
@@ -72,9 +74,6 @@ import java.util.function.Supplier;
  * set values.
  */
 public final class ProcessTracker {
-
-  /** The longest line a tracker writes, in bytes of UTF-8; see {@link LineLimit}. */
-  public static final int MAX_LINE_BYTES = LineLimit.MAX_LINE_BYTES;
 
   /** Names an identifier may not take, because the line's own keys use them. */
   public static final Set<String> RESERVED_NAMES =
@@ -148,8 +147,8 @@ public final class ProcessTracker {
   /**
    * Loads and initialises, on the calling thread, the classes that this tracker's runs and lines
    * need (for its kind of output and its format), so that its first real run does not wait for
-   * them. It only loads classes: it records no run, writes nothing, tells no {@link LineObserver},
-   * calls no format of your own, and leaves the calling thread's run alone. Call it off the first
+   * them. It only loads classes: it records no run, writes nothing, tells no line observer, calls
+   * no format of your own, and leaves the calling thread's run alone. Call it off the first
    * request's path, for example from a start-up thread:
    *
    * <pre>{@code
@@ -518,23 +517,14 @@ public final class ProcessTracker {
 
   /**
    * Writes the line of this tracker's run now, from any thread, while the run's code may still be
-   * going on: for a process about to be stopped from outside, such as a Lambda invocation about to
-   * time out. The line has {@code metricName} set to 1 and {@code warning} among its warnings;
-   * timers still open are measured until now and named in warnings. The run then records nothing
-   * more and writes no second line when its code ends.
+   * going on: for a Lambda invocation about to time out, through {@link TrackerAccess}. The line
+   * has {@code metricName} set to 1 and {@code warning} among its warnings; timers still open are
+   * measured until now and named in warnings. The run then records nothing more and writes no
+   * second line when its code ends.
    *
-   * <pre>{@code
-   * ProcessTracker run = ProcessTracker.current();          // captured on the run's thread
-   * watchdog.schedule(() -> run.writeLineNow("timed_out", "about to time out"), 9, SECONDS);
-   * }</pre>
-   *
-   * @param metricName the metric set to 1 in this line
-   * @param warning a warning that says why the line was written early
    * @return true if this call wrote the line; false outside any run or if it was already written
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code metricName} is blank
    */
-  public boolean writeLineNow(String metricName, String warning) {
+  boolean writeLineNow(String metricName, String warning) {
     metricName = Names.checked(metricName);
     Objects.requireNonNull(warning, "warning");
     Run target = run();
@@ -734,6 +724,23 @@ public final class ProcessTracker {
      */
     public ProcessTracker build() {
       return new ProcessTracker(this);
+    }
+  }
+
+  /**
+   * {@link TrackerAccess}'s implementation, initialised only when the {@code lambda} package first
+   * needs it: a process that never writes a line early never loads it.
+   */
+  static final class InternalAccess extends TrackerAccess {
+    static {
+      TrackerAccess.install(new InternalAccess());
+    }
+
+    private InternalAccess() {}
+
+    @Override
+    protected boolean writeLineNowOf(ProcessTracker tracker, String metricName, String warning) {
+      return tracker.writeLineNow(metricName, warning);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers;
 
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

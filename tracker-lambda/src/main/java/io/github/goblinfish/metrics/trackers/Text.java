@@ -1,37 +1,14 @@
 package io.github.goblinfish.metrics.trackers;
 
+import io.github.goblinfish.metrics.trackers.internal.Names;
+
 /** Text helpers for the line: lone surrogates, UTF-8 sizes, cutting, millisecond figures. */
 final class Text {
   private Text() {}
 
   /** Replaces each unpaired surrogate with U+FFFD, so the line encodes to UTF-8 losslessly. */
   static String withoutLoneSurrogates(String text) {
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        return replaceLoneSurrogates(text, i);
-      }
-    }
-    return text;
-  }
-
-  private static String replaceLoneSurrogates(String text, int from) {
-    StringBuilder clean = new StringBuilder(text.length()).append(text, 0, from);
-    int length = text.length();
-    for (int i = from; i < length; i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < length
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        clean.append(c).append(text.charAt(++i));
-      } else if (Character.isSurrogate(c)) {
-        clean.append('\uFFFD');
-      } else {
-        clean.append(c);
-      }
-    }
-    return clean.toString();
+    return Names.withoutLoneSurrogates(text);
   }
 
   /** The UTF-8 size of text that holds no lone surrogates. */

@@ -692,7 +692,7 @@ class EmfLinesDeclareWhatCloudWatchAcceptsTest {
   // --- exact edges: the cut budget, CloudWatch's value range, printable ASCII
   // ---------------------
 
-  private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
+  private static final int MAX = LineLimit.MAX_LINE_BYTES;
 
   /** The line of {@code scenario} under {@code format} with the fixed clock, checked as a line. */
   private static String line(EmfLineFormat.Builder format, Scenario scenario) {

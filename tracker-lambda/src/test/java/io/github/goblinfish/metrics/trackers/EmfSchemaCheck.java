@@ -72,7 +72,7 @@ final class EmfSchemaCheck {
    */
   static JsonObject assertExtractedInFull(String line, long receivedAt) {
     assertTrue(
-        line.getBytes(StandardCharsets.UTF_8).length <= ProcessTracker.MAX_LINE_BYTES,
+        line.getBytes(StandardCharsets.UTF_8).length <= LineLimit.MAX_LINE_BYTES,
         "line within the size bound");
     assertFalse(line.contains("\n"));
     List<Error> errors = schemaErrors(line);

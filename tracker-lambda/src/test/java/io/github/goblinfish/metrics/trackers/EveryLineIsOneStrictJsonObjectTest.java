@@ -481,8 +481,8 @@ class EveryLineIsOneStrictJsonObjectTest {
     JsonObject parsed = LineJson.parseLine(line);
     JsonObject whole = expected.line(List.of());
     int wholeBytes = LineJson.utf8Bytes(whole.toString());
-    Statistics.collect(wholeBytes <= ProcessTracker.MAX_LINE_BYTES ? "fits" : "cut");
-    if (wholeBytes <= ProcessTracker.MAX_LINE_BYTES) {
+    Statistics.collect(wholeBytes <= LineLimit.MAX_LINE_BYTES ? "fits" : "cut");
+    if (wholeBytes <= LineLimit.MAX_LINE_BYTES) {
       assertEquals(whole.toString(), line, "a line that fits is written whole");
       return;
     }

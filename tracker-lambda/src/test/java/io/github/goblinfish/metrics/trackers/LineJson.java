@@ -24,8 +24,8 @@ public final class LineJson {
   /**
    * Checks everything a line must be whatever went into it (one strict JSON object, no duplicate
    * key at any depth, no raw line break or control character, valid UTF-8, at most {@link
-   * ProcessTracker#MAX_LINE_BYTES}, a line the default or EMF format can write) and returns it
-   * parsed, its numbers as written.
+   * LineLimit#MAX_LINE_BYTES}, a line the default or EMF format can write) and returns it parsed,
+   * its numbers as written.
    */
   public static JsonObject parseLine(String line) {
     for (int i = 0; i < line.length(); i++) {
@@ -35,8 +35,7 @@ public final class LineJson {
       }
     }
     byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
-    assertTrue(
-        utf8.length <= ProcessTracker.MAX_LINE_BYTES, () -> "line has " + utf8.length + " bytes");
+    assertTrue(utf8.length <= LineLimit.MAX_LINE_BYTES, () -> "line has " + utf8.length + " bytes");
     assertEquals(
         line, new String(utf8, StandardCharsets.UTF_8), "the line survives UTF-8 unchanged");
     JsonObject parsed;

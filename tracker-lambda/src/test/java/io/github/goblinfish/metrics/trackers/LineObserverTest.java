@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -23,7 +23,7 @@ class LongLinesAreCutToFitTest {
     assertEquals(1, lines.size());
     String line = lines.get(0);
     assertTrue(
-        line.getBytes(StandardCharsets.UTF_8).length <= ProcessTracker.MAX_LINE_BYTES,
+        line.getBytes(StandardCharsets.UTF_8).length <= LineLimit.MAX_LINE_BYTES,
         () -> "line has " + line.getBytes(StandardCharsets.UTF_8).length + " bytes");
     assertFalse(line.contains("\n"));
     return JsonParser.parseString(line).getAsJsonObject();
@@ -31,7 +31,7 @@ class LongLinesAreCutToFitTest {
 
   @Test
   void aLineJustUnderTheLimitIsWrittenWhole() {
-    String value = "x".repeat(ProcessTracker.MAX_LINE_BYTES - 100);
+    String value = "x".repeat(LineLimit.MAX_LINE_BYTES - 100);
     tracker.trackProcess("main", () -> tracker.setIdentifier("big", value));
     JsonObject line = onlyLineWithinLimit();
     assertEquals(value, line.get("big").getAsString());
@@ -94,7 +94,7 @@ class LongLinesAreCutToFitTest {
         () -> {
           tracker.setIdentifier(prefix + "a", "1");
           tracker.setIdentifier(prefix + "b", "2");
-          tracker.setIdentifier("filler", "f".repeat(ProcessTracker.MAX_LINE_BYTES));
+          tracker.setIdentifier("filler", "f".repeat(LineLimit.MAX_LINE_BYTES));
         });
     JsonObject line = onlyLineWithinLimit();
     assertEquals("1", line.get(prefix).getAsString());
@@ -109,7 +109,7 @@ class LongLinesAreCutToFitTest {
         "main",
         () -> {
           tracker.timer("left_open");
-          tracker.setIdentifier("filler", "f".repeat(ProcessTracker.MAX_LINE_BYTES));
+          tracker.setIdentifier("filler", "f".repeat(LineLimit.MAX_LINE_BYTES));
         });
     JsonObject line = onlyLineWithinLimit();
     assertEquals(
@@ -149,7 +149,7 @@ class LongLinesAreCutToFitTest {
 
   // --- the byte limit and the cut, to the byte ---------------------------------------------------
 
-  private static final int MAX = ProcessTracker.MAX_LINE_BYTES;
+  private static final int MAX = LineLimit.MAX_LINE_BYTES;
 
   private ProcessTracker tracker() {
     return ProcessTracker.builder().ticker(ticker).output(lines::add).build();

@@ -2,6 +2,8 @@ package io.github.goblinfish.metrics.trackers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
+import io.github.goblinfish.metrics.trackers.internal.LineObservers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

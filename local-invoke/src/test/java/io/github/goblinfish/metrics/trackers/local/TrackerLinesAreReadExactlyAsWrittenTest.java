@@ -18,7 +18,8 @@ import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.RunRecord;
 import io.github.goblinfish.metrics.trackers.Ticker;
 import io.github.goblinfish.metrics.trackers.Timer;
-import io.github.goblinfish.metrics.trackers.lambda.ColdStart;
+import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
+import io.github.goblinfish.metrics.trackers.internal.TrackerAccess;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
@@ -182,7 +183,7 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
           tracker.setMetric(unreadable.name() + i, new ThrowingNumber());
         }
       } else if (step instanceof TimeOut) {
-        tracker.writeLineNow("timed_out", TIMED_OUT_WARNING);
+        TrackerAccess.writeLineNow(tracker, "timed_out", TIMED_OUT_WARNING);
       }
     }
     if (run.throwsAtEnd()) {
@@ -221,7 +222,7 @@ class TrackerLinesAreReadExactlyAsWrittenTest {
     SteppedTicker ticker = new SteppedTicker(run.failing());
     try {
       if (run.handler()) {
-        ColdStart.resetForTests();
+        ColdStartAccess.reset();
         HandlerConfig config =
             HandlerConfig.builder()
                 .ticker(ticker)

@@ -1,7 +1,7 @@
 package io.github.goblinfish.metrics.trackers.test;
 
-import io.github.goblinfish.metrics.trackers.LineObserver;
-import io.github.goblinfish.metrics.trackers.lambda.ColdStart;
+import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -60,7 +60,7 @@ public final class TrackerLinesExtension
       // closes. A second observer would see every line for the rest of the JVM.
       return;
     }
-    ColdStart.resetForTests();
+    ColdStartAccess.reset();
     CapturedLines lines = new CapturedLines();
     store.put(LINES, lines);
     store.put(OWNER, this);

@@ -215,7 +215,8 @@ class TrackerLinesExtensionTest {
    * and a leaked observer shows nowhere else.
    */
   private static int registeredObservers() throws Exception {
-    Class<?> observers = Class.forName("io.github.goblinfish.metrics.trackers.LineObservers");
+    Class<?> observers =
+        Class.forName("io.github.goblinfish.metrics.trackers.internal.LineObservers");
     Method current = observers.getDeclaredMethod("current");
     current.setAccessible(true);
     return ((Object[]) current.invoke(null)).length;

@@ -1,5 +1,7 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
+import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
+
 /**
  * Whether the process has served an invocation yet: the one piece of process-wide state of the
  * tracked handlers. It describes the process, not an invocation, and flips once: the first
@@ -8,17 +10,13 @@ package io.github.goblinfish.metrics.trackers.lambda;
  * Instances) no invocation is a cold start; with SnapStart the first invocation after each restore
  * is one again.
  *
- * <p>Tests that run several invocations in one JVM reset it, so that each test sees its first
- * invocation as the cold start it would be in Lambda:
- *
- * <pre>{@code
- * ColdStart.resetForTests(); // before each test
- * handler.handleRequest(event, context); // cold_start: true
- * }</pre>
+ * <p>Tests that run several invocations in one JVM reset it through {@link ColdStartAccess}, as the
+ * test kit's extension does before each test, so that each test sees its first invocation as the
+ * cold start it would be in Lambda.
  *
  * <p>Thread-safe: exactly one invocation takes the cold start, however many run at once.
  */
-public final class ColdStart {
+final class ColdStart {
   // A volatile flag and this class's monitor rather than an AtomicBoolean: its VarHandle is set up
   // on the first invocation's path, at a cost that the one flip per process does not repay.
   private static volatile boolean first = true;
@@ -60,9 +58,26 @@ public final class ColdStart {
 
   /**
    * Makes the process look as if it had served no invocation yet: the next tracked invocation is
-   * the cold start again. For tests only; a function has no reason to call it.
+   * the cold start again. For tests only.
    */
-  public static void resetForTests() {
+  static void reset() {
     first = true;
+  }
+
+  /**
+   * {@link ColdStartAccess}'s implementation, initialised only when a test first resets the cold
+   * start: a function never loads it.
+   */
+  static final class InternalAccess extends ColdStartAccess {
+    static {
+      ColdStartAccess.install(new InternalAccess());
+    }
+
+    private InternalAccess() {}
+
+    @Override
+    protected void resetColdStart() {
+      ColdStart.reset();
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Ticker;
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -258,7 +259,7 @@ public final class HandlerConfig {
      * @throws IllegalArgumentException if {@code entryName} is blank
      */
     public Builder entryName(String entryName) {
-      requireName(entryName);
+      Names.require(entryName);
       this.entryName = entryName;
       return this;
     }
@@ -339,11 +340,7 @@ public final class HandlerConfig {
      */
     public Builder identifierName(LambdaIdentifier identifier, String name) {
       Objects.requireNonNull(identifier, "identifier");
-      requireName(name);
-      if (ProcessTracker.RESERVED_NAMES.contains(name)) {
-        throw new IllegalArgumentException("identifier name '" + name + "' is reserved");
-      }
-      identifierNames[identifier.ordinal()] = name;
+      identifierNames[identifier.ordinal()] = Names.identifier(name);
       identifiersSetInCode = true;
       return this;
     }
@@ -524,15 +521,6 @@ public final class HandlerConfig {
         }
       }
       return null;
-    }
-
-    private static void requireName(String name) {
-      if (name == null) {
-        throw new NullPointerException("name must not be null");
-      }
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
     }
   }
 }

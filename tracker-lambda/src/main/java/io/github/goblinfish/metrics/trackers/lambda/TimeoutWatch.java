@@ -2,6 +2,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Ticker;
+import io.github.goblinfish.metrics.trackers.internal.TrackerAccess;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
@@ -305,7 +306,8 @@ final class TimeoutWatch implements Runnable {
     try {
       // A StringBuilder rather than +: the first string concatenation of a JVM bootstraps its
       // classes for tens of milliseconds, time the margin would have to cover on a cold start.
-      watch.run.writeLineNow(
+      TrackerAccess.writeLineNow(
+          watch.run,
           TIMED_OUT_METRIC,
           new StringBuilder("the invocation was about to time out: its line was written ")
               .append(watch.marginMillis)

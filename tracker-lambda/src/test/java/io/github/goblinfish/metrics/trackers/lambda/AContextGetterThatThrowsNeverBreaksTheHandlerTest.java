@@ -303,7 +303,7 @@ class AContextGetterThatThrowsNeverBreaksTheHandlerTest {
             Context context = new ThrowingGetterContext(delegate, getter, throwable.get());
             IllegalStateException failure =
                 handlerThrows ? new IllegalStateException("handler failed") : null;
-            ColdStart.resetForTests();
+            ColdStart.reset();
             Object[] result = new Object[1];
             Throwable[] caught = new Throwable[1];
             String out =

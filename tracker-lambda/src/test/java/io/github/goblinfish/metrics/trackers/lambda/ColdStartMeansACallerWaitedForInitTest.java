@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.github.goblinfish.metrics.trackers.FakeTicker;
+import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,7 @@ class ColdStartMeansACallerWaitedForInitTest {
       "{\"latencies\":{\"h\":0.000},\"metrics\":{},\"cold_start\":false}";
 
   @Test
-  void resetForTestsMakesTheNextInvocationTheColdStartAgain() {
+  void theTestKitsResetMakesTheNextInvocationTheColdStartAgain() {
     List<String> lines = new CopyOnWriteArrayList<>();
     RequestHandler<String, String> handler =
         TrackedHandlers.wrap(
@@ -164,10 +165,10 @@ class ColdStartMeansACallerWaitedForInitTest {
                 .build());
     TestContext context = TestContext.create();
 
-    ColdStart.resetForTests();
+    ColdStartAccess.reset();
     handler.handleRequest("a", context);
     handler.handleRequest("b", context);
-    ColdStart.resetForTests();
+    ColdStartAccess.reset();
     handler.handleRequest("c", context);
 
     assertEquals(List.of(COLD, WARM, COLD), lines);

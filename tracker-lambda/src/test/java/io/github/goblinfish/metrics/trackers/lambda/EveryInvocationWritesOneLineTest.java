@@ -34,7 +34,7 @@ class EveryInvocationWritesOneLineTest {
 
   @BeforeEach
   void freshProcess() {
-    ColdStart.resetForTests();
+    ColdStart.reset();
   }
 
   /** A handler whose work is given by the test. */
@@ -263,19 +263,34 @@ class EveryInvocationWritesOneLineTest {
   }
 
   @Test
-  void configRejectsBadNames() {
-    assertThrows(NullPointerException.class, () -> HandlerConfig.builder().entryName(null));
-    assertThrows(IllegalArgumentException.class, () -> HandlerConfig.builder().entryName(" "));
+  void configRejectsBadNamesWithTheTrackersOwnMessages() {
+    ProcessTracker tracker = ProcessTracker.builder().output(line -> {}).build();
+    for (String bad : new String[] {null, " ", "", "metrics", "latencies"}) {
+      String fromTheTracker =
+          assertThrows(RuntimeException.class, () -> tracker.setIdentifier(bad, "v")).getMessage();
+      RuntimeException fromTheConfig =
+          assertThrows(
+              RuntimeException.class,
+              () -> HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, bad));
+      assertEquals(fromTheTracker, fromTheConfig.getMessage(), String.valueOf(bad));
+      assertEquals(bad == null, fromTheConfig instanceof NullPointerException);
+    }
     assertEquals(
-        "identifier name 'metrics' is reserved",
+        "identifier name 'metrics' is reserved for the line's own keys "
+            + ProcessTracker.RESERVED_NAMES,
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
                     HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, "metrics"))
             .getMessage());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> HandlerConfig.builder().identifierName(LambdaIdentifier.REQUEST_ID, ""));
+    assertEquals(
+        "name must not be null",
+        assertThrows(NullPointerException.class, () -> HandlerConfig.builder().entryName(null))
+            .getMessage());
+    assertEquals(
+        "name must not be blank",
+        assertThrows(IllegalArgumentException.class, () -> HandlerConfig.builder().entryName(" "))
+            .getMessage());
   }
 
   @Test

@@ -55,7 +55,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
 
   @BeforeEach
   void freshProcess() {
-    ColdStart.resetForTests();
+    ColdStart.reset();
   }
 
   @AfterEach

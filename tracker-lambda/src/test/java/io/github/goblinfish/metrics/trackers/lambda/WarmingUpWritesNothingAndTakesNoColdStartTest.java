@@ -3,8 +3,8 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.goblinfish.metrics.trackers.FreshLibraryLoader;
-import io.github.goblinfish.metrics.trackers.LineObserver;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.internal.LineObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
 
   @Test
   void theFirstInvocationAfterTheWarmUpIsStillTheColdStart() {
-    ColdStart.resetForTests();
+    ColdStart.reset();
     InvocationClassesWarmUp.run(new InvocationTracking(HandlerConfig.defaults(), Object.class));
     InvocationClassesWarmUp.run(null);
     assertEquals(true, ColdStart.take());
@@ -79,7 +79,8 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
     try (FreshLibraryLoader fresh = new FreshLibraryLoader()) {
       fresh.run(code);
       assertEquals(
-          List.of(), fresh.notLoaded(CORE + "Run", CORE + "JsonLine", CORE + "LineObservers"));
+          List.of(),
+          fresh.notLoaded(CORE + "Run", CORE + "JsonLine", CORE + "internal.LineObservers"));
       assertEquals(
           List.of(),
           fresh.notLoaded(

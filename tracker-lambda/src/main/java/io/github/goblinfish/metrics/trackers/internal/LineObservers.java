@@ -1,32 +1,32 @@
-package io.github.goblinfish.metrics.trackers;
+package io.github.goblinfish.metrics.trackers.internal;
 
 import java.util.Arrays;
 
 /**
  * The process-wide registry of {@link LineObserver}s. Registrations copy the array, so that writing
  * a line reads it once and walks it without a lock.
+ *
+ * <pre>{@code
+ * LineObserver[] observers = LineObservers.current(); // once per line, before its output
+ * }</pre>
+ *
+ * <p>Not API: see the {@linkplain io.github.goblinfish.metrics.trackers.internal package}.
+ * Thread-safe.
  */
-final class LineObservers {
+public final class LineObservers {
   private static final LineObserver[] NONE = new LineObserver[0];
   private static final Object LOCK = new Object();
   private static volatile LineObserver[] observers = NONE;
 
   private LineObservers() {}
 
-  /** The observers registered now; empty when there are none. */
-  static LineObserver[] current() {
+  /**
+   * The observers registered now, for the caller to read only.
+   *
+   * @return the observers; an empty array when there are none
+   */
+  public static LineObserver[] current() {
     return observers;
-  }
-
-  /** Hands {@code line} to each of {@code observers}; a failing observer is reported, only. */
-  static void notify(LineObserver[] observers, String line) {
-    for (LineObserver observer : observers) {
-      try {
-        observer.lineWritten(line);
-      } catch (Throwable failure) {
-        Faults.report("a line observer threw", failure, null);
-      }
-    }
   }
 
   static LineObserver.Registration register(LineObserver observer) {

@@ -1,11 +1,11 @@
-package io.github.goblinfish.metrics.trackers;
+package io.github.goblinfish.metrics.trackers.internal;
 
 import java.util.Objects;
 
 /**
  * Sees every line any tracker of this process writes, exactly as it was handed to its output, in
- * whatever format: the hook that lets a test read an invocation's line without touching the
- * handler's output.
+ * whatever format: the hook through which the test kit's {@code TrackerLinesExtension} reads an
+ * invocation's line without touching the handler's output.
  *
  * <pre>{@code
  * List<String> seen = new CopyOnWriteArrayList<>();
@@ -22,7 +22,8 @@ import java.util.Objects;
  * are process-wide: while one is registered it sees the lines of every run on every thread. With
  * none registered, writing a line costs one volatile read more.
  *
- * <p>Implementations must be thread-safe: concurrent runs call them concurrently. {@link
+ * <p>Not API: see the {@linkplain io.github.goblinfish.metrics.trackers.internal package}.
+ * Implementations must be thread-safe: concurrent runs call them concurrently. {@link
  * #register(LineObserver)} and {@link Registration#close()} are thread-safe.
  */
 @FunctionalInterface
