@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>{@link CapturedLines} can be a parameter of test methods and of {@code @BeforeEach} and
  * {@code @AfterEach} methods. The extension may also be registered with {@code @RegisterExtension};
  * registered both ways for one test, it sets up one capture, which ends with the test. Capture
- * reads the lines through {@link LineObserver}, so the handler's output is left as it is: its
- * context's logger still receives the line.
+ * reads the lines through the library's line observers (its internal package, which is not API), so
+ * the handler's output is left as it is: its context's logger still receives the line.
  *
  * <p>Thread-safe, with one limit: cold start and the line observers are process-wide, so tests run
  * in parallel in one JVM would reset each other's cold start and see each other's lines. Run the
