@@ -49,21 +49,23 @@ final class CurrentRun {
   }
 
   static Runnable bind(Run run, Runnable task) {
-    return run == null ? task : new BoundRunnable(run, task);
+    return run == null ? task : BoundRunnable.of(run, task);
   }
 
   static <T> Callable<T> bind(Run run, Callable<T> task) {
-    return run == null ? task : new BoundCallable<>(run, task);
+    return run == null ? task : BoundCallable.of(run, task);
   }
 
   static <T> Supplier<T> bind(Run run, Supplier<T> supplier) {
-    return run == null ? supplier : new BoundSupplier<>(run, supplier);
+    return run == null ? supplier : BoundSupplier.of(run, supplier);
   }
 
   /**
    * Work bound to a run: wherever it is called, the run is current while it runs, and the thread's
    * previous run is current again after. Classes rather than lambdas, so that the three kinds of
-   * work share this one body.
+   * work share this one body. Each is made by a factory of its own class, typed as the interface: a
+   * {@code new} upcast in {@code CurrentRun}, which every tracker loads, would make the bytecode
+   * verifier load the interface ({@code Callable}) on every cold start.
    *
    * @param <T> what the work returns
    * @param <E> what it may throw
@@ -91,6 +93,10 @@ final class CurrentRun {
       implements Runnable {
     private final Runnable task;
 
+    static Runnable of(Run run, Runnable task) {
+      return new BoundRunnable(run, task);
+    }
+
     BoundRunnable(Run run, Runnable task) {
       super(run);
       this.task = task;
@@ -111,6 +117,10 @@ final class CurrentRun {
   private static final class BoundCallable<T> extends Bound<T, Exception> implements Callable<T> {
     private final Callable<T> task;
 
+    static <T> Callable<T> of(Run run, Callable<T> task) {
+      return new BoundCallable<>(run, task);
+    }
+
     BoundCallable(Run run, Callable<T> task) {
       super(run);
       this.task = task;
@@ -130,6 +140,10 @@ final class CurrentRun {
   private static final class BoundSupplier<T> extends Bound<T, RuntimeException>
       implements Supplier<T> {
     private final Supplier<T> supplier;
+
+    static <T> Supplier<T> of(Run run, Supplier<T> supplier) {
+      return new BoundSupplier<>(run, supplier);
+    }
 
     BoundSupplier(Run run, Supplier<T> supplier) {
       super(run);

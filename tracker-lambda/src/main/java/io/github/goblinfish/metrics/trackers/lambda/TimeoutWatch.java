@@ -231,7 +231,7 @@ final class TimeoutWatch implements Runnable {
     while (true) {
       Watch due;
       try {
-        due = due(true);
+        due = due();
       } catch (InterruptedException interrupted) {
         // Nobody interrupts this thread on purpose; keep watching.
         continue;
@@ -265,41 +265,50 @@ final class TimeoutWatch implements Runnable {
 
   /** For tests with a fake clock: writes, on the calling thread, the lines now due. */
   static void checkNowForTests() {
-    try {
-      writeAll(due(false));
-    } catch (InterruptedException impossible) {
-      throw new AssertionError("due(false) never waits", impossible);
+    Watch due;
+    synchronized (LOCK) {
+      due = takeDue(clock.read());
+    }
+    writeAll(due);
+  }
+
+  /** Waits until a watched deadline passes; returns the watches due, unlinked, or null. */
+  private static Watch due() throws InterruptedException {
+    synchronized (LOCK) {
+      long now = clock.read();
+      Watch due = takeDue(now);
+      if (due == null) {
+        sleepingUntil = earliestDeadline(now + TimeUnit.DAYS.toNanos(1));
+        TimeUnit.NANOSECONDS.timedWait(LOCK, sleepingUntil - now);
+      }
+      return due;
     }
   }
 
-  /**
-   * Takes the watches whose deadline passed out of the list and returns them, or null; with {@code
-   * wait}, waits first until one is due.
-   */
-  private static Watch due(boolean wait) throws InterruptedException {
+  /** Takes the watches due at {@code now} out of the list and returns them, or null. Lock held. */
+  private static Watch takeDue(long now) {
     Watch due = null;
-    synchronized (LOCK) {
-      long now = clock.read();
-      long earliest = Long.MAX_VALUE;
-      boolean any = false;
-      for (Watch watch = watched; watch != null; ) {
-        Watch next = watch.next;
-        if (watch.deadlineNanos - now <= 0) {
-          unlink(watch);
-          watch.next = due;
-          due = watch;
-        } else if (!any || watch.deadlineNanos - earliest < 0) {
-          earliest = watch.deadlineNanos;
-          any = true;
-        }
-        watch = next;
+    for (Watch watch = watched; watch != null; ) {
+      Watch next = watch.next;
+      if (watch.deadlineNanos - now <= 0) {
+        unlink(watch);
+        watch.next = due;
+        due = watch;
       }
-      if (due == null && wait) {
-        sleepingUntil = any ? earliest : now + TimeUnit.DAYS.toNanos(1);
-        TimeUnit.NANOSECONDS.timedWait(LOCK, sleepingUntil - now);
-      }
+      watch = next;
     }
     return due;
+  }
+
+  /** The earliest deadline in the list, or {@code otherwise} if none is earlier. Lock held. */
+  private static long earliestDeadline(long otherwise) {
+    long earliest = otherwise;
+    for (Watch watch = watched; watch != null; watch = watch.next) {
+      if (watch.deadlineNanos - earliest < 0) {
+        earliest = watch.deadlineNanos;
+      }
+    }
+    return earliest;
   }
 
   private static void write(Watch watch) {
