@@ -14,23 +14,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@code ```java} block of README.md and docs/*.md is, line for line (leading spaces aside),
- * in one of the sources of {@code examples/src/test/java/.../examples/docs}, which the build
- * compiles (and whose tests it runs): an example the docs show that no longer compiles fails the
- * build.
+ * Every {@code ```java} block of README.md and docs/*.md, and every usage example in the Javadoc of
+ * the public types of the libraries (tracker-lambda, its test kit and tracker-lambda-lines), is,
+ * line for line (leading spaces aside), in one of the sources of {@code
+ * examples/src/test/java/.../examples/docs}, which the build compiles (and whose tests it runs): an
+ * example the docs show that no longer compiles fails the build.
  */
 class DocsSnippetsAreCompiledTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
+  private static final Pattern JAVADOC_BLOCK =
+      Pattern.compile("(?ms)<pre>\\{@code\\n(.*?)^\\s*\\*\\s*\\}</pre>");
+  private static final Pattern PUBLIC_TYPE =
+      Pattern.compile(
+          "(?m)^public (?:final |abstract |sealed )*(?:class|interface|@interface|enum|record) ");
+  private static final List<String> PUBLISHED_LIBRARIES =
+      List.of("tracker-lambda", "tracker-lambda-test", "tracker-lambda-lines");
   private static final Path SNIPPETS = Path.of("src/test/java/io/github/goblinfish/examples/docs");
 
   @Test
   void everyJavaBlockOfTheReadmeAndTheDocsIsInACompiledSource() throws IOException {
-    List<List<String>> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Repository.root().resolve("examples").resolve(SNIPPETS))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        sources.add(normalised(Files.readString(file)));
-      }
-    }
+    List<List<String>> sources = compiledSources();
     List<String> missing = new ArrayList<>();
     int blocks = 0;
     for (Path page : pages()) {
@@ -45,6 +48,67 @@ class DocsSnippetsAreCompiledTest {
     assertFalse(blocks < 10, "found only " + blocks + " java blocks in README.md and docs/");
     assertEquals(
         List.of(), missing, "java blocks of the docs that are in no source of " + SNIPPETS);
+  }
+
+  @Test
+  void everyUsageExampleInTheJavadocOfAPublicTypeIsInACompiledSource() throws IOException {
+    List<List<String>> sources = compiledSources();
+    List<String> missing = new ArrayList<>();
+    int blocks = 0;
+    for (String module : PUBLISHED_LIBRARIES) {
+      try (Stream<Path> files = Files.walk(Repository.root().resolve(module).resolve("src/main"))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+          String source = Files.readString(file);
+          if (!PUBLIC_TYPE.matcher(source).find() && !file.endsWith("package-info.java")) {
+            continue;
+          }
+          for (String block : javadocBlocks(source)) {
+            blocks++;
+            if (!inAny(block, sources)) {
+              missing.add(
+                  Repository.root().relativize(file) + ": " + block.lines().findFirst().orElse(""));
+            }
+          }
+        }
+      }
+    }
+    assertFalse(blocks < 50, "found only " + blocks + " Javadoc examples");
+    assertEquals(List.of(), missing, "Javadoc examples that are in no source of " + SNIPPETS);
+  }
+
+  @Test
+  void javadocExamplesAreReadWithoutTheirStarsAndOutputIsLeftOut() {
+    String source =
+        "/**\n * <pre>{@code\n * if (a) {\n *   b();\n * }\n * }</pre>\n"
+            + " * <pre>{@code\n * {\"latencies\":{}}\n * }</pre>\n */\n";
+
+    assertEquals(List.of("if (a) {\n  b();\n}\n"), javadocBlocks(source));
+  }
+
+  static List<List<String>> compiledSources() throws IOException {
+    List<List<String>> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Repository.root().resolve("examples").resolve(SNIPPETS))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.add(normalised(Files.readString(file)));
+      }
+    }
+    return sources;
+  }
+
+  /**
+   * The {@code <pre>{@code ...}</pre>} blocks of a source's Javadoc, without the leading stars,
+   * leaving out those that show a line the library writes (JSON, not Java).
+   */
+  static List<String> javadocBlocks(String source) {
+    List<String> blocks = new ArrayList<>();
+    Matcher block = JAVADOC_BLOCK.matcher(source);
+    while (block.find()) {
+      String text = block.group(1).replaceAll("(?m)^\\s*\\*(?: |$)", "");
+      if (!text.startsWith("{")) {
+        blocks.add(text);
+      }
+    }
+    return blocks;
   }
 
   @Test

@@ -24,6 +24,10 @@ import java.util.function.Function;
  *         .omitIdentifier(LambdaIdentifier.FUNCTION_VERSION)
  *         .build());
  *   }
+ *
+ *   protected Response handleTracked(Request request, Context context) {
+ *     return Response.of(request);
+ *   }
  * }
  * }</pre>
  *
