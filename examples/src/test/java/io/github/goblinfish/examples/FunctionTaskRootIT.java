@@ -90,7 +90,7 @@ class FunctionTaskRootIT {
     return versioned.group(1);
   }
 
-  /** The jars the README's Quick Start lists, in its order. */
+  /** The jars the README lists, in its order. */
   static List<String> readmeLib(String readme) {
     int start = readme.indexOf(README_LIB_SENTENCE);
     assertNotEquals(-1, start, "README.md says: " + README_LIB_SENTENCE);

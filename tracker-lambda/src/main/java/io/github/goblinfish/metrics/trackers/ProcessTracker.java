@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  *
  * void handle(String id) {
  *   TRACKER.trackProcess("main", () -> {
+ *     Order order;
  *     try (Timer timer = TRACKER.timer("load_order")) {
  *       order = orders.load(id);
  *     }

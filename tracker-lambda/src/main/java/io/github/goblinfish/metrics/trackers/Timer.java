@@ -6,6 +6,7 @@ package io.github.goblinfish.metrics.trackers;
  * tracker.timer(...)}.
  *
  * <pre>{@code
+ * Order order;
  * try (Timer timer = tracker().timer("load_order")) {
  *   order = orders.load(id);
  * }

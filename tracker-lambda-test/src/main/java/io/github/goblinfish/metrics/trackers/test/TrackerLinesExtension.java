@@ -13,14 +13,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit 5 extension that gives each test a fresh process: the cold start is reset before each
  * test, so that the test's first tracked invocation has {@code cold_start} true as in a new Lambda
  * process, and every tracker line written during the test, by any tracker in any output and format,
- * is captured into the test's {@link CapturedLines}.
+ * is captured into the test's {@link CapturedLines}. For a handler of {@code Map<String, String>}
+ * events that times {@code load_order} and sets {@code order_lines} (docs/testing.md shows it in
+ * full):
  *
  * <pre>{@code
  * @ExtendWith(TrackerLinesExtension.class)
- * class OrderHandlerTest {
+ * class OrderLookupHandlerTest {
  *   @Test
  *   void timesTheLookupAndCountsTheLines(CapturedLines lines) {
- *     new OrderHandler().handleRequest(Map.of("id", "ord-1"), TestContext.create());
+ *     new OrderLookupHandler().handleRequest(Map.of("id", "ord-1"), TestContext.create());
  *     TrackerLine line = lines.only();
  *     assertTrue(line.hasLatency("load_order"));
  *     assertEquals(3, line.metric("order_lines"));

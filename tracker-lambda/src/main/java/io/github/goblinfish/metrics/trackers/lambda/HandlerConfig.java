@@ -25,6 +25,10 @@ import java.util.function.Function;
  *         .omitIdentifier(LambdaIdentifier.FUNCTION_VERSION)
  *         .build());
  *   }
+ *
+ *   protected Response handleTracked(Request request, Context context) {
+ *     return Response.of(request);
+ *   }
  * }
  * }</pre>
  *
@@ -81,7 +85,7 @@ public final class HandlerConfig {
    * The default margin before the timeout at which a running invocation's line is written: late
    * enough that an invocation that stops with 100 ms left (the usual "work while time remains"
    * loop) ends before the watch acts, early enough for the measured time the watch needs to write a
-   * line of normal size, even on a busy CPU (see the README's "Lambda modes").
+   * line of normal size, even on a busy CPU (see "Lambda modes" in docs/handlers.md).
    */
   public static final long DEFAULT_TIMEOUT_MARGIN_MS = 50;
 

@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults around the Lambda handlers that EveryInvocationWritesOneLineTest does not cover: every
  * kind of throwable from every handler shape, outputs and loggers that throw (including the JVM's
- * own errors), and trackers used after their invocation ended. Each test pins the README's "Bad
- * input and faults" outcome exactly.
+ * own errors), and trackers used after their invocation ended. Each test pins the "Bad input and
+ * faults" outcome of docs/guarantees.md exactly.
  */
 class FaultsNeverReplaceTheHandlersResultTest {
   private final FakeTicker ticker = new FakeTicker();
