@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md, and every usage example in the Javadoc of
- * the public types of the libraries (tracker-lambda, its test kit and tracker-lambda-lines), is,
- * line for line (leading spaces aside), in one of the sources of {@code
- * examples/src/test/java/.../examples/docs}, which the build compiles (and whose tests it runs): an
- * example the docs show that no longer compiles fails the build.
+ * the public types of the libraries (tracker-lambda, its test kit and tracker-lambda-lines; not of
+ * the internal package, which is not API), is, line for line (leading spaces aside), in one of the
+ * sources of {@code examples/src/test/java/.../examples/docs}, which the build compiles (and whose
+ * tests it runs): an example the docs show that no longer compiles fails the build.
  */
 class DocsSnippetsAreCompiledTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
@@ -59,7 +59,9 @@ class DocsSnippetsAreCompiledTest {
       try (Stream<Path> files = Files.walk(Repository.root().resolve(module).resolve("src/main"))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
           String source = Files.readString(file);
-          if (!PUBLIC_TYPE.matcher(source).find() && !file.endsWith("package-info.java")) {
+          boolean internal = file.getParent().endsWith("internal"); // not API: no usage examples
+          if (internal
+              || !PUBLIC_TYPE.matcher(source).find() && !file.endsWith("package-info.java")) {
             continue;
           }
           for (String block : javadocBlocks(source)) {

@@ -9,7 +9,6 @@ import io.github.goblinfish.metrics.trackers.EmfLineFormat;
 import io.github.goblinfish.metrics.trackers.EmfUnit;
 import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.LineLimit;
-import io.github.goblinfish.metrics.trackers.LineObserver;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.RunRecord;
 import io.github.goblinfish.metrics.trackers.Scope;
@@ -175,11 +174,6 @@ abstract class CoreExamples {
         .thenAcceptAsync(value -> ProcessTracker.current().setMetric("found", 1), tracked);
   }
 
-  void timeoutWatchdog() {
-    ProcessTracker run = ProcessTracker.current();          // captured on the run's thread
-    watchdog.schedule(() -> run.writeLineNow("timed_out", "about to time out"), 9, SECONDS);
-  }
-
   void ownOutput() {
     ProcessTracker tracker = new ProcessTracker(line -> myLogger.info(line));
   }
@@ -264,21 +258,6 @@ abstract class CoreExamples {
         .output(lines::add)
         .build();
     tracker.trackProcess("main", () -> now.addAndGet(1_500_000)); // "main": 1.500
-  }
-
-  // LineObserver
-
-  <I, O> void lineObserver(RequestHandler<I, O> handler, I event, TestContext context) {
-    List<String> seen = new CopyOnWriteArrayList<>();
-    try (LineObserver.Registration registration = LineObserver.register(seen::add)) {
-      handler.handleRequest(event, context);
-    }
-    // seen holds the invocation's line
-  }
-
-  void lineObserverClose(AtomicInteger count) {
-    LineObserver.Registration registration = LineObserver.register(line -> count.incrementAndGet());
-    registration.close();
   }
 
   // LineLimit

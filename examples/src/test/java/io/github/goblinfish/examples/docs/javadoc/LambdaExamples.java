@@ -2,7 +2,6 @@ package io.github.goblinfish.examples.docs.javadoc;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.github.goblinfish.metrics.trackers.lambda.ColdStart;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
 import io.github.goblinfish.metrics.trackers.lambda.LambdaIdentifier;
 import java.time.Duration;
@@ -36,10 +35,5 @@ final class LambdaExamples {
         .identifierName(LambdaIdentifier.REQUEST_ID, "aws_request_id")
         .omitIdentifier(LambdaIdentifier.FUNCTION_VERSION)
         .build();
-  }
-
-  static <I, O> void coldStart(RequestHandler<I, O> handler, I event, Context context) {
-    ColdStart.resetForTests(); // before each test
-    handler.handleRequest(event, context); // cold_start: true
   }
 }
