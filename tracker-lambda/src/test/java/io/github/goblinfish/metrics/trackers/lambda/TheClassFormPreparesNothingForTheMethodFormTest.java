@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,24 +69,6 @@ class TheClassFormPreparesNothingForTheMethodFormTest {
 
   private static List<String> runFreshJvm(String handlerSetting)
       throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:stdout",
-                "-cp",
-                System.getProperty("java.class.path"),
-                FreshJvm.class.getName())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
-    builder.environment().put("_HANDLER", handlerSetting);
-    Process process = builder.start();
-    byte[] bytes = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the fresh JVM did not end");
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), text);
-    return List.of(text.split("\n"));
+    return FreshJvmClassLoads.of(FreshJvm.class, Map.of("_HANDLER", handlerSetting));
   }
 }

@@ -8,12 +8,9 @@ import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import io.github.goblinfish.metrics.trackers.test.TrackerLine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,24 +118,6 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
   }
 
   private static List<String> runFreshJvm(String format) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:stdout",
-                "-cp",
-                System.getProperty("java.class.path"),
-                FreshJvm.class.getName())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
-    builder.environment().put("TRACKER_FORMAT", format);
-    Process process = builder.start();
-    byte[] bytes = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the fresh JVM did not end");
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), text);
-    return List.of(text.split("\n"));
+    return FreshJvmClassLoads.of(FreshJvm.class, Map.of("TRACKER_FORMAT", format));
   }
 }

@@ -1,0 +1,43 @@
+package io.github.goblinfish.metrics.trackers.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class of the tests in a fresh JVM, with no {@code TRACKER_*} variable but the ones
+ * given, and returns its output with {@code -Xlog:class+load} lines: what a cold start loads can
+ * only be seen in a JVM that has loaded nothing yet.
+ */
+final class FreshJvmClassLoads {
+  private FreshJvmClassLoads() {}
+
+  /** The output lines of {@code mainClass} run in a fresh JVM; fails unless it exits 0 in 60 s. */
+  static List<String> of(Class<?> mainClass, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass.getName())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    byte[] bytes = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the fresh JVM did not end");
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), text);
+    return List.of(text.split("\n"));
+  }
+}
