@@ -69,7 +69,6 @@ final class Engine implements AutoCloseable {
    *     and keep up to N invocations in flight
    */
   static Engine create(FunctionSpec spec, int maxConcurrency) throws LocalInvokeException {
-    List<Path> runtimeJars = RuntimeClientJars.locate();
     Path tempDir;
     try {
       tempDir = TempFolder.create();
@@ -77,6 +76,7 @@ final class Engine implements AutoCloseable {
       throw new LocalInvokeException("cannot create a temporary directory: " + e.getMessage(), e);
     }
     try {
+      List<Path> runtimeJars = RuntimeClientJars.locate(tempDir);
       Path jni = RuntimeClientJars.extractJni(runtimeJars, tempDir);
       Path watch = TempFolder.writeParentWatchJar(tempDir);
       FunctionSpec code =

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -20,10 +22,25 @@ import java.util.zip.ZipFile;
 final class FunctionCode {
   private FunctionCode() {}
 
-  /** Fails with one line naming the zip when it cannot be read as one. */
-  static void checkZip(FunctionSpec spec) throws LocalInvokeException {
+  /**
+   * Fails with one line naming the zip when it cannot be read as one; warns when a .zip has no jars
+   * in lib/ (a .jar is often a shaded jar, which needs none).
+   */
+  static void checkZip(FunctionSpec spec, Consumer<String> warnings) throws LocalInvokeException {
     try (ZipFile zip = new ZipFile(spec.zip().toFile())) {
-      zip.size();
+      boolean libJars =
+          zip.stream()
+              .anyMatch(e -> e.getName().startsWith("lib/") && e.getName().endsWith(".jar"));
+      if (!libJars
+          && spec.zip().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        warnings.accept(
+            "warning: "
+                + spec.name()
+                + ": no jars in lib/ of "
+                + spec.zip()
+                + "; a Lambda zip carries the function's runtime dependencies there, so a function"
+                + " that has any fails with NoClassDefFoundError");
+      }
     } catch (IOException | RuntimeException e) {
       throw unreadable(spec, e);
     }

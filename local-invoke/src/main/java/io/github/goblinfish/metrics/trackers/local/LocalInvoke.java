@@ -77,6 +77,7 @@ public final class LocalInvoke {
           "\n",
           "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
               + " [--concurrency N]",
+          "              [--code-uri PATH]",
           "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
           "              [--summary text|json] [--by IDENTIFIER]",
           "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json]",
@@ -84,6 +85,9 @@ public final class LocalInvoke {
           "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
               + " absent)",
           "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
+          "  --code-uri PATH     the function's code instead of its CodeUri: a folder (classes and"
+              + " lib/),",
+          "                      a .jar or a .zip",
           "  --times N           invocations in one runtime process, to see cold vs warm (default"
               + " 1)",
           "  --concurrency N     set AWS_LAMBDA_MAX_CONCURRENCY=N and send N invocations at once",
@@ -247,7 +251,8 @@ public final class LocalInvoke {
       }
       id = ids.get(0);
     }
-    FunctionSpec fn = template.function(id, w -> err.println(TerminalText.message(w)));
+    Consumer<String> warnings = w -> err.println(TerminalText.message(w));
+    FunctionSpec fn = template.function(id, warnings, options.codeUri);
     if (options.logFormat != null) {
       fn = fn.withLogFormat(options.logFormat);
     }
@@ -259,7 +264,7 @@ public final class LocalInvoke {
       // A zip's classes are looked up once it is unpacked.
       FunctionCode.checkHandlerClass(fn);
     } else {
-      FunctionCode.checkZip(fn);
+      FunctionCode.checkZip(fn, warnings);
     }
     return fn;
   }
@@ -490,6 +495,7 @@ public final class LocalInvoke {
     String function;
     String event;
     Path template = Path.of("template.yaml");
+    Path codeUri;
     int times;
     int concurrency;
     String logFormat;
@@ -513,6 +519,7 @@ public final class LocalInvoke {
           case "--by" -> o.by = args.identifier();
           case "-e", "--event" -> o.event = args.value();
           case "-t", "--template" -> o.template = Path.of(args.value());
+          case "--code-uri" -> o.codeUri = Path.of(args.value());
           case "--times" -> o.times = positive(args.value(), arg);
           case "--concurrency" -> o.concurrency = positive(args.value(), arg);
           case "--log-format" -> {

@@ -3,10 +3,12 @@ package io.github.goblinfish.metrics.trackers.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -15,20 +17,26 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds the runtime interface client's jars, which the build copies next to the runner ({@code
- * local-invoke/target/runtime}) so the function never sees the runner's own dependencies; when the
- * runner runs from the local Maven repository, the same jars are found there.
+ * local-invoke/target/runtime}) so the function never sees the runner's own dependencies. The
+ * runnable jar ({@code tracker-lambda-local-invoke-<version>-all.jar}) carries them inside, and
+ * they are extracted into the run's temporary folder; when the runner runs from the local Maven
+ * repository, the same jars are found there.
  */
 final class RuntimeClientJars {
   static final String PROPERTY = "local-invoke.runtime";
   static final String ENV = "LOCAL_INVOKE_RUNTIME";
   static final String RIC_PREFIX = "aws-lambda-java-runtime-interface-client";
 
+  /** Where the runnable jar carries the client's jars, next to this class. */
+  static final String EMBEDDED = "runtime/";
+
   private RuntimeClientJars() {}
 
   /**
-   * The client's jars: from -Dlocal-invoke.runtime, target/runtime next to the runner, or ~/.m2.
+   * The client's jars: from -Dlocal-invoke.runtime, target/runtime next to the runner, inside the
+   * runnable jar (extracted into {@code tempDir}), or ~/.m2.
    */
-  static List<Path> locate() throws LocalInvokeException {
+  static List<Path> locate(Path tempDir) throws LocalInvokeException {
     String configured = System.getProperty(PROPERTY, System.getenv(ENV));
     if (configured != null && !configured.isBlank()) {
       return fromDirectory(Path.of(configured));
@@ -40,7 +48,12 @@ final class RuntimeClientJars {
     if (sibling != null && Files.isDirectory(sibling) && ricJar(Template.jars(sibling)) != null) {
       return Template.jars(sibling);
     }
-    List<Path> fromRepository = fromLocalRepository();
+    List<String> coordinates = listedCoordinates();
+    List<Path> embedded = extractEmbedded(coordinates, tempDir.resolve("runtime"));
+    if (embedded != null) {
+      return embedded;
+    }
+    List<Path> fromRepository = fromLocalRepository(coordinates);
     if (fromRepository != null) {
       return fromRepository;
     }
@@ -62,11 +75,68 @@ final class RuntimeClientJars {
   }
 
   /**
-   * Resolves the coordinates the build listed in runtime-client.list against the local repository.
+   * The client's jars as the build listed them in runtime-client.list: group:artifact:type:version
+   * or group:artifact:type:classifier:version, then the scope.
    */
-  private static List<Path> fromLocalRepository() {
+  private static List<String> listedCoordinates() {
     InputStream list = RuntimeClientJars.class.getResourceAsStream("runtime-client.list");
     if (list == null) {
+      return List.of();
+    }
+    List<String> coordinates = new ArrayList<>();
+    try (list) {
+      for (String line : new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String coordinate = line.strip().split("\\s+")[0];
+        String[] parts = coordinate.split(":");
+        if (parts.length >= 5 && parts[2].equals("jar")) {
+          coordinates.add(coordinate);
+        }
+      }
+    } catch (IOException e) {
+      return List.of();
+    }
+    return coordinates;
+  }
+
+  /** A listed jar's file name, as the local repository and copy-dependencies name it. */
+  private static String fileName(String coordinate) {
+    String[] parts = coordinate.split(":");
+    String version = parts[parts.length - 2];
+    String classifier = parts.length == 6 ? "-" + parts[3] : "";
+    return parts[1] + "-" + version + classifier + ".jar";
+  }
+
+  /** Copies the jars the runnable jar carries into {@code target}; null when it carries none. */
+  private static List<Path> extractEmbedded(List<String> coordinates, Path target)
+      throws LocalInvokeException {
+    if (coordinates.isEmpty()
+        || RuntimeClientJars.class.getResource(EMBEDDED + fileName(coordinates.get(0))) == null) {
+      return null;
+    }
+    List<Path> jars = new ArrayList<>();
+    try {
+      Files.createDirectories(target);
+      for (String coordinate : coordinates) {
+        String name = fileName(coordinate);
+        try (InputStream in = RuntimeClientJars.class.getResourceAsStream(EMBEDDED + name)) {
+          if (in == null) {
+            return null;
+          }
+          Path jar = target.resolve(name);
+          Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+          jars.add(jar);
+        }
+      }
+    } catch (IOException e) {
+      throw new LocalInvokeException(
+          "cannot extract the runtime client's jars into " + target + ": " + e.getMessage(), e);
+    }
+    return ricJar(jars) == null ? null : jars;
+  }
+
+  /** Resolves the listed coordinates against the local repository. */
+  private static List<Path> fromLocalRepository(List<String> coordinates) {
+    if (coordinates.isEmpty()) {
       return null;
     }
     String repoProperty = System.getProperty("maven.repo.local");
@@ -74,29 +144,19 @@ final class RuntimeClientJars {
         repoProperty != null
             ? Path.of(repoProperty)
             : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    List<Path> jars = new java.util.ArrayList<>();
-    try (list) {
-      for (String line :
-          new String(list.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        String[] parts = line.strip().split("\\s+")[0].split(":");
-        // group:artifact:type:version:scope, or group:artifact:type:classifier:version:scope
-        if (parts.length < 5 || !parts[2].equals("jar")) {
-          continue;
-        }
-        String version = parts[parts.length - 2];
-        String classifier = parts.length == 6 ? "-" + parts[3] : "";
-        Path jar =
-            repo.resolve(parts[0].replace('.', '/'))
-                .resolve(parts[1])
-                .resolve(version)
-                .resolve(parts[1] + "-" + version + classifier + ".jar");
-        if (!Files.isRegularFile(jar)) {
-          return null;
-        }
-        jars.add(jar);
+    List<Path> jars = new ArrayList<>();
+    for (String coordinate : coordinates) {
+      String[] parts = coordinate.split(":");
+      String version = parts[parts.length - 2];
+      Path jar =
+          repo.resolve(parts[0].replace('.', '/'))
+              .resolve(parts[1])
+              .resolve(version)
+              .resolve(fileName(coordinate));
+      if (!Files.isRegularFile(jar)) {
+        return null;
       }
-    } catch (IOException e) {
-      return null;
+      jars.add(jar);
     }
     return ricJar(jars) == null ? null : jars;
   }

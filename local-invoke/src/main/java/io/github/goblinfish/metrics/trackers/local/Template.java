@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class Template {
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "123456789012";
-  static final String BUILD_HINT = "run ./mvnw -B package -DskipTests first";
 
   private static final Map<String, String> PSEUDO =
       Map.of(
@@ -106,6 +105,15 @@ final class Template {
   }
 
   FunctionSpec function(String id, Consumer<String> warnings) throws LocalInvokeException {
+    return function(id, warnings, null);
+  }
+
+  /**
+   * One function, its code taken from {@code codeOverride} instead of its CodeUri when that is not
+   * null: what the Maven plugin passes, the project's own build laid out as a Lambda zip.
+   */
+  FunctionSpec function(String id, Consumer<String> warnings, Path codeOverride)
+      throws LocalInvokeException {
     Map<String, Object> props = functions.get(id);
     if (props == null) {
       throw new LocalInvokeException(
@@ -128,7 +136,10 @@ final class Template {
               + runtime
               + "; only Java runtimes can run locally here");
     }
-    FunctionSpec spec = code(id, handler, props.get("CodeUri"));
+    FunctionSpec spec =
+        codeOverride != null
+            ? code(id, handler, codeOverride.toAbsolutePath().normalize(), warnings)
+            : code(id, handler, props.get("CodeUri"), warnings);
     spec = spec.withRuntime(runtime);
     Object timeout = literal(props, "Timeout", 3, id, warnings);
     spec = spec.withTimeout(Duration.ofSeconds(LambdaLimits.timeoutSeconds(id, timeout)));
@@ -166,23 +177,36 @@ final class Template {
     return spec.withEnvironment(env);
   }
 
-  private FunctionSpec code(String id, String handler, Object codeUri) throws LocalInvokeException {
+  private FunctionSpec code(String id, String handler, Object codeUri, Consumer<String> warnings)
+      throws LocalInvokeException {
     if (!(codeUri instanceof String uri)) {
       throw new LocalInvokeException(
           "function '" + id + "' needs a local CodeUri (a folder, .jar or .zip); got " + codeUri);
     }
     Path base = path.toAbsolutePath().getParent();
-    Path code = base.resolve(uri).normalize();
-    String lower = uri.toLowerCase(java.util.Locale.ROOT);
+    return code(id, handler, base.resolve(uri).normalize(), warnings);
+  }
+
+  /**
+   * The function's code as Lambda would see it: a .zip or .jar is unpacked per run into the task
+   * root, as Lambda unpacks either; a folder is a task root (classes at the top, jars in lib/), a
+   * Maven module built to target/classes (its jars in target/lib), or a reactor root.
+   */
+  private FunctionSpec code(String id, String handler, Path code, Consumer<String> warnings)
+      throws LocalInvokeException {
+    String lower = code.getFileName() == null ? "" : code.getFileName().toString();
+    lower = lower.toLowerCase(java.util.Locale.ROOT);
     if (lower.endsWith(".jar") || lower.endsWith(".zip")) {
       if (!Files.isRegularFile(code)) {
         throw new LocalInvokeException(
-            "function '" + id + "': CodeUri " + code + " does not exist; " + BUILD_HINT);
+            "function '"
+                + id
+                + "': CodeUri "
+                + code
+                + " does not exist; "
+                + buildHint(code.getParent()));
       }
-      // A jar runs as is; a zip is unpacked per run the way Lambda unpacks it into /var/task.
-      return lower.endsWith(".jar")
-          ? FunctionSpec.of(id, handler, code.getParent(), List.of(code))
-          : FunctionSpec.ofZip(id, handler, code);
+      return FunctionSpec.ofZip(id, handler, code);
     }
     if (!Files.isDirectory(code)) {
       throw new LocalInvokeException(
@@ -190,27 +214,71 @@ final class Template {
     }
     Path classes = code.resolve("target/classes");
     if (Files.isDirectory(classes)) {
-      List<Path> cp = new ArrayList<>();
-      cp.add(classes);
-      cp.addAll(jars(code.resolve("target/lib")));
-      return FunctionSpec.of(id, handler, classes, cp);
+      return builtModule(id, handler, code, warnings);
     }
     if (Files.exists(code.resolve("pom.xml"))) {
       Path module = moduleWithHandler(code, handler);
       if (module != null) {
-        List<Path> cp = new ArrayList<>();
-        cp.add(module.resolve("target/classes"));
-        cp.addAll(jars(module.resolve("target/lib")));
-        return FunctionSpec.of(id, handler, module.resolve("target/classes"), cp);
+        return builtModule(id, handler, module, warnings);
       }
       throw new LocalInvokeException(
-          "function '" + id + "' is not built (" + classes + " is missing); " + BUILD_HINT);
+          "function '" + id + "' is not built (" + classes + " is missing); " + buildHint(code));
     }
-    // Already laid out as a task root: classes at the top, jars in lib/.
+    // Already laid out as a task root: classes at the top, jars in lib/ (sam build's output).
     List<Path> cp = new ArrayList<>();
     cp.add(code);
-    cp.addAll(jars(code.resolve("lib")));
+    cp.addAll(libJars(id, code.resolve("lib"), warnings));
     return FunctionSpec.of(id, handler, code, cp);
+  }
+
+  private static FunctionSpec builtModule(
+      String id, String handler, Path module, Consumer<String> warnings)
+      throws LocalInvokeException {
+    Path classes = module.resolve("target/classes");
+    List<Path> cp = new ArrayList<>();
+    cp.add(classes);
+    cp.addAll(libJars(id, module.resolve("target/lib"), warnings));
+    return FunctionSpec.of(id, handler, classes, cp);
+  }
+
+  /**
+   * The jars of a folder layout's lib/, with a warning when there are none: a function with
+   * dependencies would otherwise fail only at run time, with NoClassDefFoundError.
+   */
+  private static List<Path> libJars(String id, Path lib, Consumer<String> warnings)
+      throws LocalInvokeException {
+    List<Path> jars = jars(lib);
+    if (jars.isEmpty()) {
+      warnings.accept(
+          "warning: "
+              + id
+              + ": no jars in "
+              + lib
+              + (Files.isDirectory(lib) ? "" : " (missing)")
+              + "; a Lambda zip carries the function's runtime dependencies there, so a function"
+              + " that has any fails with NoClassDefFoundError");
+    }
+    return jars;
+  }
+
+  /** "Build it first", naming the build that the code's folder or one above it uses. */
+  static String buildHint(Path folder) {
+    for (Path dir = folder; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("mvnw"))) {
+        return "build it first (./mvnw package in " + dir + ")";
+      }
+      if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+        return "build it first (mvn package in " + dir + ")";
+      }
+      if (Files.isRegularFile(dir.resolve("gradlew"))) {
+        return "build it first (./gradlew build in " + dir + ")";
+      }
+      if (Files.isRegularFile(dir.resolve("build.gradle"))
+          || Files.isRegularFile(dir.resolve("build.gradle.kts"))) {
+        return "build it first (gradle build in " + dir + ")";
+      }
+    }
+    return "build it first (mvn package, or gradle build)";
   }
 
   /**

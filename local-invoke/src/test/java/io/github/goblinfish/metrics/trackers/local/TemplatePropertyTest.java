@@ -156,7 +156,7 @@ class TemplatePropertyTest {
   /** The variable as the shell that becomes the runtime hands it on, in bytes. */
   private static byte[] seenByAProcess(FunctionSpec fn, String name, Path dir) throws Exception {
     RuntimeLaunch launch =
-        new RuntimeLaunch(fn, RuntimeClientJars.locate(), Path.of("jni"), null, 1, "stream", 0);
+        new RuntimeLaunch(fn, RuntimeClientJars.locate(dir), Path.of("jni"), null, 1, "stream", 0);
     Path script = dir.resolve("env");
     Files.writeString(script, launch.environmentScript(), StandardCharsets.UTF_8);
     Process sh =
