@@ -236,7 +236,9 @@ class CliTest {
     assertOneLineError(
         "function 'Fn' is not built ("
             + dir.resolve("module/target/classes")
-            + " is missing); run ./mvnw -B package -DskipTests first");
+            + " is missing); build it first (mvn package in "
+            + dir.resolve("module")
+            + ")");
   }
 
   @Test
@@ -275,7 +277,7 @@ class CliTest {
         "function 'Missing': handler class io.github.goblinfish.metrics.trackers.local.fixtures"
             + ".NoSuchClass not found in its code ("
             + Fixtures.testClasses()
-            + "); check Handler in the template, and rebuild");
+            + " and 1 more); check Handler in the template, and rebuild");
     assertEquals("", out);
   }
 
@@ -299,6 +301,35 @@ class CliTest {
                 + " is not a readable zip file ("),
         err);
     assertEquals(1, err.split("\n", -1).length - 1, err);
+  }
+
+  @Test
+  void aZipWithoutJarsInLibIsWarnedAboutBeforeItRuns() throws Exception {
+    Path zip = dir.resolve("fn.zip");
+    try (java.util.zip.ZipOutputStream entries =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      entries.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+      entries.closeEntry();
+    }
+    Path template = dir.resolve("template.yaml");
+    Files.writeString(
+        template,
+        """
+        Resources:
+          Zipped:
+            Type: AWS::Serverless::Function
+            Properties: {Handler: a.B::handle, CodeUri: fn.zip}
+        """);
+    assertEquals(2, run("{}", "Zipped", "--template", template.toString()));
+    String[] lines = err.split("\n");
+    assertEquals(
+        "warning: Zipped: no jars in lib/ of "
+            + zip
+            + "; a Lambda zip carries the function's runtime dependencies there, so a function"
+            + " that has any fails with NoClassDefFoundError",
+        lines[0]);
+    assertTrue(lines[1].startsWith("error: function 'Zipped': handler class a.B not found"), err);
+    assertEquals(2, lines.length, err);
   }
 
   @Test

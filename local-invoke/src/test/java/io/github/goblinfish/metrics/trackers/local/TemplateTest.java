@@ -221,7 +221,7 @@ class TemplateTest {
   }
 
   @Test
-  void jarCodeUriRunsAsIs() throws Exception {
+  void aJarCodeUriIsUnpackedLikeAZipAsLambdaUnpacksBoth() throws Exception {
     Files.writeString(dir.resolve("fn.jar"), "");
     FunctionSpec fn =
         Template.load(
@@ -233,7 +233,132 @@ class TemplateTest {
                         Properties: {Handler: a.B, CodeUri: fn.jar}
                     """))
             .function("Fn", w -> {});
-    assertEquals(List.of(dir.resolve("fn.jar").toAbsolutePath()), fn.classpath());
+    assertEquals(dir.resolve("fn.jar").toAbsolutePath(), fn.zip());
+    assertEquals(List.of(), fn.classpath());
+  }
+
+  @Test
+  void aFolderWithoutJarsInLibIsWarnedAboutNamingTheFolderExpected() throws Exception {
+    Files.createDirectories(dir.resolve("root"));
+    Files.createDirectories(dir.resolve("module/target/classes"));
+    Files.createDirectories(dir.resolve("module/target/lib"));
+    Template template =
+        Template.load(
+            write(
+                """
+                Resources:
+                  TaskRoot:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: a.B, CodeUri: root}
+                  Module:
+                    Type: AWS::Serverless::Function
+                    Properties: {Handler: a.B, CodeUri: module}
+                """));
+    List<String> warnings = new ArrayList<>();
+    template.function("TaskRoot", warnings::add);
+    template.function("Module", warnings::add);
+    String consequence =
+        "; a Lambda zip carries the function's runtime dependencies there, so a function that has"
+            + " any fails with NoClassDefFoundError";
+    assertEquals(
+        List.of(
+            "warning: TaskRoot: no jars in "
+                + dir.resolve("root/lib").toAbsolutePath()
+                + " (missing)"
+                + consequence,
+            "warning: Module: no jars in "
+                + dir.resolve("module/target/lib").toAbsolutePath()
+                + consequence),
+        warnings);
+  }
+
+  @Test
+  void aFolderWithJarsInLibIsNotWarnedAbout() throws Exception {
+    Files.createDirectories(dir.resolve("root/lib"));
+    Files.writeString(dir.resolve("root/lib/dependency.jar"), "");
+    List<String> warnings = new ArrayList<>();
+    FunctionSpec fn =
+        Template.load(
+                write(
+                    """
+                    Resources:
+                      Fn:
+                        Type: AWS::Serverless::Function
+                        Properties: {Handler: a.B, CodeUri: root}
+                    """))
+            .function("Fn", warnings::add);
+    assertEquals(List.of(), warnings);
+    Path root = dir.resolve("root").toAbsolutePath();
+    assertEquals(List.of(root, root.resolve("lib/dependency.jar")), fn.classpath());
+  }
+
+  @Test
+  void theCodeGivenInsteadOfTheCodeUriIsUsedAsItsFolder() throws Exception {
+    Files.createDirectories(dir.resolve("built/lib"));
+    Files.writeString(dir.resolve("built/lib/dependency.jar"), "");
+    FunctionSpec fn =
+        Template.load(
+                write(
+                    """
+                    Resources:
+                      Fn:
+                        Type: AWS::Serverless::Function
+                        Properties: {Handler: a.B, CodeUri: not-there}
+                    """))
+            .function("Fn", w -> {}, dir.resolve("built"));
+    Path built = dir.resolve("built").toAbsolutePath();
+    assertEquals(built, fn.taskRoot());
+    assertEquals(List.of(built, built.resolve("lib/dependency.jar")), fn.classpath());
+  }
+
+  @Test
+  void notBuiltMessagesNameTheProjectsOwnBuild() throws Exception {
+    Path maven = Files.createDirectories(dir.resolve("maven/src"));
+    Files.writeString(dir.resolve("maven/pom.xml"), "<project/>");
+    Path wrapped = Files.createDirectories(dir.resolve("wrapped/src"));
+    Files.writeString(dir.resolve("wrapped/mvnw"), "");
+    Files.writeString(dir.resolve("wrapped/pom.xml"), "<project/>");
+    Path gradle = Files.createDirectories(dir.resolve("gradle/src"));
+    Files.writeString(dir.resolve("gradle/build.gradle.kts"), "");
+    Path gradlew = Files.createDirectories(dir.resolve("gradlew/src"));
+    Files.writeString(dir.resolve("gradlew/gradlew"), "");
+    assertEquals(
+        "build it first (mvn package in " + dir.resolve("maven") + ")", Template.buildHint(maven));
+    assertEquals(
+        "build it first (./mvnw package in " + dir.resolve("wrapped") + ")",
+        Template.buildHint(wrapped));
+    assertEquals(
+        "build it first (gradle build in " + dir.resolve("gradle") + ")",
+        Template.buildHint(gradle));
+    assertEquals(
+        "build it first (./gradlew build in " + dir.resolve("gradlew") + ")",
+        Template.buildHint(gradlew));
+  }
+
+  @Test
+  void aMissingZipNamesTheBuildOfTheFolderItShouldBeIn() throws Exception {
+    Files.writeString(dir.resolve("build.gradle"), "");
+    LocalInvokeException e =
+        assertThrows(
+            LocalInvokeException.class,
+            () ->
+                Template.load(
+                        write(
+                            """
+                            Resources:
+                              Fn:
+                                Type: AWS::Serverless::Function
+                                Properties: {Handler: a.B, CodeUri: build/distributions/fn.zip}
+                            """))
+                    .function("Fn", w -> {}));
+    Path zip = dir.resolve("build/distributions/fn.zip").toAbsolutePath();
+    assertEquals(
+        "function 'Fn': CodeUri "
+            + zip
+            + " does not exist; build it first (gradle build in "
+            + dir.toAbsolutePath()
+            + ")",
+        e.getMessage());
   }
 
   @Test
@@ -299,7 +424,9 @@ class TemplateTest {
     assertEquals(
         "function 'Fn' is not built ("
             + dir.resolve("code/target/classes").toAbsolutePath()
-            + " is missing); run ./mvnw -B package -DskipTests first",
+            + " is missing); build it first (mvn package in "
+            + dir.resolve("code").toAbsolutePath()
+            + ")",
         unbuilt.getMessage());
     LocalInvokeException noHandler =
         assertThrows(LocalInvokeException.class, () -> template.function("NoHandler", w -> {}));
