@@ -1,0 +1,128 @@
+package io.github.goblinfish.metrics.trackers.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * {@code mvn tracker-lambda:invoke}: runs a function of the project's SAM template locally, on the
+ * real Lambda runtime interface client in a child JVM, as the runner's command line does. The
+ * function's code is the project itself: its classes and runtime dependencies, laid out as Lambda
+ * lays out a zip in {@code target/tracker-lambda/task} (no assembly needed), in place of the
+ * template's {@code CodeUri}.
+ *
+ * <pre>{@code
+ * mvn tracker-lambda:invoke -Dtracker.event=events/event.json -Dtracker.times=30
+ * mvn tracker-lambda:invoke -Dtracker.function=OrderFunction -Dtracker.args="--concurrency 4"
+ * }</pre>
+ *
+ * <p>The build fails when the runner exits with anything but 0 (a function error or timeout, a
+ * usage or input error), with the runner's error line as its message.
+ *
+ * <p>Thread-safe: each execution lays out its own project's folder and starts its own runner.
+ */
+@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class InvokeMojo extends AbstractMojo {
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  /** The function's logical id; may be left out when the template has one function. */
+  @Parameter(property = "tracker.function")
+  private String function;
+
+  /** The event JSON file. */
+  @Parameter(property = "tracker.event")
+  private File event;
+
+  /** The SAM template. */
+  @Parameter(property = "tracker.template", defaultValue = "${project.basedir}/template.yaml")
+  private File template;
+
+  /**
+   * The function's code instead of the project's own build: a folder (classes and lib/), a .jar or
+   * a .zip, e.g. what {@code sam build} or an assembly made.
+   */
+  @Parameter(property = "tracker.codeUri")
+  private File codeUri;
+
+  /** Invocations in one runtime process, the first cold (the runner's {@code --times}). */
+  @Parameter(property = "tracker.times")
+  private Integer times;
+
+  /** {@code AWS_LAMBDA_MAX_CONCURRENCY}, and invocations at once ({@code --concurrency}). */
+  @Parameter(property = "tracker.concurrency")
+  private Integer concurrency;
+
+  /** {@code text} or {@code json}: the summary across the invocations ({@code --summary}). */
+  @Parameter(property = "tracker.summary")
+  private String summary;
+
+  /** An identifier to group the summary by as well ({@code --by}). */
+  @Parameter(property = "tracker.by")
+  private String by;
+
+  /** Print only the response or error body ({@code --quiet}). */
+  @Parameter(property = "tracker.quiet", defaultValue = "false")
+  private boolean quiet;
+
+  /**
+   * Any other arguments of the runner's command line, separated by white space, e.g. {@code
+   * --log-format JSON --init-type snap-start --no-chart}.
+   */
+  @Parameter(property = "tracker.args")
+  private String args;
+
+  /** Skip the goal. */
+  @Parameter(property = "tracker.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("tracker-lambda:invoke skipped");
+      return;
+    }
+    RunnerCall call = new RunnerCall();
+    if (function != null && !function.isBlank()) {
+      call.add(function);
+    }
+    call.option("--template", template)
+        .option("--code-uri", codeUri != null ? codeUri.toPath() : projectTaskRoot())
+        .option("-e", event)
+        .option("--times", times)
+        .option("--concurrency", concurrency)
+        .option("--summary", summary)
+        .option("--by", by)
+        .flag("--quiet", quiet)
+        .passThrough(args);
+    call.run("tracker-lambda:invoke");
+  }
+
+  private Path projectTaskRoot() throws MojoExecutionException {
+    List<File> dependencies =
+        project.getArtifacts().stream()
+            .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()))
+            .filter(a -> !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
+            .filter(a -> a.getArtifactHandler().isAddedToClasspath())
+            .map(Artifact::getFile)
+            .toList();
+    Path root = Path.of(project.getBuild().getDirectory(), "tracker-lambda", "task");
+    try {
+      return TaskRoot.layOut(Path.of(project.getBuild().getOutputDirectory()), dependencies, root);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot lay out the function's code in " + root, e);
+    }
+  }
+}
