@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A function's code before it runs: a {@code .zip} CodeUri unpacked the way Lambda unpacks it into
- * {@code /var/task}, and the handler class looked up, so that broken code fails with one line
- * naming its cause rather than inside the runtime.
+ * A function's code before it runs: a {@code .zip} or {@code .jar} CodeUri unpacked the way Lambda
+ * unpacks either into {@code /var/task}, and the handler class looked up, so that broken code fails
+ * with one line naming its cause rather than inside the runtime.
  *
  * <p>Thread-safe: it holds no state.
  */

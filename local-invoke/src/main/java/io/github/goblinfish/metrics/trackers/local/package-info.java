@@ -11,7 +11,13 @@
  *   ./mvnw -B package -DskipTests
  *   ./invoke ApiGatewayFunction -e events/api-gateway-get-order.json
  *   ./invoke ApiGatewayFunction -e events/api-gateway-get-order.json --times 3   # cold, then warm
+ *   java -jar tracker-lambda-local-invoke-&lt;version&gt;-all.jar QueueFunction -e events/event.json
  * </pre>
+ *
+ * <p>The function's code is where its CodeUri (or {@code --code-uri}) points: a folder of classes
+ * with its jars in {@code lib/}, a .zip or a .jar (both unpacked per run, as Lambda unpacks them),
+ * a Maven project's {@code target/classes} with {@code target/lib}, or each function's folder of
+ * {@code sam build}'s output; docs/runner.md has the table.
  *
  * <h2>From a test</h2>
  *

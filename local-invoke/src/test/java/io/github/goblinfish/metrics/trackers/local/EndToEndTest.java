@@ -156,7 +156,7 @@ class EndToEndTest {
         "function 'Missing': handler class io.github.goblinfish.metrics.trackers.local.fixtures"
             + ".NoSuchClass not found in its code ("
             + Fixtures.testClasses()
-            + "); check Handler in the template, and rebuild",
+            + " and 1 more); check Handler in the template, and rebuild",
         e.getMessage());
   }
 
