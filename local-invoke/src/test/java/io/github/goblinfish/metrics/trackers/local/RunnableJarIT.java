@@ -123,6 +123,9 @@ class RunnableJarIT {
   private String[] run(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A home of its own: no local Maven repository to find the runtime client in, as on a machine
+    // that never built this project.
+    command.add("-Duser.home=" + Files.createDirectories(dir.resolve("home")));
     command.add("-jar");
     command.add(jar.getFileName().toString());
     command.addAll(List.of(args));
