@@ -422,7 +422,7 @@ public final class EmfLineFormat extends BuiltInFormat {
     private Clock receivingClock = clock;
 
     Builder() {
-      units.put(ProcessTracker.FAILED_METRIC, EmfUnit.COUNT);
+      units.put(RunRecord.FAILED_METRIC, EmfUnit.COUNT);
       units.put(TIMED_OUT_METRIC, EmfUnit.COUNT);
     }
 

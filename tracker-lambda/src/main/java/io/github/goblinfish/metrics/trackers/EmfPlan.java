@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
 import com.google.gson.stream.JsonWriter;
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -246,7 +247,7 @@ final class EmfPlan implements JsonLine.Addition {
     String name = prefix + entryName;
     if (!EmfRules.acceptedMetricName(name)) {
       badNames.add(name);
-    } else if (rootMembers.containsKey(name) || ProcessTracker.RESERVED_NAMES.contains(name)) {
+    } else if (rootMembers.containsKey(name) || Names.RESERVED_NAMES.contains(name)) {
       // Declared names cannot meet each other: names are unique within latencies and within
       // metrics, and the two prefixes differ. Only identifiers and the line's keys can clash.
       takenNames.add(name);

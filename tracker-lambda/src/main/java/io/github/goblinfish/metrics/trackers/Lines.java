@@ -240,7 +240,7 @@ final class Lines {
             + " failed (see standard error); written in the default format");
     warnings.addAll(record.warnings);
     int omitted = record.omittedWarnings;
-    if (warnings.size() > Run.MAX_WARNINGS) {
+    if (warnings.size() > RunRecord.MAX_WARNINGS) {
       warnings.remove(warnings.size() - 1);
       omitted++;
     }
