@@ -71,6 +71,23 @@ public final class RunRecord {
   }
 
   /**
+   * This record with {@code warning} first; when that makes one warning too many, the last of the
+   * record's own is counted instead.
+   */
+  RunRecord withFirstWarning(String warning) {
+    List<String> all = new ArrayList<>(warnings.size() + 1);
+    all.add(warning);
+    all.addAll(warnings);
+    int omitted = omittedWarnings;
+    if (all.size() > MAX_WARNINGS) {
+      all.remove(all.size() - 1);
+      omitted++;
+    }
+    return new RunRecord(
+        processName, latencies, metrics, identifiers, List.copyOf(all), omitted, finished);
+  }
+
+  /**
    * Starts a record built by hand, for testing a {@link LineFormat}.
    *
    * <pre>{@code
