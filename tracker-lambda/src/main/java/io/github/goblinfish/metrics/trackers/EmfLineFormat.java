@@ -149,6 +149,16 @@ public final class EmfLineFormat extends BuiltInFormat implements LineFormat {
     this.receivingClock = builder.receivingClock;
   }
 
+  /**
+   * Starts a builder with the defaults: namespace {@value #DEFAULT_NAMESPACE}, no service,
+   * dimensions {@code [["function_name"]]}, the system clock. Same as {@link LineFormat#emf()}.
+   *
+   * <pre>{@code
+   * LineFormat format = EmfLineFormat.builder().namespace("orders").build();
+   * }</pre>
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
