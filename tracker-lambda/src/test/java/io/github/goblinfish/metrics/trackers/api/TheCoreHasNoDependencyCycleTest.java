@@ -39,6 +39,11 @@ class TheCoreHasNoDependencyCycleTest {
   private static final Path ARCHITECTURE = Path.of("..", "ARCHITECTURE.md");
   private static final String START = "<!-- core dependencies: generated -->";
   private static final String END = "<!-- /core dependencies -->";
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "^(?:[a-z]+ )*(?:class|interface|enum|record) (" + Pattern.quote(CORE) + "\\S+?)[ <{]");
+  private static final Pattern FIELD_WRITE =
+      Pattern.compile("put(?:field|static)\\s+#\\d+\\s+// Field ([\\w/$]+)\\.(\\w+):");
   private static final Pattern DEPENDENCY = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)");
 
   @Test
@@ -77,6 +82,49 @@ class TheCoreHasNoDependencyCycleTest {
         section,
         "ARCHITECTURE.md's dependency listing differs from the compiled classes; run this test with"
             + " -Ddeps.update=true to rewrite it");
+  }
+
+  @Test
+  void noCoreTypeWritesAnotherTypesFields() throws Exception {
+    Path classes = classes();
+    List<String> files = new ArrayList<>(List.of("-c", "-p"));
+    for (String folder : List.of("", "internal/")) {
+      Path directory = classes.resolve(CORE.replace('.', '/') + folder);
+      try (var listed = Files.list(directory)) {
+        listed
+            .map(Path::toString)
+            .filter(name -> name.endsWith(".class"))
+            .sorted()
+            .forEach(files::add);
+      }
+    }
+    ToolProvider javap =
+        ToolProvider.findFirst("javap").orElseThrow(() -> new AssertionError("no javap"));
+    StringWriter out = new StringWriter();
+    assertEquals(
+        0,
+        javap.run(
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()),
+            files.toArray(new String[0])),
+        "javap failed");
+    List<String> writes = new ArrayList<>();
+    String writer = null;
+    for (String line : out.toString().lines().toList()) {
+      Matcher type = TYPE.matcher(line);
+      if (type.find()) {
+        writer = topLevel(type.group(1));
+        continue;
+      }
+      Matcher write = FIELD_WRITE.matcher(line);
+      if (write.find()) {
+        String owner = topLevel(write.group(1).replace('/', '.'));
+        if (!owner.equals(writer)) {
+          writes.add(writer + " writes " + owner + "." + write.group(2));
+        }
+      }
+    }
+    assertEquals(List.of(), writes, "a type writes another type's fields");
   }
 
   /** The folder of the library's compiled classes. */
