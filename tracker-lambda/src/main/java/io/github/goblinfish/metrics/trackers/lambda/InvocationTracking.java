@@ -18,25 +18,19 @@ final class InvocationTracking {
   private final LambdaIdentifier[] identifiers;
   private final String[] identifierNames;
 
-  /**
-   * Whether the handler is one that {@link TrackedHandlers} wraps, whose {@code handleRequest} an
-   * invocation calls; else it is a base class's, whose {@code handleTracked} it calls.
-   */
-  private final boolean wrapsHandler;
-
   /** The tracker of a configured output; null when lines go to each invocation's logger. */
   private final ProcessTracker configuredTracker;
 
   /** The tracker of the logger seen last: on Lambda every invocation has the same logger. */
   private volatile LoggerTracker loggerTracker;
 
-  /** The tracking of a base class's handler: {@code handlerClass} extends it. */
+  /**
+   * Starts the timeout watch's thread if the configuration has a margin: while the runtime
+   * initialises, not on the first invocation's path.
+   *
+   * @param handlerClass the handler's class, which names the entry unless the configuration does
+   */
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
-    this(config, handlerClass, false);
-  }
-
-  InvocationTracking(HandlerConfig config, Class<?> handlerClass, boolean wrapsHandler) {
-    this.wrapsHandler = wrapsHandler;
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
     this.identifiers = config.identifiers();
@@ -50,13 +44,12 @@ final class InvocationTracking {
                 .format(config.format())
                 .build();
     if (config.timeoutMarginMillis() > 0) {
-      // While the runtime initialises, not on the first invocation's path.
-      TimeoutWatch.startEarly(this);
+      TimeoutWatch.startEarly();
     }
   }
 
-  boolean wrapsHandler() {
-    return wrapsHandler;
+  HandlerConfig config() {
+    return config;
   }
 
   String entryName() {
@@ -119,16 +112,16 @@ final class InvocationTracking {
   }
 
   /**
-   * Sets the automatic identifiers of the run just started on this thread, and arms {@code watch}
-   * for its timeout; the caller disarms it when the handler returns or throws.
+   * Sets the automatic identifiers of the run just started on this thread, and arms the timeout
+   * watch for it; the caller disarms the watch when the handler returns or throws.
    *
-   * @return whether the watch was armed
+   * @return the invocation's node in the watch, or null when it is not watched
    */
-  boolean identify(ProcessTracker tracker, Context context, TimeoutWatch.Watch watch) {
+  TimeoutWatch.Watch identify(ProcessTracker tracker, Context context) {
     setIdentifiers(tracker, context, ColdStart.take());
     long margin = config.timeoutMarginMillis();
     if (margin <= 0 || context == null) {
-      return false;
+      return null;
     }
     int remaining;
     try {
@@ -136,9 +129,9 @@ final class InvocationTracking {
     } catch (Throwable brokenContext) {
       // Even an Error: the Context is the caller's object (a mock, a hand-made one), and reading
       // it must not keep the handler from running. The invocation is then not watched.
-      return false;
+      return null;
     }
-    return TimeoutWatch.arm(watch, remaining, margin);
+    return TimeoutWatch.arm(remaining, margin);
   }
 
   private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {

@@ -75,6 +75,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
     this.methodForm = MethodHandlerEvents.forHandler(this, config.environment());
   }
 
@@ -87,7 +88,13 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    return new TrackedInvocation.OfObjects<>(tracking, this, input, context).run();
+    // A class rather than a lambda: a lambda's first use costs a class generated at run time.
+    return new TrackedInvocation<O, RuntimeException>(tracking, context) {
+      @Override
+      O handle(Context context) {
+        return handleTracked(input, context);
+      }
+    }.run();
   }
 
   /**

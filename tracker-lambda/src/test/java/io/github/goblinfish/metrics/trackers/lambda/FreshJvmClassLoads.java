@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +18,22 @@ import java.util.concurrent.TimeUnit;
 final class FreshJvmClassLoads {
   private FreshJvmClassLoads() {}
 
-  /** The output lines of {@code mainClass} run in a fresh JVM; fails unless it exits 0 in 60 s. */
-  static List<String> of(Class<?> mainClass, Map<String, String> environment)
+  /**
+   * The output lines of {@code mainClass} run in a fresh JVM with {@code args}; fails unless it
+   * exits 0 in 60 s.
+   */
+  static List<String> of(Class<?> mainClass, Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:stdout",
                 "-cp",
                 System.getProperty("java.class.path"),
-                mainClass.getName())
-            .redirectErrorStream(true);
+                mainClass.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("TRACKER_"));
     builder.environment().putAll(environment);
     Process process = builder.start();

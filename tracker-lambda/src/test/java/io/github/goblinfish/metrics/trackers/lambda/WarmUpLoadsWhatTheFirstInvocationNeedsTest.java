@@ -112,7 +112,7 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
     }
     assertEquals(true, output.contains("RESULT ok 1"), String.join("\n", output));
     assertEquals(
-        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedInvocation$OfObjects"),
+        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler$1"),
         loadedByTheInvocation,
         String.join("\n", output));
   }

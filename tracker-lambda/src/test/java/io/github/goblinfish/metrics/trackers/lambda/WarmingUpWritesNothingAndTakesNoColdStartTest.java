@@ -84,7 +84,11 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
       assertEquals(
           List.of(),
           fresh.notLoaded(
-              TrackedInvocation.class, ColdStart.class, InitType.class, XrayTrace.class));
+              TrackedInvocation.class,
+              TimeoutWatch.Watch.class,
+              ColdStart.class,
+              InitType.class,
+              XrayTrace.class));
     } catch (IOException | ReflectiveOperationException failure) {
       throw new AssertionError(failure);
     }
