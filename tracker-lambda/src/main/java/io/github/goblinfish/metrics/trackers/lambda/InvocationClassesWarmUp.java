@@ -58,12 +58,9 @@ final class InvocationClassesWarmUp implements Runnable {
       if (handler != null) {
         handler.warmUp();
       }
-      initialise(
-          TrackedInvocation.class,
-          TimeoutWatch.Watch.class,
-          ColdStart.class,
-          InitType.class,
-          XrayTrace.class);
+      // TrackedInvocation brings its superclass, the watch's node.
+      initialise(TrackedInvocation.class, ColdStart.class, InitType.class, XrayTrace.class);
+
     } catch (Throwable failure) {
       // Only a head start: the first invocation does all of this itself if need be.
     }

@@ -112,16 +112,16 @@ final class InvocationTracking {
   }
 
   /**
-   * Sets the automatic identifiers of the run just started on this thread, and arms the timeout
-   * watch for it; the caller disarms the watch when the handler returns or throws.
+   * Sets the automatic identifiers of the run just started on this thread, and arms {@code watch}
+   * for its timeout; the caller disarms it when the handler returns or throws.
    *
-   * @return the invocation's node in the watch, or null when it is not watched
+   * @return whether the watch was armed
    */
-  TimeoutWatch.Watch identify(ProcessTracker tracker, Context context) {
+  boolean identify(ProcessTracker tracker, Context context, TimeoutWatch.Watch watch) {
     setIdentifiers(tracker, context, ColdStart.take());
     long margin = config.timeoutMarginMillis();
     if (margin <= 0 || context == null) {
-      return null;
+      return false;
     }
     int remaining;
     try {
@@ -129,9 +129,9 @@ final class InvocationTracking {
     } catch (Throwable brokenContext) {
       // Even an Error: the Context is the caller's object (a mock, a hand-made one), and reading
       // it must not keep the handler from running. The invocation is then not watched.
-      return null;
+      return false;
     }
-    return TimeoutWatch.arm(remaining, margin);
+    return TimeoutWatch.arm(watch, remaining, margin);
   }
 
   private void setIdentifiers(ProcessTracker tracker, Context context, boolean coldStart) {

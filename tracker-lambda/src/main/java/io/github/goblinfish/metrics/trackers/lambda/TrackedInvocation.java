@@ -17,13 +17,17 @@ import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
  * return new Invocation<>(tracking, this, input, context).run();
  * }</pre>
  *
- * Classes rather than lambdas: a lambda's first use costs a class generated at run time, on the
- * first invocation's path. Not thread-safe: one object per invocation.
+ * It is also the invocation's node in the {@link TimeoutWatch}: the one object an invocation
+ * allocates for both, whether or not the JIT inlines {@code trackProcess} into the handler (see
+ * {@link TimeoutWatch.Watch} for the figures). Classes rather than lambdas: a lambda's first use
+ * costs a class generated at run time, on the first invocation's path. Not thread-safe: one object
+ * per invocation.
  *
  * @param <T> what the handler returns
  * @param <E> what the handler may throw
  */
-abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupplier<T, E> {
+abstract class TrackedInvocation<T, E extends Throwable> extends TimeoutWatch.Watch
+    implements ThrowingSupplier<T, E> {
   private final InvocationTracking tracking;
   private final ProcessTracker tracker;
   private final Context context;
@@ -41,12 +45,12 @@ abstract class TrackedInvocation<T, E extends Throwable> implements ThrowingSupp
 
   @Override
   public final T get() throws E {
-    TimeoutWatch.Watch watch = tracking.identify(tracker, context);
+    boolean watched = tracking.identify(tracker, context, this);
     try {
       return handle(context);
     } finally {
-      if (watch != null) {
-        TimeoutWatch.disarm(watch);
+      if (watched) {
+        TimeoutWatch.disarm(this);
       }
     }
   }

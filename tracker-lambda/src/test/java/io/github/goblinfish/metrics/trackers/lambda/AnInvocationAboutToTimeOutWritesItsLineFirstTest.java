@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,11 +195,12 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
 
   @Test
   void aMarginOfZeroTurnsItOffAndAnInvocationWithLessTimeLeftThanTheMarginIsNotWatched() {
-    int watchedBefore = TimeoutWatch.watchedCount();
-    assertNull(TimeoutWatch.arm(10_000, 0));
-    assertNull(TimeoutWatch.arm(100, 100));
-    assertNull(TimeoutWatch.arm(0, 100));
-    assertEquals(watchedBefore, TimeoutWatch.watchedCount());
+    TimeoutWatch.Watch watch = new TimeoutWatch.Watch();
+    assertFalse(TimeoutWatch.arm(watch, 10_000, 0));
+    assertFalse(TimeoutWatch.arm(watch, 100, 100));
+    assertFalse(TimeoutWatch.arm(watch, 0, 100));
+    assertNull(watch.run);
+    assertNull(watch.next);
   }
 
   @Test

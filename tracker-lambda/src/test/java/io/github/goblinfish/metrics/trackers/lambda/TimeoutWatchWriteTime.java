@@ -81,7 +81,7 @@ final class TimeoutWatchWriteTime {
     double[] millis = new double[samples];
     for (int i = 0; i < unmeasured + samples; i++) {
       written.set(0);
-      TimeoutWatch.Watch[] watch = new TimeoutWatch.Watch[1];
+      TimeoutWatch.Watch watch = new TimeoutWatch.Watch();
       tracker.trackProcess(
           "handler",
           () -> {
@@ -98,7 +98,7 @@ final class TimeoutWatchWriteTime {
               }
             }
             run.timer("downstream");
-            watch[0] = TimeoutWatch.arm(FIRES_AFTER_MS + 200, 200);
+            TimeoutWatch.arm(watch, FIRES_AFTER_MS + 200, 200);
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (written.get() == 0 && System.nanoTime() - giveUp < 0) {
               try {
@@ -109,7 +109,7 @@ final class TimeoutWatchWriteTime {
             }
           });
       if (i >= unmeasured) {
-        millis[i - unmeasured] = (written.get() - watch[0].deadlineNanos) / 1e6;
+        millis[i - unmeasured] = (written.get() - watch.deadlineNanos) / 1e6;
       }
     }
     Arrays.sort(millis);

@@ -84,11 +84,8 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
       assertEquals(
           List.of(),
           fresh.notLoaded(
-              TrackedInvocation.class,
-              TimeoutWatch.Watch.class,
-              ColdStart.class,
-              InitType.class,
-              XrayTrace.class));
+              TrackedInvocation.class, ColdStart.class, InitType.class, XrayTrace.class));
+
     } catch (IOException | ReflectiveOperationException failure) {
       throw new AssertionError(failure);
     }
