@@ -73,6 +73,9 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    *
    * @param config entry name, identifiers and output
    */
+  // The class-form reader only keeps this handler and reads its class here; it calls the handler
+  // on invocations, once construction is over.
+  @SuppressWarnings("this-escape")
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
     InvocationClassesWarmUp.startOnce(tracking);
