@@ -2,6 +2,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,5 +46,28 @@ final class FreshJvmClassLoads {
     String text = new String(bytes, StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), text);
     return List.of(text.split("\n"));
+  }
+
+  /**
+   * The library's classes that {@code output} shows loaded between the lines {@code from} and
+   * {@code to}, by name.
+   */
+  static List<String> ourClassesLoadedBetween(List<String> output, String from, String to) {
+    // As the JVM's log names it, e.g. file:/path/to/tracker-lambda/target/classes/
+    String mainClasses =
+        ProcessTracker.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    List<String> loaded = new ArrayList<>();
+    boolean between = false;
+    for (String line : output) {
+      if (line.equals(from)) {
+        between = true;
+      } else if (line.equals(to)) {
+        between = false;
+      } else if (between && line.contains("source: " + mainClasses)) {
+        String name = line.substring(0, line.indexOf(" source: "));
+        loaded.add(name.substring(name.lastIndexOf(' ') + 1));
+      }
+    }
+    return loaded;
   }
 }

@@ -134,20 +134,6 @@ class WarmUpAndTimeoutWatchAreSeparateTest {
 
   /** The library's classes loaded between the two marks. */
   private static List<String> ourClassesLoadedByTheInvocation(List<String> output) {
-    String mainClasses =
-        ProcessTracker.class.getProtectionDomain().getCodeSource().getLocation().toString();
-    List<String> loaded = new ArrayList<>();
-    boolean between = false;
-    for (String line : output) {
-      if (line.equals("MARK constructed")) {
-        between = true;
-      } else if (line.equals("MARK invoked")) {
-        between = false;
-      } else if (between && line.contains("source: " + mainClasses)) {
-        String name = line.substring(0, line.indexOf(" source: "));
-        loaded.add(name.substring(name.lastIndexOf(' ') + 1));
-      }
-    }
-    return loaded;
+    return FreshJvmClassLoads.ourClassesLoadedBetween(output, "MARK constructed", "MARK invoked");
   }
 }
