@@ -11,16 +11,17 @@ import java.util.List;
  * immutable {@link RunRecord}; nothing here renders or writes.
  */
 final class Run implements Values.Problems {
-  /** At most this many warnings are kept; the others are counted. */
-  static final int MAX_WARNINGS = 20;
-
   /** What a failed ticker reading becomes; such a span is not recorded. */
   static final long NO_READING = Long.MIN_VALUE;
 
   private static final int RUNNING = 0;
   private static final int ENDED = 1;
 
-  final ProcessTracker owner;
+  /**
+   * The tracker whose run this is. Recording knows nothing of trackers: the tracker finds its runs
+   * by this key, compared by identity only.
+   */
+  final Object owner;
 
   /** The run that was current where this one started: calls on its owner find it through here. */
   final Run enclosing;
@@ -38,23 +39,28 @@ final class Run implements Values.Problems {
   private boolean tickerThrew;
   private boolean tickerWentBack;
   private boolean saturated;
-  private ProcessTracker view;
 
-  Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker) {
+  /** The tracker tied to this run, made by its owner when first asked for; null until then. */
+  private Object view;
+
+  Run(Object owner, Run enclosing, String processName, Ticker ticker) {
     this.owner = owner;
     this.enclosing = enclosing;
     this.processName = processName;
     this.ticker = ticker;
   }
 
-  /** The tracker that records into this run from any thread: what {@code current()} returns. */
-  ProcessTracker view() {
-    ProcessTracker tracker = view;
-    if (tracker == null) {
-      // Racy but safe: the tracker's fields are final, and any copy serves equally.
-      view = tracker = owner.viewOf(this);
-    }
-    return tracker;
+  /** The tracker that records into this run from any thread, or null before its owner made it. */
+  Object view() {
+    return view;
+  }
+
+  /**
+   * Keeps the tracker that records into this run. Racy but safe: the tracker's fields are final,
+   * and any copy serves equally.
+   */
+  void keepView(Object tracker) {
+    view = tracker;
   }
 
   synchronized boolean isRecording() {
@@ -69,27 +75,22 @@ final class Run implements Values.Problems {
       if (state != RUNNING) {
         return Timer.stopped(name);
       }
-      Timer timer = new Timer(this, name, start, latencies.positionFor(name));
-      timer.nextOpen = openTimers;
-      if (openTimers != null) {
-        openTimers.previousOpen = timer;
-      }
-      openTimers = timer;
-      return timer;
+      openTimers = new Timer(this, name, start, latencies.positionFor(name)).linkBefore(openTimers);
+      return openTimers;
     }
   }
 
   void stop(Timer timer) {
     long end = read();
     synchronized (this) {
-      if (timer.position == Timer.CLOSED) {
+      if (timer.isClosed()) {
         return;
       }
-      unlink(timer);
+      openTimers = timer.unlinkFrom(openTimers);
       if (state == RUNNING) {
         record(timer, end);
       }
-      timer.position = Timer.CLOSED;
+      timer.markClosed();
     }
   }
 
@@ -109,26 +110,13 @@ final class Run implements Values.Problems {
       }
       span = 0;
     }
-    if (!latencies.add(timer.position, span, 1) && !saturated) {
+    if (!latencies.add(timer.position(), span, 1) && !saturated) {
       saturated = true;
       warn(
           "latency '"
               + timer.name
               + "' reached the largest figure a long holds in nanoseconds; written as that");
     }
-  }
-
-  private void unlink(Timer timer) {
-    if (timer.previousOpen != null) {
-      timer.previousOpen.nextOpen = timer.nextOpen;
-    } else if (openTimers == timer) {
-      openTimers = timer.nextOpen;
-    }
-    if (timer.nextOpen != null) {
-      timer.nextOpen.previousOpen = timer.previousOpen;
-    }
-    timer.previousOpen = null;
-    timer.nextOpen = null;
   }
 
   /** A reading of the ticker; a ticker that throws costs that span, never the caller's code. */
@@ -177,8 +165,8 @@ final class Run implements Values.Problems {
 
   synchronized void recordFailure(Throwable failure) {
     if (state == RUNNING) {
-      metrics.put(ProcessTracker.FAILED_METRIC, 1L);
-      metrics.put(ProcessTracker.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
+      metrics.put(RunRecord.FAILED_METRIC, 1L);
+      metrics.put(RunRecord.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
     }
   }
 
@@ -194,7 +182,7 @@ final class Run implements Values.Problems {
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
-    if (warnings.size() < MAX_WARNINGS) {
+    if (warnings.size() < RunRecord.MAX_WARNINGS) {
       warnings.add(warning);
     } else {
       omittedWarnings++;
@@ -248,16 +236,14 @@ final class Run implements Values.Problems {
         return null;
       }
       // Open timers are measured into the tables, then the tables are put back as they were.
-      long[] savedNanos = latencies.totalNanos.clone();
-      long[] savedCounts = latencies.counts.clone();
+      LatencyTable savedLatencies = latencies.copy();
       List<String> savedWarnings = warnings == null ? null : new ArrayList<>(warnings);
       int savedOmitted = omittedWarnings;
       boolean savedWentBack = tickerWentBack;
       boolean savedSaturated = saturated;
       measureOpenTimers(now, false);
       RunRecord record = record(false);
-      latencies.totalNanos = savedNanos;
-      latencies.counts = savedCounts;
+      latencies.restoreFigures(savedLatencies);
       warnings = savedWarnings;
       omittedWarnings = savedOmitted;
       tickerWentBack = savedWentBack;
@@ -277,13 +263,13 @@ final class Run implements Values.Problems {
    */
   private void measureOpenTimers(long now, boolean close) {
     Timer oldest = openTimers;
-    while (oldest != null && oldest.nextOpen != null) {
-      oldest = oldest.nextOpen;
+    while (oldest != null && oldest.older() != null) {
+      oldest = oldest.older();
     }
-    for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
+    for (Timer timer = oldest; timer != null; timer = timer.newer()) {
       record(timer, now);
       if (close) {
-        timer.position = Timer.CLOSED;
+        timer.markClosed();
       }
       // Not +: a line written early by the timeout watch may be the JVM's first string
       // concatenation, whose bootstrap takes tens of milliseconds the margin would have to cover.

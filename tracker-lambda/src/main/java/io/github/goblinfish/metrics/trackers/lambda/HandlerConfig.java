@@ -92,12 +92,21 @@ public final class HandlerConfig {
   /** The largest margin: Lambda's longest timeout, 900 s; a larger one could never act. */
   static final long MAX_TIMEOUT_MARGIN_MS = 900_000;
 
+  /**
+   * Whether the first tracked handler of the process loads the classes of its first invocation on a
+   * thread of its own while the runtime initialises: {@code true} (the default) or {@code false};
+   * any other value fails the handler's construction. Independent of {@link
+   * #TIMEOUT_MARGIN_VARIABLE}.
+   */
+  static final String WARM_UP_VARIABLE = "TRACKER_WARM_UP";
+
   /** Every environment variable a handler's configuration reads. */
   public static final java.util.Set<String> ENVIRONMENT_VARIABLES =
       java.util.Set.of(
           ENTRY_NAME_VARIABLE,
           IDENTIFIERS_VARIABLE,
           TIMEOUT_MARGIN_VARIABLE,
+          WARM_UP_VARIABLE,
           FORMAT_VARIABLE,
           NAMESPACE_VARIABLE,
           SERVICE_VARIABLE,
@@ -117,10 +126,12 @@ public final class HandlerConfig {
   private volatile Map<LambdaIdentifier, String> identifierNames;
   private final Function<String, String> environment;
   private final long timeoutMarginMillis;
+  private final boolean warmUp;
 
   private HandlerConfig(Builder builder) {
     this.environment = builder.environment;
     this.timeoutMarginMillis = builder.timeoutMarginMillis;
+    this.warmUp = builder.warmUp;
     this.entryName = builder.entryName;
     this.output = builder.output;
     this.ticker = builder.ticker;
@@ -214,6 +225,11 @@ public final class HandlerConfig {
     return environment;
   }
 
+  /** Whether the handler warms up its first invocation's classes ({@link #WARM_UP_VARIABLE}). */
+  boolean warmUp() {
+    return warmUp;
+  }
+
   // The defaults are resolved when first asked for, at the first invocation, and not held from
   // construction: so constructing a handler, on the runtime's init path, does not load the
   // clock's and the format's classes, which the timeout watch's thread loads meanwhile.
@@ -241,6 +257,7 @@ public final class HandlerConfig {
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
+    private boolean warmUp;
     private Function<String, String> environment = SystemEnvironment.INSTANCE;
 
     /** Each identifier's key by ordinal; null when it is omitted. */
@@ -419,6 +436,7 @@ public final class HandlerConfig {
       if (timeoutMarginMillis < 0) {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
+      warmUp = warmUpFromEnvironment();
       requireDistinctNames();
       if (format instanceof EmfLineFormat) {
         TrackerSettings.checkEmf(
@@ -460,6 +478,21 @@ public final class HandlerConfig {
               + "' is not accepted: use a whole number of milliseconds from 0 to "
               + MAX_TIMEOUT_MARGIN_MS
               + " (0 turns the line before the timeout off)");
+    }
+
+    private boolean warmUpFromEnvironment() {
+      String value = TrackerSettings.value(environment, WARM_UP_VARIABLE);
+      if (value == null || value.equals("true")) {
+        return true;
+      }
+      if (value.equals("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(
+          WARM_UP_VARIABLE
+              + "='"
+              + value
+              + "' is not accepted: use true or false (false turns the warm-up off)");
     }
 
     /** Two identifiers under one key would leave one of them out of every line without a word. */

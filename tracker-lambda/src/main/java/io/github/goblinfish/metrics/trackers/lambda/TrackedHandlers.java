@@ -54,7 +54,9 @@ public final class TrackedHandlers {
   public static <I, O> RequestHandler<I, O> wrap(
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new Tracked<>(handler, new InvocationTracking(config, handler.getClass(), true));
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
+    return new Tracked<>(handler, tracking);
   }
 
   /**
@@ -76,11 +78,13 @@ public final class TrackedHandlers {
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new TrackedStream(handler, new InvocationTracking(config, handler.getClass(), true));
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
+    return new TrackedStream(handler, tracking);
   }
 
-  // Classes rather than lambdas here: a lambda's first use costs a class generated at run time,
-  // on the cold start's path.
+  // Classes rather than lambdas here and for each invocation: a lambda's first use costs a class
+  // generated at run time, on the cold start's path.
 
   /** A tracked handler around {@code handler}. */
   private static final class Tracked<I, O> implements RequestHandler<I, O> {
@@ -94,7 +98,12 @@ public final class TrackedHandlers {
 
     @Override
     public O handleRequest(I input, Context context) {
-      return new TrackedInvocation.OfObjects<>(tracking, handler, input, context).run();
+      return new TrackedInvocation<O, RuntimeException>(tracking, context) {
+        @Override
+        O handle(Context context) {
+          return handler.handleRequest(input, context);
+        }
+      }.run();
     }
   }
 
@@ -111,7 +120,13 @@ public final class TrackedHandlers {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
-      new TrackedInvocation.OfStreams(tracking, handler, input, output, context).run();
+      new TrackedInvocation<Void, IOException>(tracking, context) {
+        @Override
+        Void handle(Context context) throws IOException {
+          handler.handleRequest(input, output, context);
+          return null;
+        }
+      }.run();
     }
   }
 }
