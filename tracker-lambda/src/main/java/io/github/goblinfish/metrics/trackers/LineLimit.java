@@ -151,7 +151,10 @@ public final class LineLimit {
         table(keptIdentifiers),
         List.copyOf(warnings),
         omitted,
-        record.finished);
+        record.finished,
+        record.untrackedNanos,
+        record.initParts,
+        record.initSteps);
   }
 
   private static List<Entry> values(Kind kind, ValueTable table) {

@@ -251,7 +251,10 @@ final class Lines {
         record.identifiers,
         List.copyOf(warnings),
         omitted,
-        record.finished);
+        record.finished,
+        record.untrackedNanos,
+        record.initParts,
+        record.initSteps);
   }
 
   private static String describe(LineFormat format) {

@@ -40,11 +40,34 @@ final class Run implements Values.Problems {
   private boolean saturated;
   private ProcessTracker view;
 
+  // The entry's untracked time: its span minus the union of the steps' intervals (every other
+  // timer, nested, overlapping or on other threads), kept in O(1) per timer with no allocation. The
+  // entry is the run's first timer, the process's. While no step is open, covered holds the time
+  // covered so far; while some are, it holds that time minus the start of the stretch they cover,
+  // and the stretch's end is added when the last one closes. Once the entry ends (coverageDone),
+  // covered holds the untracked time, or UNKNOWN. Differences of ticker readings wrap like the
+  // readings themselves, so only the final figure is clamped.
+  private Timer entry;
+  private int openSteps;
+  private long covered;
+  private boolean coverageDone;
+
   Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker) {
+    this(owner, enclosing, processName, ticker, true);
+  }
+
+  /**
+   * With {@code untracked} false, the run keeps no coverage and its record has no untracked time.
+   */
+  Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker, boolean untracked) {
     this.owner = owner;
     this.enclosing = enclosing;
     this.processName = processName;
     this.ticker = ticker;
+    if (!untracked) {
+      coverageDone = true;
+      covered = UNKNOWN;
+    }
   }
 
   /** The tracker that records into this run from any thread: what {@code current()} returns. */
@@ -75,6 +98,13 @@ final class Run implements Values.Problems {
         openTimers.previousOpen = timer;
       }
       openTimers = timer;
+      if (!coverageDone) {
+        if (entry == null) {
+          entry = timer;
+        } else if (start != NO_READING && openSteps++ == 0) {
+          covered -= start;
+        }
+      }
       return timer;
     }
   }
@@ -88,6 +118,9 @@ final class Run implements Values.Problems {
       unlink(timer);
       if (state == RUNNING) {
         record(timer, end);
+        if (!coverageDone) {
+          cover(timer, end);
+        }
       }
       timer.position = Timer.CLOSED;
     }
@@ -116,6 +149,53 @@ final class Run implements Values.Problems {
               + timer.name
               + "' reached the largest figure a long holds in nanoseconds; written as that");
     }
+  }
+
+  /** An untracked time that cannot be told: a reading failed, or the figure is turned off. */
+  private static final long UNKNOWN = -1L;
+
+  /** Counts a closed timer into the union of the steps' intervals, under the lock. */
+  private void cover(Timer timer, long end) {
+    if (timer == entry) {
+      covered = untrackedAt(end);
+      coverageDone = true;
+    } else if (timer.startNanos == NO_READING) {
+      return; // never counted as open
+    } else if (end == NO_READING) {
+      // The stretch this step closes has no end: the untracked time cannot be told.
+      covered = UNKNOWN;
+      coverageDone = true;
+    } else if (--openSteps == 0) {
+      covered += end;
+    }
+  }
+
+  /** The entry's untracked time if the entry ended at {@code end}; under the lock. */
+  private long untrackedAt(long end) {
+    if (coverageDone) {
+      return covered;
+    }
+    if (entry == null || tickerThrew) {
+      return UNKNOWN;
+    }
+    return untracked(entry.startNanos, end, covered, openSteps > 0);
+  }
+
+  /**
+   * The span from {@code entryStart} to {@code end} minus {@code covered} (plus {@code end} while a
+   * stretch is open), clamped to that span: never negative, never more than the entry.
+   */
+  static long untracked(long entryStart, long end, long covered, boolean stretchOpen) {
+    long span = end - entryStart;
+    if (((end ^ entryStart) & (end ^ span)) < 0) {
+      // Readings too far apart for a long: the entry saturates, and so does what it leaves out.
+      return end > entryStart ? Long.MAX_VALUE : 0;
+    }
+    if (span <= 0) {
+      return 0; // the ticker went back: the entry is recorded as 0
+    }
+    long union = stretchOpen ? covered + end : covered;
+    return union <= 0 ? span : union >= span ? 0 : span - union;
   }
 
   private void unlink(Timer timer) {
@@ -213,10 +293,11 @@ final class Run implements Values.Problems {
       if (state != RUNNING) {
         return null;
       }
+      long untracked = untrackedAt(now);
       closeOpenTimers(now);
       state = ENDED;
       // The tables are never written again: the record shares their arrays instead of copying.
-      return record(true);
+      return record(true, untracked, InitSteps.forFirstLine());
     }
   }
 
@@ -234,9 +315,10 @@ final class Run implements Values.Problems {
       }
       metrics.put(metric, 1L);
       warn(warning);
+      long untracked = untrackedAt(now);
       closeOpenTimers(now);
       state = ENDED;
-      return record(true);
+      return record(true, untracked, InitSteps.forFirstLine());
     }
   }
 
@@ -254,8 +336,9 @@ final class Run implements Values.Problems {
       int savedOmitted = omittedWarnings;
       boolean savedWentBack = tickerWentBack;
       boolean savedSaturated = saturated;
+      long untracked = untrackedAt(now);
       measureOpenTimers(now, false);
-      RunRecord record = record(false);
+      RunRecord record = record(false, untracked, null);
       latencies.totalNanos = savedNanos;
       latencies.counts = savedCounts;
       warnings = savedWarnings;
@@ -294,7 +377,11 @@ final class Run implements Values.Problems {
     }
   }
 
-  private RunRecord record(boolean finished) {
+  /**
+   * The record of the run; {@code init}, when this is the first line of the process, adds what was
+   * recorded at init and its warnings.
+   */
+  private RunRecord record(boolean finished, long untracked, InitSteps init) {
     LatencyTable measured = latencies;
     boolean unmeasured = false;
     for (int i = 0; i < latencies.size; i++) {
@@ -317,6 +404,9 @@ final class Run implements Values.Problems {
     // A copy even for an ended run: the record is rendered outside this lock (on the timeout
     // watch's thread while the handler still runs), so it must share nothing that can grow.
     List<String> kept = warnings == null ? List.of() : List.copyOf(warnings);
+    if (init != null && !init.warnings.isEmpty()) {
+      kept = InitSteps.withWarnings(kept, init.warnings);
+    }
     // An ended run's tables are never written again: its record shares them instead of copying.
     return new RunRecord(
         processName,
@@ -325,7 +415,10 @@ final class Run implements Values.Problems {
         finished ? identifiers : identifiers.copy(),
         kept,
         omittedWarnings,
-        finished);
+        finished,
+        untracked < 0 ? RunRecord.NO_FIGURE : untracked,
+        init == null ? null : init.parts,
+        init == null ? null : init.steps);
   }
 
   @Override

@@ -41,6 +41,20 @@ public final class RunRecord {
   final int omittedWarnings;
   final boolean finished;
 
+  /** What {@link #untrackedNanos} holds when the line has no untracked time. */
+  static final long NO_FIGURE = -1L;
+
+  /** The entry's time that no step covered, in nanoseconds; {@link #NO_FIGURE} when not told. */
+  final long untrackedNanos;
+
+  /**
+   * On the process's first line only, else null: the parts of its start that the library measured
+   * ({@link InitSteps}), and the steps the code timed at init.
+   */
+  final LatencyTable initParts;
+
+  final LatencyTable initSteps;
+
   RunRecord(
       String processName,
       LatencyTable latencies,
@@ -49,6 +63,30 @@ public final class RunRecord {
       List<String> warnings,
       int omittedWarnings,
       boolean finished) {
+    this(
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        warnings,
+        omittedWarnings,
+        finished,
+        NO_FIGURE,
+        null,
+        null);
+  }
+
+  RunRecord(
+      String processName,
+      LatencyTable latencies,
+      ValueTable metrics,
+      ValueTable identifiers,
+      List<String> warnings,
+      int omittedWarnings,
+      boolean finished,
+      long untrackedNanos,
+      LatencyTable initParts,
+      LatencyTable initSteps) {
     this.processName = processName;
     this.latencies = latencies;
     this.metrics = metrics;
@@ -56,6 +94,9 @@ public final class RunRecord {
     this.warnings = warnings;
     this.omittedWarnings = omittedWarnings;
     this.finished = finished;
+    this.untrackedNanos = untrackedNanos;
+    this.initParts = initParts;
+    this.initSteps = initSteps;
   }
 
   /**

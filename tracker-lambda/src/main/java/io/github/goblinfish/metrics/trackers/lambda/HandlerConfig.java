@@ -89,6 +89,12 @@ public final class HandlerConfig {
    */
   public static final long DEFAULT_TIMEOUT_MARGIN_MS = 50;
 
+  /**
+   * Whether each line tells {@code untracked}, the entry's time that no step covered: {@code true}
+   * (the default) or {@code false}; any other value fails the handler's construction.
+   */
+  public static final String UNTRACKED_VARIABLE = "TRACKER_UNTRACKED";
+
   /** The largest margin: Lambda's longest timeout, 900 s; a larger one could never act. */
   static final long MAX_TIMEOUT_MARGIN_MS = 900_000;
 
@@ -98,6 +104,7 @@ public final class HandlerConfig {
           ENTRY_NAME_VARIABLE,
           IDENTIFIERS_VARIABLE,
           TIMEOUT_MARGIN_VARIABLE,
+          UNTRACKED_VARIABLE,
           FORMAT_VARIABLE,
           NAMESPACE_VARIABLE,
           SERVICE_VARIABLE,
@@ -117,9 +124,11 @@ public final class HandlerConfig {
   private volatile Map<LambdaIdentifier, String> identifierNames;
   private final Function<String, String> environment;
   private final long timeoutMarginMillis;
+  private final boolean untracked;
 
   private HandlerConfig(Builder builder) {
     this.environment = builder.environment;
+    this.untracked = builder.untracked != Boolean.FALSE;
     this.timeoutMarginMillis = builder.timeoutMarginMillis;
     this.entryName = builder.entryName;
     this.output = builder.output;
@@ -214,6 +223,15 @@ public final class HandlerConfig {
     return environment;
   }
 
+  /**
+   * Returns whether each line tells {@code untracked}, the entry's time that no step covered.
+   *
+   * @return false when it is turned off
+   */
+  public boolean untracked() {
+    return untracked;
+  }
+
   // The defaults are resolved when first asked for, at the first invocation, and not held from
   // construction: so constructing a handler, on the runtime's init path, does not load the
   // clock's and the format's classes, which the timeout watch's thread loads meanwhile.
@@ -241,6 +259,7 @@ public final class HandlerConfig {
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
+    private Boolean untracked;
     private Function<String, String> environment = SystemEnvironment.INSTANCE;
 
     /** Each identifier's key by ordinal; null when it is omitted. */
@@ -334,6 +353,22 @@ public final class HandlerConfig {
     }
 
     /**
+     * Sets whether each line tells {@code untracked}: the entry's time that no step covered
+     * (default: true, or {@value #UNTRACKED_VARIABLE}).
+     *
+     * <pre>{@code
+     * HandlerConfig config = HandlerConfig.builder().untracked(false).build();
+     * }</pre>
+     *
+     * @param untracked false to leave {@code untracked} out of every line
+     * @return this builder
+     */
+    public Builder untracked(boolean untracked) {
+      this.untracked = untracked;
+      return this;
+    }
+
+    /**
      * Gives an automatic identifier another key.
      *
      * @param identifier the identifier
@@ -419,6 +454,9 @@ public final class HandlerConfig {
       if (timeoutMarginMillis < 0) {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
+      if (untracked == null) {
+        untracked = untrackedFromEnvironment();
+      }
       requireDistinctNames();
       if (format instanceof EmfLineFormat) {
         TrackerSettings.checkEmf(
@@ -438,6 +476,18 @@ public final class HandlerConfig {
         identifierNames[LambdaIdentifier.REQUEST_ID.ordinal()],
         identifierNames[LambdaIdentifier.XRAY_TRACE_ID.ordinal()]
       };
+    }
+
+    private boolean untrackedFromEnvironment() {
+      String value = TrackerSettings.value(environment, UNTRACKED_VARIABLE);
+      if (value == null || value.equals("true")) {
+        return true;
+      }
+      if (value.equals("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(
+          UNTRACKED_VARIABLE + "='" + value + "' is not accepted: use true or false");
     }
 
     private long timeoutMarginFromEnvironment() {

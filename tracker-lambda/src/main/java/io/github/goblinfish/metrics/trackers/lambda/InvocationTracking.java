@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -36,6 +37,8 @@ final class InvocationTracking {
   }
 
   InvocationTracking(HandlerConfig config, Class<?> handlerClass, boolean wrapsHandler) {
+    // A no-op when the handler's constructor marked it before building its configuration.
+    InitClock.constructionStarted();
     this.wrapsHandler = wrapsHandler;
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
@@ -48,11 +51,27 @@ final class InvocationTracking {
                 .output(config.output())
                 .ticker(config.ticker())
                 .format(config.format())
+                .untracked(config.untracked())
                 .build();
     if (config.timeoutMarginMillis() > 0) {
       // While the runtime initialises, not on the first invocation's path.
       TimeoutWatch.startEarly(this);
     }
+  }
+
+  /**
+   * The default configuration, read once the handler's construction is marked: reading it is part
+   * of the library's setup, not of the runtime's start.
+   */
+  static HandlerConfig markedDefaults() {
+    InitClock.constructionStarted();
+    return HandlerConfig.defaults();
+  }
+
+  /** A configuration builder, made once the handler's construction is marked. */
+  static HandlerConfig.Builder markedBuilder() {
+    InitClock.constructionStarted();
+    return HandlerConfig.builder();
   }
 
   boolean wrapsHandler() {
@@ -203,6 +222,7 @@ final class InvocationTracking {
               .utf8Output(this)
               .ticker(config.ticker())
               .format(config.format())
+              .untracked(config.untracked())
               .build();
     }
 

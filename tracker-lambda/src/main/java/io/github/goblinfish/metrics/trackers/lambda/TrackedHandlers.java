@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ public final class TrackedHandlers {
    * @return a handler that tracks each invocation of {@code handler}
    */
   public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
-    return wrap(handler, HandlerConfig.defaults());
+    return wrap(handler, InvocationTracking.markedDefaults());
   }
 
   /**
@@ -54,7 +55,9 @@ public final class TrackedHandlers {
   public static <I, O> RequestHandler<I, O> wrap(
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new Tracked<>(handler, new InvocationTracking(config, handler.getClass(), true));
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass(), true);
+    InitClock.constructionEnded();
+    return new Tracked<>(handler, tracking);
   }
 
   /**
@@ -64,7 +67,7 @@ public final class TrackedHandlers {
    * @return a handler that tracks each invocation of {@code handler}
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler) {
-    return wrap(handler, HandlerConfig.defaults());
+    return wrap(handler, InvocationTracking.markedDefaults());
   }
 
   /**
@@ -76,7 +79,9 @@ public final class TrackedHandlers {
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    return new TrackedStream(handler, new InvocationTracking(config, handler.getClass(), true));
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass(), true);
+    InitClock.constructionEnded();
+    return new TrackedStream(handler, tracking);
   }
 
   // Classes rather than lambdas here: a lambda's first use costs a class generated at run time,

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +46,7 @@ abstract class TrackedInvocation<T, E extends Throwable> extends TimeoutWatch.Wa
 
   /** Runs the invocation; returns or throws what the handler did. */
   final T run() throws E {
+    InitClock.invocationStarted();
     return tracker.trackProcess(tracking.entryName(), this);
   }
 

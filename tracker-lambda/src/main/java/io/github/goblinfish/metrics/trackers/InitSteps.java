@@ -1,0 +1,101 @@
+package io.github.goblinfish.metrics.trackers;
+
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the process recorded before its first line, taken by that line: the steps timed with {@link
+ * ProcessTracker#initTimer(String)}, on any thread, and the parts of the start that {@link
+ * InitClock} measured. Once per process, by whichever run ends first (its line written at the end
+ * of its invocation or, for one about to time out, by the timeout watch): the one that takes it
+ * writes it, no other line has it. An init timer still open then is measured until that moment and
+ * named in the line's warnings; one started afterwards records nothing.
+ *
+ * <p>An instance is what one line took. Thread-safe: the process-wide state is guarded by this
+ * class's lock, and the steps by their own run's.
+ */
+final class InitSteps {
+  private static final String INIT_RUN = "init";
+
+  /** Whether a line took the start: read on every run's end, one volatile read once it is true. */
+  private static volatile boolean taken;
+
+  /** The steps' own run; null until the first init step. */
+  private static Run initRun;
+
+  final LatencyTable parts;
+  final LatencyTable steps;
+  final List<String> warnings;
+
+  private InitSteps(LatencyTable parts, LatencyTable steps, List<String> warnings) {
+    this.parts = parts;
+    this.steps = steps;
+    this.warnings = warnings;
+  }
+
+  /** A timer of an init step, or one that records nothing once the first line took the steps. */
+  static Timer timer(String name) {
+    Run run;
+    synchronized (InitSteps.class) {
+      if (taken) {
+        return Timer.stopped(name);
+      }
+      if (initRun == null) {
+        InitClock.libraryStarted(System.nanoTime());
+        initRun = new Run(null, null, INIT_RUN, Ticker.system(), false);
+      }
+      run = initRun;
+    }
+    return run.startTimer(name);
+  }
+
+  /**
+   * What the process's first line adds, for the caller that ends the first run; null for every
+   * other. Called under the ending run's lock: it takes this class's lock, then the steps' run's,
+   * and neither ever waits for a run's lock.
+   */
+  static InitSteps forFirstLine() {
+    return taken ? null : take();
+  }
+
+  private static synchronized InitSteps take() {
+    if (taken) {
+      return null;
+    }
+    // Before ending the steps' run, whose own end comes back here and must find them taken.
+    taken = true;
+    RunRecord timed = initRun == null ? null : initRun.end();
+    LatencyTable parts = new LatencyTable();
+    long[] measured = InitClock.parts();
+    for (int i = 0; i < measured.length; i++) {
+      if (measured[i] != InitClock.UNSET) {
+        parts.add(parts.positionFor(InitClock.PART_NAMES[i]), measured[i], 1);
+      }
+    }
+    if (timed == null && parts.size == 0) {
+      return null;
+    }
+    return new InitSteps(
+        parts.size == 0 ? null : parts,
+        timed == null || timed.latencies.size == 0 ? null : timed.latencies,
+        timed == null ? List.of() : timed.warnings);
+  }
+
+  /** The run's warnings and then the init's, within the cap; the others are left out. */
+  static List<String> withWarnings(List<String> own, List<String> init) {
+    List<String> all = new ArrayList<>(own);
+    for (String warning : init) {
+      if (all.size() < Run.MAX_WARNINGS) {
+        all.add("init: " + warning);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** Forgets every init step and lets the next line take the start again. For tests only. */
+  static synchronized void reset() {
+    taken = false;
+    initRun = null;
+  }
+}
