@@ -709,7 +709,7 @@ public final class ProcessTracker {
 
     private Ticker ticker = Ticker.system();
     private LineFormat format = LineFormat.json();
-    private boolean untracked = true;
+    private boolean untracked;
 
     private Builder() {}
 
