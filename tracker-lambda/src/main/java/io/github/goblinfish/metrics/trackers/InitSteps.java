@@ -18,9 +18,6 @@ import java.util.List;
 final class InitSteps {
   private static final String INIT_RUN = "init";
 
-  /** Whether a line took the start: read on every run's end, one volatile read once it is true. */
-  private static volatile boolean taken;
-
   /** The steps' own run; null until the first init step. */
   private static Run initRun;
 
@@ -38,7 +35,7 @@ final class InitSteps {
   static Timer timer(String name) {
     Run run;
     synchronized (InitSteps.class) {
-      if (taken) {
+      if (InitClock.firstLineWritten()) {
         return Timer.stopped(name);
       }
       if (initRun == null) {
@@ -56,15 +53,14 @@ final class InitSteps {
    * and neither ever waits for a run's lock.
    */
   static InitSteps forFirstLine() {
-    return taken ? null : take();
+    return InitClock.firstLineWritten() ? null : take();
   }
 
   private static synchronized InitSteps take() {
-    if (taken) {
+    // Before ending the steps' run, whose own end comes back here and must find them taken.
+    if (!InitClock.takeFirstLine()) {
       return null;
     }
-    // Before ending the steps' run, whose own end comes back here and must find them taken.
-    taken = true;
     RunRecord timed = initRun == null ? null : initRun.end();
     LatencyTable parts = new LatencyTable();
     long[] measured = InitClock.parts();
@@ -93,9 +89,8 @@ final class InitSteps {
     return List.copyOf(all);
   }
 
-  /** Forgets every init step and lets the next line take the start again. For tests only. */
+  /** Forgets every init step; with {@link InitClock#reset}, for tests only. */
   static synchronized void reset() {
-    taken = false;
     initRun = null;
   }
 }

@@ -44,6 +44,9 @@ public final class InitClock {
   private static boolean firstWasConstruction;
   private static long firstInvocation = UNSET;
 
+  /** Whether the process's first line was written: read on every run's end. */
+  private static volatile boolean firstLineWritten;
+
   /** Whether a handler's construction was marked and no invocation started yet. */
   private static volatile boolean invocationPending;
 
@@ -132,6 +135,36 @@ public final class InitClock {
   }
 
   /**
+   * Whether the process's first line, the one that takes what was recorded at init, was written.
+   *
+   * @return true once a line took it
+   */
+  public static boolean firstLineWritten() {
+    return firstLineWritten;
+  }
+
+  /**
+   * Takes the first line's place: true for exactly one caller in the process's life.
+   *
+   * @return whether the caller writes the first line
+   */
+  public static synchronized boolean takeFirstLine() {
+    if (firstLineWritten) {
+      return false;
+    }
+    firstLineWritten = true;
+    return true;
+  }
+
+  /**
+   * Makes every later line one that is not the first: lines written in a test then carry nothing
+   * recorded at init, whichever test's line comes first in the JVM. For test kits only.
+   */
+  public static synchronized void firstLineWrittenAlready() {
+    firstLineWritten = true;
+  }
+
+  /**
    * Forgets every moment, as if the process had just started; {@code marking} says whether the
    * handlers' moments are taken from now on. For tests only.
    *
@@ -146,6 +179,7 @@ public final class InitClock {
     firstWasConstruction = false;
     firstInvocation = UNSET;
     invocationPending = false;
+    firstLineWritten = false;
   }
 
   /** The process's age now, or {@link #UNSET} where {@code /proc} cannot tell it. */
