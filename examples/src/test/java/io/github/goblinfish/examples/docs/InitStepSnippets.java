@@ -1,6 +1,8 @@
 package io.github.goblinfish.examples.docs;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.github.goblinfish.metrics.trackers.EmfLineFormat;
+import io.github.goblinfish.metrics.trackers.LineFormat;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.lambda.HandlerConfig;
@@ -35,6 +37,11 @@ final class InitStepSnippets {
   static HandlerConfig withoutUntracked() {
     HandlerConfig config = HandlerConfig.builder().untracked(false).build();
     return config;
+  }
+
+  static EmfLineFormat emfWithUntrackedMetric() {
+    EmfLineFormat format = LineFormat.emf().untrackedMetric(true).build();
+    return format;
   }
 
   static ProcessTracker plainTrackerWithUntracked() {

@@ -138,6 +138,7 @@ public final class EmfLineFormat extends BuiltInFormat {
   private final Map<String, EmfUnit> units;
   private final Set<String> unitsSet;
   private final Set<String> highResolution;
+  private final boolean untrackedMetric;
   private final Clock clock;
 
   /** CloudWatch's own clock, against which it judges each Timestamp: the system clock. */
@@ -153,6 +154,7 @@ public final class EmfLineFormat extends BuiltInFormat {
     this.units = Collections.unmodifiableMap(new HashMap<>(builder.units));
     this.unitsSet = Set.copyOf(builder.unitsSet);
     this.highResolution = Set.copyOf(builder.highResolution);
+    this.untrackedMetric = builder.untrackedMetric;
     this.clock = builder.clock;
     this.receivingClock = builder.receivingClock;
     LineWriter.Chars directive = new LineWriter.Chars(256);
@@ -307,6 +309,13 @@ public final class EmfLineFormat extends BuiltInFormat {
   }
 
   /** Whether the caller set a unit for this name (the defaults for failures do not count). */
+  /**
+   * Whether the line's {@code untracked} is declared as the metric {@code latency_ms:untracked}.
+   */
+  boolean declaresUntracked() {
+    return untrackedMetric;
+  }
+
   boolean hasUnit(String name) {
     return !unitsSet.isEmpty() && unitsSet.contains(name);
   }
@@ -418,6 +427,7 @@ public final class EmfLineFormat extends BuiltInFormat {
     private final Map<String, EmfUnit> units = new LinkedHashMap<>();
     private final Set<String> unitsSet = new LinkedHashSet<>();
     private final Set<String> highResolution = new LinkedHashSet<>();
+    private boolean untrackedMetric;
     private Clock clock = Clock.systemUTC();
     private Clock receivingClock = clock;
 
@@ -528,6 +538,24 @@ public final class EmfLineFormat extends BuiltInFormat {
     public Builder highResolution(String name) {
       Names.require(name);
       highResolution.add(name);
+      return this;
+    }
+
+    /**
+     * Declares the line's {@code untracked} (the entry's time no step covered) as the metric
+     * {@value #LATENCY_PREFIX}{@code untracked}, unit {@code Milliseconds} (default: false, it
+     * stays a plain member of the line). A step named {@code untracked} keeps that metric name, and
+     * the untracked time is then not declared, with a warning.
+     *
+     * <pre>{@code
+     * EmfLineFormat format = LineFormat.emf().untrackedMetric(true).build();
+     * }</pre>
+     *
+     * @param untrackedMetric true to declare it
+     * @return this builder
+     */
+    public Builder untrackedMetric(boolean untrackedMetric) {
+      this.untrackedMetric = untrackedMetric;
       return this;
     }
 

@@ -91,7 +91,9 @@ public final class HandlerConfig {
 
   /**
    * Whether each line tells {@code untracked}, the entry's time that no step covered: {@code true}
-   * (the default) or {@code false}; any other value fails the handler's construction.
+   * (the default), {@code false}, or {@code metric} (written, and with {@code TRACKER_FORMAT=emf}
+   * declared as the metric {@code latency_ms:untracked}); any other value fails the handler's
+   * construction.
    */
   public static final String UNTRACKED_VARIABLE = "TRACKER_UNTRACKED";
 
@@ -480,14 +482,14 @@ public final class HandlerConfig {
 
     private boolean untrackedFromEnvironment() {
       String value = TrackerSettings.value(environment, UNTRACKED_VARIABLE);
-      if (value == null || value.equals("true")) {
+      if (value == null || value.equals("true") || value.equals("metric")) {
         return true;
       }
       if (value.equals("false")) {
         return false;
       }
       throw new IllegalArgumentException(
-          UNTRACKED_VARIABLE + "='" + value + "' is not accepted: use true or false");
+          UNTRACKED_VARIABLE + "='" + value + "' is not accepted: use true, false or metric");
     }
 
     private long timeoutMarginFromEnvironment() {
