@@ -18,8 +18,14 @@ import java.util.List;
 final class InitSteps {
   private static final String INIT_RUN = "init";
 
-  /** The steps' own run; null until the first init step. */
+  /** The steps' own run; null until the first init step, and again once a line took it. */
   private static Run initRun;
+
+  /**
+   * The steps a line took: an environment restored from a SnapStart snapshot taken after that line
+   * is a new one, whose first line carries them again, with its own restore steps.
+   */
+  private static LatencyTable takenSteps;
 
   final LatencyTable parts;
   final LatencyTable steps;
@@ -62,6 +68,12 @@ final class InitSteps {
       return null;
     }
     RunRecord timed = initRun == null ? null : initRun.end();
+    initRun = null;
+    LatencyTable steps = takenSteps;
+    if (timed != null && timed.latencies.size > 0) {
+      steps = steps == null ? timed.latencies : withSteps(steps, timed.latencies);
+    }
+    takenSteps = steps;
     LatencyTable parts = new LatencyTable();
     long[] measured = InitClock.parts();
     for (int i = 0; i < measured.length; i++) {
@@ -69,13 +81,20 @@ final class InitSteps {
         parts.add(parts.positionFor(InitClock.PART_NAMES[i]), measured[i], 1);
       }
     }
-    if (timed == null && parts.size == 0) {
+    if (steps == null && parts.size == 0) {
       return null;
     }
     return new InitSteps(
-        parts.size == 0 ? null : parts,
-        timed == null || timed.latencies.size == 0 ? null : timed.latencies,
-        timed == null ? List.of() : timed.warnings);
+        parts.size == 0 ? null : parts, steps, timed == null ? List.of() : timed.warnings);
+  }
+
+  /** The steps taken before and those timed since, added up by name. */
+  private static LatencyTable withSteps(LatencyTable before, LatencyTable since) {
+    LatencyTable all = before.copy();
+    for (int i = 0; i < since.size; i++) {
+      all.add(all.positionFor(since.names[i]), since.totalNanos[i], since.counts[i]);
+    }
+    return all;
   }
 
   /** The run's warnings and then the init's, within the cap; the others are left out. */
@@ -92,5 +111,6 @@ final class InitSteps {
   /** Forgets every init step; with {@link InitClock#reset}, for tests only. */
   static synchronized void reset() {
     initRun = null;
+    takenSteps = null;
   }
 }

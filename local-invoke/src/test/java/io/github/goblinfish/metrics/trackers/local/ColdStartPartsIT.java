@@ -4,12 +4,15 @@ import static io.github.goblinfish.metrics.trackers.local.LambdaITSupport.object
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +87,39 @@ class ColdStartPartsIT {
       assertEquals(false, line.has("init_steps"), line.toString());
       assertTrue(line.has("untracked"), line.toString());
     }
+  }
+
+  /** A handler that invokes itself during init (priming), as users do before a snapshot. */
+  private static FunctionSpec primingHandler(String initType) throws Exception {
+    FunctionSpec fn =
+        LocalInvoke.function(
+            LambdaITSupport.testClasses().resolve("it/template.yaml"), "SleepingFunction", w -> {});
+    List<Path> classpath = new ArrayList<>(fn.classpath());
+    classpath.add(LambdaITSupport.locationOf(ProcessTracker.class));
+    classpath.add(LambdaITSupport.locationOf(Gson.class));
+    return fn.withCode(fn.taskRoot(), classpath)
+        .withInitType(initType)
+        .withEnvironment(Map.of("PRIME_DURING_INIT", "true"));
+  }
+
+  @Test
+  void afterASnapStartRestoreTheFirstLineNamesTheTimeSinceTheRestoreAndOnDemandThePrimingTookIt()
+      throws Exception {
+    RunResult snapStart =
+        LocalInvoke.invoke(primingHandler("snap-start"), List.of("{\"sleep_ms\":0}"), 2, 0);
+    assertEquals(0, snapStart.exitCode(), snapStart.problems().toString());
+    JsonObject restored = lineOf(snapStart.invocations().get(0));
+    assertEquals(
+        List.of("runtime_start", "tracker_setup", "restore_to_first_invocation"),
+        new ArrayList<>(restored.getAsJsonObject("init").keySet()),
+        restored.toString());
+    assertEquals(false, lineOf(snapStart.invocations().get(1)).has("init"));
+
+    RunResult onDemand =
+        LocalInvoke.invoke(primingHandler("on-demand"), List.of("{\"sleep_ms\":0}"), 1, 0);
+    assertEquals(0, onDemand.exitCode(), onDemand.problems().toString());
+    JsonObject first = lineOf(onDemand.invocations().get(0));
+    assertEquals(false, first.has("init"), "the priming line during init took it: " + first);
   }
 
   @Test

@@ -44,6 +44,9 @@ public final class InitClock {
   private static boolean firstWasConstruction;
   private static long firstInvocation = UNSET;
 
+  /** When the process was last restored from a SnapStart snapshot; UNSET if never. */
+  private static long restoreStart = UNSET;
+
   /** Whether the process's first line was written: read on every run's end. */
   private static volatile boolean firstLineWritten;
 
@@ -106,7 +109,11 @@ public final class InitClock {
    * before it; the base class's constructor; from its end to the first invocation's start.
    */
   public static final String[] PART_NAMES = {
-    "runtime_start", "before_handler", "tracker_setup", "to_first_invocation"
+    "runtime_start",
+    "before_handler",
+    "tracker_setup",
+    "to_first_invocation",
+    "restore_to_first_invocation"
   };
 
   /**
@@ -116,7 +123,7 @@ public final class InitClock {
    * @return a new array
    */
   public static synchronized long[] parts() {
-    long[] parts = {UNSET, UNSET, UNSET, UNSET};
+    long[] parts = {UNSET, UNSET, UNSET, UNSET, UNSET};
     if (first != UNSET && processAge != UNSET) {
       parts[0] = processAge;
     }
@@ -126,12 +133,31 @@ public final class InitClock {
       }
       if (constructionEnd != UNSET) {
         parts[2] = constructionEnd - constructionStart;
-        if (firstInvocation != UNSET) {
+        if (firstInvocation != UNSET && restoreStart == UNSET) {
           parts[3] = Math.max(0, firstInvocation - constructionEnd);
         }
       }
     }
+    if (firstInvocation != UNSET && restoreStart != UNSET) {
+      // After a restore, a reading from before the snapshot and one after it span the snapshot's
+      // life: only the time since the restore is told.
+      parts[4] = Math.max(0, firstInvocation - restoreStart);
+    }
     return parts;
+  }
+
+  /**
+   * Marks a SnapStart restore: the environment restored is a new one, whose first line carries what
+   * was recorded at init again, with the time from the restore to its first invocation.
+   */
+  public static synchronized void restored() {
+    if (!marking) {
+      return;
+    }
+    restoreStart = System.nanoTime();
+    firstInvocation = UNSET;
+    invocationPending = true;
+    firstLineWritten = false;
   }
 
   /**
@@ -180,6 +206,7 @@ public final class InitClock {
     firstInvocation = UNSET;
     invocationPending = false;
     firstLineWritten = false;
+    restoreStart = UNSET;
   }
 
   /** The process's age now, or {@link #UNSET} where {@code /proc} cannot tell it. */

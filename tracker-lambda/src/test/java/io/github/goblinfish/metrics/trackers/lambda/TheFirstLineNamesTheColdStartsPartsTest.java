@@ -31,13 +31,13 @@ class TheFirstLineNamesTheColdStartsPartsTest {
   void aFreshProcessUnderALambdaRuntime() {
     LINES.clear();
     ProcessStartForTests.reset(true);
-    ColdStart.restored();
+    ColdStart.reset();
   }
 
   @AfterEach
   void nothingLeftForOtherTests() {
     ProcessStartForTests.reset(false);
-    ColdStart.restored();
+    ColdStart.reset();
   }
 
   /** Builds a client at construction, timed as an init step, then fails or answers. */
@@ -119,6 +119,35 @@ class TheFirstLineNamesTheColdStartsPartsTest {
         LINES.get(0));
     assertEquals(
         List.of("static_config", "orders_client"), List.copyOf(first.initSteps().keySet()));
+  }
+
+  @Test
+  void afterASnapStartRestoreTheFirstLineCarriesTheInitAgainWithTheTimeSinceTheRestore() {
+    OrdersHandler handler = new OrdersHandler();
+    handler.handleRequest("priming, before the snapshot", null);
+    ColdStart.restored(); // what the runtime's after-restore hook calls
+    try (Timer timer = ProcessTracker.initTimer("refresh_credentials")) {
+      sleep(1); // a restore step of the function's own
+    }
+    handler.handleRequest("a", null);
+    handler.handleRequest("b", null);
+
+    ParsedLine priming = LineReader.parse(LINES.get(0));
+    assertEquals(
+        List.of("runtime_start", "tracker_setup", "to_first_invocation"),
+        List.copyOf(priming.init().keySet()),
+        LINES.get(0));
+    ParsedLine restored = LineReader.parse(LINES.get(1));
+    assertEquals(
+        List.of("runtime_start", "tracker_setup", "restore_to_first_invocation"),
+        List.copyOf(restored.init().keySet()),
+        LINES.get(1));
+    assertEquals(
+        List.of("orders_client", "refresh_credentials"),
+        List.copyOf(restored.initSteps().keySet()),
+        LINES.get(1));
+    assertEquals(Map.of(), LineReader.parse(LINES.get(2)).init());
+    assertEquals(Map.of(), LineReader.parse(LINES.get(2)).initSteps());
   }
 
   @Test
