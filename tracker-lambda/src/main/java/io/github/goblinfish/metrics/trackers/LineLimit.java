@@ -22,10 +22,11 @@ import java.util.Set;
  * Names and text values are shortened to {@value #CUT_TEXT_CHARS} characters (never inside a
  * surrogate pair; a name that then equals another one is dropped). Then entries are kept while they
  * fit, sized as the default JSON line writes them: identifiers first (they find the invocation),
- * then latencies in order (the process first), then metrics. The record's warnings start with one
- * that says how many names or values were shortened and how many latencies, metrics and identifiers
- * were dropped; up to five of the earlier warnings follow, each shortened to 200 characters, and
- * the others are counted.
+ * then the init steps of the process's first line, then latencies in order (the process first),
+ * then metrics; dropped init steps are counted with the latencies. The record's warnings start with
+ * one that says how many names or values were shortened and how many latencies, metrics and
+ * identifiers were dropped; up to five of the earlier warnings follow, each shortened to 200
+ * characters, and the others are counted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -106,6 +107,17 @@ public final class LineLimit {
     List<Entry> metrics = shorten(values(Kind.METRIC, record.metrics), shortened, dropped);
     List<Entry> identifiers =
         shorten(values(Kind.IDENTIFIER, record.identifiers), shortened, dropped);
+    // The init steps are the process's first line's only: kept right after the identifiers, with
+    // the same rules as the latencies; the library's own init parts and untracked are short and
+    // always kept, within the room reserved for the line's own members.
+    List<Entry> initSteps = new ArrayList<>();
+    if (record.initSteps != null) {
+      LatencyTable steps = record.initSteps;
+      for (int i = 0; i < steps.size; i++) {
+        initSteps.add(new Entry(Kind.LATENCY, steps.names[i], null, steps.totalNanos[i], 1));
+      }
+      initSteps = shorten(initSteps, shortened, dropped);
+    }
 
     if (extension != null) {
       budget -= extension.reservedBytes();
@@ -114,6 +126,8 @@ public final class LineLimit {
     List<Entry> keptLatencies = new ArrayList<>();
     List<Entry> keptMetrics = new ArrayList<>();
     budget = keep(identifiers, keptIdentifiers, budget, dropped, extension);
+    List<Entry> keptInitSteps = new ArrayList<>();
+    budget = keep(initSteps, keptInitSteps, budget, dropped, null);
     budget = keep(latencies, keptLatencies, budget, dropped, extension);
     keep(metrics, keptMetrics, budget, dropped, extension);
 
@@ -144,6 +158,13 @@ public final class LineLimit {
     for (Entry entry : keptLatencies) {
       keptTable.add(keptTable.positionFor(entry.name), entry.nanos, entry.count);
     }
+    LatencyTable keptInit = null;
+    if (!keptInitSteps.isEmpty()) {
+      keptInit = new LatencyTable();
+      for (Entry entry : keptInitSteps) {
+        keptInit.add(keptInit.positionFor(entry.name), entry.nanos, 1);
+      }
+    }
     return new RunRecord(
         record.processName,
         keptTable,
@@ -154,7 +175,7 @@ public final class LineLimit {
         record.finished,
         record.untrackedNanos,
         record.initParts,
-        record.initSteps);
+        keptInit);
   }
 
   private static List<Entry> values(Kind kind, ValueTable table) {

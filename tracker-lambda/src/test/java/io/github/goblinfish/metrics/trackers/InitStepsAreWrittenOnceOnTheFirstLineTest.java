@@ -169,6 +169,26 @@ class InitStepsAreWrittenOnceOnTheFirstLineTest {
   }
 
   @Test
+  void anInitStepWhoseNameWouldOverflowTheLineIsShortenedLikeAnyNameAndTheLineFits() {
+    String huge = "x".repeat(LineLimit.MAX_LINE_BYTES);
+    try (Timer timer = ProcessTracker.initTimer(huge)) {
+      // timed
+    }
+    tracker.trackProcess("first", () -> {});
+    String line = lines.get(0);
+    assertTrue(
+        line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= LineLimit.MAX_LINE_BYTES,
+        "the line fits");
+    ParsedLine first = LineReader.parse(line);
+    assertEquals(
+        List.of("x".repeat(LineLimit.CUT_TEXT_CHARS)), List.copyOf(first.initSteps().keySet()));
+    assertEquals(
+        "line cut to fit 256000 bytes: 1 names or text values shortened to 1024 characters;"
+            + " dropped 0 latencies, 0 metrics, 0 identifiers",
+        first.warnings().get(0));
+  }
+
+  @Test
   void withNothingTimedAtInitNoLineHasInitMembers() {
     tracker.trackProcess("first", () -> {});
     assertEquals(false, lines.get(0).contains("init"), lines.get(0));
