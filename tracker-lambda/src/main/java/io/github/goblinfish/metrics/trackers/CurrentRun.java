@@ -19,7 +19,7 @@ final class CurrentRun {
   }
 
   /** The innermost run of {@code owner} current on this thread, or null. */
-  static Run of(ProcessTracker owner) {
+  static Run of(Object owner) {
     for (Run run = CURRENT.get(); run != null; run = run.enclosing) {
       if (run.owner == owner) {
         return run;

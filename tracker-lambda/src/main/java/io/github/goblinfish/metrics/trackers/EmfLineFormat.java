@@ -1,13 +1,8 @@
 package io.github.goblinfish.metrics.trackers;
 
-import com.google.gson.stream.JsonWriter;
 import io.github.goblinfish.metrics.trackers.internal.Names;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +100,7 @@ import java.util.Set;
  *
  * Immutable and thread-safe: one instance serves every tracker.
  */
-public final class EmfLineFormat extends BuiltInFormat {
+public final class EmfLineFormat extends BuiltInFormat implements LineFormat {
 
   /** The default namespace. */
   public static final String DEFAULT_NAMESPACE = "tracker-lambda";
@@ -114,16 +109,16 @@ public final class EmfLineFormat extends BuiltInFormat {
   public static final List<List<String>> DEFAULT_DIMENSIONS = List.of(List.of("function_name"));
 
   /** The prefix of the root member, and CloudWatch metric name, of each latency. */
-  public static final String LATENCY_PREFIX = "latency_ms:";
+  public static final String LATENCY_PREFIX = EmfSettings.LATENCY_PREFIX;
 
   /** The prefix of the root member, and CloudWatch metric name, of each numeric metric. */
-  public static final String METRIC_PREFIX = "metric:";
+  public static final String METRIC_PREFIX = EmfSettings.METRIC_PREFIX;
 
   /** The root member that holds the configured service name. */
-  public static final String SERVICE_MEMBER = "service";
+  public static final String SERVICE_MEMBER = EmfSettings.SERVICE_MEMBER;
 
   /** The identifier the Lambda handlers set to true on a cold start, false otherwise. */
-  static final String COLD_START_IDENTIFIER = "cold_start";
+  static final String COLD_START_IDENTIFIER = EmfSettings.COLD_START_IDENTIFIER;
 
   /** The metric the Lambda handlers' lines count their failures with, and their timeouts. */
   private static final String TIMED_OUT_METRIC = "timed_out";
@@ -132,38 +127,27 @@ public final class EmfLineFormat extends BuiltInFormat {
       "write sets separated by ';' and names by ',', e.g. \"function_name,service;service\","
           + " or \"\" for one empty set";
 
-  private final String namespace;
-  private final String service;
-  private final List<List<String>> dimensions;
-  private final Map<String, EmfUnit> units;
-  private final Set<String> unitsSet;
-  private final Set<String> highResolution;
-  private final boolean untrackedMetric;
+  /** What the lines say: namespace, service, dimensions, units, resolutions. */
+  private final EmfSettings settings;
+
   private final Clock clock;
 
   /** CloudWatch's own clock, against which it judges each Timestamp: the system clock. */
   private final Clock receivingClock;
 
-  /** The JSON size of one directive without metrics, with every configured dimension set. */
-  private final int directiveBytes;
-
   private EmfLineFormat(Builder builder) {
-    this.namespace = builder.namespace;
-    this.service = builder.service;
-    this.dimensions = builder.dimensions;
-    this.units = Collections.unmodifiableMap(new HashMap<>(builder.units));
-    this.unitsSet = Set.copyOf(builder.unitsSet);
-    this.highResolution = Set.copyOf(builder.highResolution);
-    this.untrackedMetric = builder.untrackedMetric;
+    super(false);
+    this.settings =
+        new EmfSettings(
+            builder.namespace,
+            builder.service,
+            builder.dimensions,
+            builder.units,
+            builder.unitsSet,
+            builder.highResolution,
+            builder.untrackedMetric);
     this.clock = builder.clock;
     this.receivingClock = builder.receivingClock;
-    LineWriter.Chars directive = new LineWriter.Chars(256);
-    try {
-      writeDirectiveHead(new JsonWriter(directive), dimensions);
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-    this.directiveBytes = Text.utf8Length(directive.builder) + 16;
   }
 
   /**
@@ -223,7 +207,7 @@ public final class EmfLineFormat extends BuiltInFormat {
    * @return the namespace
    */
   public String namespace() {
-    return namespace;
+    return settings.namespace;
   }
 
   /**
@@ -232,7 +216,7 @@ public final class EmfLineFormat extends BuiltInFormat {
    * @return the service name, or empty
    */
   public Optional<String> service() {
-    return Optional.ofNullable(service);
+    return Optional.ofNullable(settings.service);
   }
 
   /**
@@ -241,7 +225,7 @@ public final class EmfLineFormat extends BuiltInFormat {
    * @return the sets, unmodifiable
    */
   public List<List<String>> dimensions() {
-    return dimensions;
+    return settings.dimensions;
   }
 
   /**
@@ -252,17 +236,17 @@ public final class EmfLineFormat extends BuiltInFormat {
    */
   @Override
   public String render(RunRecord record) {
-    return Lines.text(this, record);
+    return text(record);
   }
 
   @Override
   public String toString() {
     return "EmfLineFormat[namespace="
-        + namespace
+        + settings.namespace
         + ", service="
-        + service
+        + settings.service
         + ", dimensions="
-        + dimensions
+        + settings.dimensions
         + "]";
   }
 
@@ -300,30 +284,6 @@ public final class EmfLineFormat extends BuiltInFormat {
     return new LineExtension(timestamp, null);
   }
 
-  String serviceName() {
-    return service;
-  }
-
-  EmfUnit unitOf(String metricName) {
-    return units.getOrDefault(metricName, EmfUnit.NONE);
-  }
-
-  /** Whether the caller set a unit for this name (the defaults for failures do not count). */
-  /**
-   * Whether the line's {@code untracked} is declared as the metric {@code latency_ms:untracked}.
-   */
-  boolean declaresUntracked() {
-    return untrackedMetric;
-  }
-
-  boolean hasUnit(String name) {
-    return !unitsSet.isEmpty() && unitsSet.contains(name);
-  }
-
-  boolean isHighResolution(String name) {
-    return highResolution.contains(name);
-  }
-
   /** The classes an EMF line needs beyond the default line's, for {@link LineClassesWarmUp}. */
   Class<?>[] lineClasses() {
     return new Class<?>[] {
@@ -352,8 +312,7 @@ public final class EmfLineFormat extends BuiltInFormat {
 
     @Override
     public JsonLine.Addition plan(RunRecord record) {
-      EmfPlan plan =
-          new EmfPlan(EmfLineFormat.this, timestamp, timestampWarning, refusedDimensions, record);
+      EmfPlan plan = new EmfPlan(settings, timestamp, timestampWarning, refusedDimensions, record);
       refusedDimensions = plan.refusedDimensions();
       return plan;
     }
@@ -361,7 +320,7 @@ public final class EmfLineFormat extends BuiltInFormat {
     @Override
     public int reservedBytes() {
       // _aws and its Timestamp, the first directive, the service member, the EMF warnings.
-      return 64 + directiveBytes + 2 * EmfRules.MAX_DIMENSION_VALUE_CHARS + 32 + 16_384;
+      return 64 + settings.directiveBytes + 2 * EmfRules.MAX_DIMENSION_VALUE_CHARS + 32 + 16_384;
     }
 
     @Override
@@ -377,22 +336,6 @@ public final class EmfLineFormat extends BuiltInFormat {
       // prefix, a unit and a resolution.
       return 2 * size + 100;
     }
-  }
-
-  /** Writes a directive up to its open {@code Metrics} array. */
-  void writeDirectiveHead(JsonWriter json, List<List<String>> sets) throws IOException {
-    json.beginObject();
-    json.name("Namespace").value(namespace);
-    json.name("Dimensions").beginArray();
-    for (List<String> set : sets) {
-      json.beginArray();
-      for (String name : set) {
-        json.value(name);
-      }
-      json.endArray();
-    }
-    json.endArray();
-    json.name("Metrics").beginArray();
   }
 
   private static List<List<String>> copy(List<? extends List<String>> sets) {
@@ -432,7 +375,7 @@ public final class EmfLineFormat extends BuiltInFormat {
     private Clock receivingClock = clock;
 
     Builder() {
-      units.put(ProcessTracker.FAILED_METRIC, EmfUnit.COUNT);
+      units.put(RunRecord.FAILED_METRIC, EmfUnit.COUNT);
       units.put(TIMED_OUT_METRIC, EmfUnit.COUNT);
     }
 

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers;
 
 import com.google.gson.stream.JsonWriter;
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class EmfPlan implements JsonLine.Addition {
     }
   }
 
-  private final EmfLineFormat format;
+  private final EmfSettings format;
   private final long timestamp;
   private final List<String> warnings = new ArrayList<>(2);
   private final List<List<String>> sets = new ArrayList<>();
@@ -58,7 +59,7 @@ final class EmfPlan implements JsonLine.Addition {
    * and must not turn a value refused in the whole line into an accepted one.
    */
   EmfPlan(
-      EmfLineFormat format,
+      EmfSettings format,
       long timestamp,
       String timestampWarning,
       Set<String> refusedDimensions,
@@ -76,13 +77,13 @@ final class EmfPlan implements JsonLine.Addition {
       values.put(identifiers.names[i], identifiers.values[i]);
     }
 
-    writeService = service != null && !values.containsKey(EmfLineFormat.SERVICE_MEMBER);
+    writeService = service != null && !values.containsKey(EmfSettings.SERVICE_MEMBER);
     if (writeService) {
-      values.put(EmfLineFormat.SERVICE_MEMBER, service);
-    } else if (service != null && !service.equals(values.get(EmfLineFormat.SERVICE_MEMBER))) {
+      values.put(EmfSettings.SERVICE_MEMBER, service);
+    } else if (service != null && !service.equals(values.get(EmfSettings.SERVICE_MEMBER))) {
       warnings.add(
           "EMF: the identifier '"
-              + EmfLineFormat.SERVICE_MEMBER
+              + EmfSettings.SERVICE_MEMBER
               + "' is kept, so the configured service "
               + quoted(service)
               + " is not written");
@@ -99,7 +100,7 @@ final class EmfPlan implements JsonLine.Addition {
     for (int i = 0; i < latencies.size; i++) {
       String name = latencies.names[i];
       declare(
-          EmfLineFormat.LATENCY_PREFIX,
+          EmfSettings.LATENCY_PREFIX,
           name,
           true,
           latencies.totalNanos[i],
@@ -115,15 +116,15 @@ final class EmfPlan implements JsonLine.Addition {
         latencyUnits.add(name);
       }
     }
-    if (format.declaresUntracked() && record.untrackedNanos >= 0) {
+    if (format.untrackedMetric && record.untrackedNanos >= 0) {
       if (latencies.positionOf(UNTRACKED) >= 0) {
         warnings.add(
             "EMF: untracked not declared: a step named 'untracked' has the metric "
-                + EmfLineFormat.LATENCY_PREFIX
+                + EmfSettings.LATENCY_PREFIX
                 + UNTRACKED);
       } else {
         declare(
-            EmfLineFormat.LATENCY_PREFIX,
+            EmfSettings.LATENCY_PREFIX,
             UNTRACKED,
             true,
             record.untrackedNanos,
@@ -134,12 +135,11 @@ final class EmfPlan implements JsonLine.Addition {
             takenNames);
       }
     }
-    Object coldStart = values.get(EmfLineFormat.COLD_START_IDENTIFIER);
-    if (coldStart instanceof Boolean
-        && metrics.positionOf(EmfLineFormat.COLD_START_IDENTIFIER) < 0) {
+    Object coldStart = values.get(EmfSettings.COLD_START_IDENTIFIER);
+    if (coldStart instanceof Boolean && metrics.positionOf(EmfSettings.COLD_START_IDENTIFIER) < 0) {
       declare(
-          EmfLineFormat.METRIC_PREFIX,
-          EmfLineFormat.COLD_START_IDENTIFIER,
+          EmfSettings.METRIC_PREFIX,
+          EmfSettings.COLD_START_IDENTIFIER,
           false,
           0L,
           (Boolean) coldStart ? 1L : 0L,
@@ -159,7 +159,7 @@ final class EmfPlan implements JsonLine.Addition {
         continue;
       }
       declare(
-          EmfLineFormat.METRIC_PREFIX,
+          EmfSettings.METRIC_PREFIX,
           name,
           false,
           0L,
@@ -266,7 +266,7 @@ final class EmfPlan implements JsonLine.Addition {
     String name = prefix + entryName;
     if (!EmfRules.acceptedMetricName(name)) {
       badNames.add(name);
-    } else if (rootMembers.containsKey(name) || ProcessTracker.RESERVED_NAMES.contains(name)) {
+    } else if (rootMembers.containsKey(name) || Names.RESERVED_NAMES.contains(name)) {
       // Declared names cannot meet each other: names are unique within latencies and within
       // metrics, and the two prefixes differ. Only identifiers and the line's keys can clash.
       takenNames.add(name);
@@ -295,7 +295,7 @@ final class EmfPlan implements JsonLine.Addition {
   @Override
   public void writeFirst(JsonWriter json) throws IOException {
     if (writeService) {
-      json.name(EmfLineFormat.SERVICE_MEMBER).value(format.serviceName());
+      json.name(EmfSettings.SERVICE_MEMBER).value(format.serviceName());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers;
 
+import io.github.goblinfish.metrics.trackers.internal.Names;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ final class EmfRules {
             || name.isBlank()
             || !isTrimmed(name)
             || name.startsWith(":")
-            || ProcessTracker.RESERVED_NAMES.contains(name)) {
+            || Names.RESERVED_NAMES.contains(name)) {
           return "name '"
               + name
               + "' in "
@@ -143,7 +144,7 @@ final class EmfRules {
               + MAX_DIMENSION_NAME_CHARS
               + " printable ASCII characters, not blank, without leading or trailing spaces,"
               + " not starting with ':', and none of the line's own keys "
-              + new TreeSet<>(ProcessTracker.RESERVED_NAMES);
+              + new TreeSet<>(Names.RESERVED_NAMES);
         }
         if (!names.add(name)) {
           return which + " names '" + name + "' twice";

@@ -33,6 +33,22 @@ final class Faults {
     }
   }
 
+  /**
+   * The class name of a caller's object, such as a line format; a lambda's changes from one start
+   * to the next, and would make every line unique.
+   */
+  static String nameOf(Object object) {
+    Class<?> type = object.getClass();
+    return type.isHidden() || type.isSynthetic() ? "(a lambda)" : type.getName();
+  }
+
+  /** The warning of a line written in the default format because {@code format} failed. */
+  static String inDefaultFormat(Object format) {
+    return "the line format "
+        + nameOf(format)
+        + " failed (see standard error); written in the default format";
+  }
+
   /** The failure's class and message, on one line; a message that cannot be read is said so. */
   static String describe(Throwable failure) {
     String type = failure.getClass().getName();

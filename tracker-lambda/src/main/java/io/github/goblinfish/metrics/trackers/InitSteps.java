@@ -1,7 +1,6 @@
 package io.github.goblinfish.metrics.trackers;
 
 import io.github.goblinfish.metrics.trackers.internal.InitClock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,16 +53,20 @@ final class InitSteps {
   }
 
   /**
-   * What the process's first line adds, for the caller that ends the first run; null for every
-   * other. Called under the ending run's lock: it takes this class's lock, then the steps' run's,
-   * and neither ever waits for a run's lock.
+   * The record of a run that just ended, as its line writes it: the process's first line gets what
+   * was recorded at init (once per process, whichever run ends first); every other comes back as it
+   * is. Called only by whoever ended the run, which happens once per run.
    */
-  static InitSteps forFirstLine() {
-    return InitClock.firstLineWritten() ? null : take();
+  static RunRecord forLine(RunRecord ended) {
+    if (InitClock.firstLineWritten()) {
+      return ended;
+    }
+    InitSteps init = take();
+    return init == null ? ended : ended.withInit(init.parts, init.steps, init.warnings);
   }
 
   private static synchronized InitSteps take() {
-    // Before ending the steps' run, whose own end comes back here and must find them taken.
+    // Exactly one caller in the process (per SnapStart restore) gets past this.
     if (!InitClock.takeFirstLine()) {
       return null;
     }
@@ -95,17 +98,6 @@ final class InitSteps {
       all.add(all.positionFor(since.names[i]), since.totalNanos[i], since.counts[i]);
     }
     return all;
-  }
-
-  /** The run's warnings and then the init's, within the cap; the others are left out. */
-  static List<String> withWarnings(List<String> own, List<String> init) {
-    List<String> all = new ArrayList<>(own);
-    for (String warning : init) {
-      if (all.size() < Run.MAX_WARNINGS) {
-        all.add("init: " + warning);
-      }
-    }
-    return List.copyOf(all);
   }
 
   /** Forgets every init step; with {@link InitClock#reset}, for tests only. */

@@ -99,7 +99,7 @@ final class JsonLine {
     json.endObject();
   }
 
-  /** At most {@value Run#MAX_WARNINGS} warnings in all, then how many more there were. */
+  /** At most {@value RunRecord#MAX_WARNINGS} warnings in all, then how many more there were. */
   private static void writeWarnings(JsonWriter json, RunRecord record, List<String> added)
       throws IOException {
     List<String> own = record.warnings;
@@ -108,8 +108,8 @@ final class JsonLine {
     }
     json.name("tracker_warnings").beginArray();
     // The format's own warnings (at most a handful) always show: the record's give way to them.
-    int addedShown = Math.min(added.size(), Run.MAX_WARNINGS);
-    int ownShown = Math.min(own.size(), Run.MAX_WARNINGS - addedShown);
+    int addedShown = Math.min(added.size(), RunRecord.MAX_WARNINGS);
+    int ownShown = Math.min(own.size(), RunRecord.MAX_WARNINGS - addedShown);
     for (int i = 0; i < ownShown; i++) {
       json.value(Text.withoutLoneSurrogates(own.get(i)));
     }

@@ -13,6 +13,14 @@ final class LatencyTable extends NameIndex {
   long[] totalNanos = NO_LONGS;
   long[] counts = NO_LONGS;
 
+  LatencyTable() {}
+
+  private LatencyTable(LatencyTable other) {
+    super(other);
+    totalNanos = Arrays.copyOf(other.totalNanos, other.size);
+    counts = Arrays.copyOf(other.counts, other.size);
+  }
+
   /** The position of {@code name}, adding it with no measurement when new. */
   int positionFor(String name) {
     int position = positionOf(name);
@@ -35,12 +43,16 @@ final class LatencyTable extends NameIndex {
 
   /** A table with the same entries that later changes to this one do not reach. */
   LatencyTable copy() {
-    LatencyTable copy = new LatencyTable();
-    copy.names = Arrays.copyOf(names, size);
-    copy.totalNanos = Arrays.copyOf(totalNanos, size);
-    copy.counts = Arrays.copyOf(counts, size);
-    copy.size = size;
-    return copy;
+    return new LatencyTable(this);
+  }
+
+  /**
+   * Puts back the figures of {@code saved}, a {@link #copy()} of this table taken since it last
+   * gained a name: what a snapshot measured into it for a moment is gone.
+   */
+  void restoreFigures(LatencyTable saved) {
+    totalNanos = Arrays.copyOf(saved.totalNanos, totalNanos.length);
+    counts = Arrays.copyOf(saved.counts, counts.length);
   }
 
   @Override

@@ -42,8 +42,8 @@ final class LineClassesWarmUp {
           Names.class,
           Text.class,
           Lines.class,
-          Lines.Reusable.class,
-          Lines.Reusable.Pair.class,
+          BuiltInFormat.Reusable.class,
+          BuiltInFormat.Reusable.Pair.class,
           LineWriter.class,
           output.writerClass(),
           JsonLine.class,
@@ -52,10 +52,10 @@ final class LineClassesWarmUp {
           JsonWriter.class,
           Strictness.class,
           FormattingStyle.class);
-      // The built-in formats are JSON and EMF. Asking "is it EMF?" of a JSON format would load
-      // EmfLineFormat, the largest class of all; the cast runs only when it is EMF.
-      if (format instanceof BuiltInFormat && !(format instanceof JsonLineFormat)) {
-        initialise(((EmfLineFormat) format).lineClasses());
+      // Not asked of the default JSON format: asking "is it EMF?" loads EmfLineFormat, the
+      // largest class of all, which a JSON line never needs.
+      if (!(format instanceof JsonLineFormat) && format instanceof EmfLineFormat emf) {
+        initialise(emf.lineClasses());
       }
     } catch (Throwable failure) {
       // Only a head start: the first real run does all of this itself if need be.

@@ -60,7 +60,7 @@ public final class LineLimit {
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
     }
-    if (Lines.defaultLineBytes(record) <= maxBytes) {
+    if (BuiltInFormat.defaultLineBytes(record) <= maxBytes) {
       return record;
     }
     return cut(record, maxBytes - RESERVED_BYTES, null);
@@ -95,56 +95,55 @@ public final class LineLimit {
    * {@code extension} adds per entry counted too.
    */
   static RunRecord cut(RunRecord record, int budget, BuiltInFormat.Extension extension) {
-    int[] shortened = {0};
-    int[] dropped = new int[3];
     LatencyTable table = record.latencies;
-    List<Entry> latencies = new ArrayList<>(table.size);
+    List<Entry> allLatencies = new ArrayList<>(table.size);
     for (int i = 0; i < table.size; i++) {
-      latencies.add(
+      allLatencies.add(
           new Entry(Kind.LATENCY, table.names[i], null, table.totalNanos[i], table.counts[i]));
     }
-    latencies = shorten(latencies, shortened, dropped);
-    List<Entry> metrics = shorten(values(Kind.METRIC, record.metrics), shortened, dropped);
-    List<Entry> identifiers =
-        shorten(values(Kind.IDENTIFIER, record.identifiers), shortened, dropped);
+    Shortened latencies = shorten(allLatencies);
+    Shortened metrics = shorten(values(Kind.METRIC, record.metrics));
+    Shortened identifiers = shorten(values(Kind.IDENTIFIER, record.identifiers));
     // The init steps are the process's first line's only: kept right after the identifiers, with
     // the same rules as the latencies; the library's own init parts and untracked are short and
     // always kept, within the room reserved for the line's own members.
-    List<Entry> initSteps = new ArrayList<>();
+    List<Entry> allInitSteps = new ArrayList<>();
     if (record.initSteps != null) {
       LatencyTable steps = record.initSteps;
       for (int i = 0; i < steps.size; i++) {
-        initSteps.add(new Entry(Kind.LATENCY, steps.names[i], null, steps.totalNanos[i], 1));
+        allInitSteps.add(new Entry(Kind.LATENCY, steps.names[i], null, steps.totalNanos[i], 1));
       }
-      initSteps = shorten(initSteps, shortened, dropped);
     }
+    Shortened initSteps = shorten(allInitSteps);
 
     if (extension != null) {
       budget -= extension.reservedBytes();
     }
-    List<Entry> keptIdentifiers = new ArrayList<>();
-    List<Entry> keptLatencies = new ArrayList<>();
-    List<Entry> keptMetrics = new ArrayList<>();
-    budget = keep(identifiers, keptIdentifiers, budget, dropped, extension);
-    List<Entry> keptInitSteps = new ArrayList<>();
-    budget = keep(initSteps, keptInitSteps, budget, dropped, null);
-    budget = keep(latencies, keptLatencies, budget, dropped, extension);
-    keep(metrics, keptMetrics, budget, dropped, extension);
+    Kept keptIdentifiers = keep(identifiers.entries, budget, extension);
+    Kept keptInitSteps = keep(initSteps.entries, keptIdentifiers.budgetLeft, null);
+    Kept keptLatencies = keep(latencies.entries, keptInitSteps.budgetLeft, extension);
+    Kept keptMetrics = keep(metrics.entries, keptLatencies.budgetLeft, extension);
 
     List<String> warnings = new ArrayList<>(CUT_WARNINGS + 1);
     warnings.add(
         "line cut to fit "
             + MAX_LINE_BYTES
             + " bytes: "
-            + shortened[0]
+            + (latencies.shortened
+                + initSteps.shortened
+                + metrics.shortened
+                + identifiers.shortened)
             + " names or text values shortened to "
             + CUT_TEXT_CHARS
             + " characters; dropped "
-            + dropped[Kind.LATENCY.ordinal()]
+            + (latencies.dropped
+                + keptLatencies.dropped
+                + initSteps.dropped
+                + keptInitSteps.dropped)
             + " latencies, "
-            + dropped[Kind.METRIC.ordinal()]
+            + (metrics.dropped + keptMetrics.dropped)
             + " metrics, "
-            + dropped[Kind.IDENTIFIER.ordinal()]
+            + (identifiers.dropped + keptIdentifiers.dropped)
             + " identifiers");
     for (String warning : record.warnings) {
       if (warnings.size() > CUT_WARNINGS) {
@@ -155,21 +154,21 @@ public final class LineLimit {
     int omitted = record.omittedWarnings + record.warnings.size() - (warnings.size() - 1);
 
     LatencyTable keptTable = new LatencyTable();
-    for (Entry entry : keptLatencies) {
+    for (Entry entry : keptLatencies.entries) {
       keptTable.add(keptTable.positionFor(entry.name), entry.nanos, entry.count);
     }
     LatencyTable keptInit = null;
-    if (!keptInitSteps.isEmpty()) {
+    if (!keptInitSteps.entries.isEmpty()) {
       keptInit = new LatencyTable();
-      for (Entry entry : keptInitSteps) {
+      for (Entry entry : keptInitSteps.entries) {
         keptInit.add(keptInit.positionFor(entry.name), entry.nanos, 1);
       }
     }
     return new RunRecord(
         record.processName,
         keptTable,
-        table(keptMetrics),
-        table(keptIdentifiers),
+        table(keptMetrics.entries),
+        table(keptIdentifiers.entries),
         List.copyOf(warnings),
         omitted,
         record.finished,
@@ -194,10 +193,21 @@ public final class LineLimit {
     return table;
   }
 
+  /**
+   * Entries with long names and text values shortened, how many names or values that shortened, and
+   * how many entries it dropped because their name became another's.
+   */
+  private record Shortened(List<Entry> entries, int shortened, int dropped) {}
+
+  /** Entries kept within a budget, what is left of it, and how many entries did not fit. */
+  private record Kept(List<Entry> entries, int budgetLeft, int dropped) {}
+
   /** Shortens long names and text values, dropping names that the cut makes equal to another. */
-  private static List<Entry> shorten(List<Entry> entries, int[] shortened, int[] dropped) {
+  private static Shortened shorten(List<Entry> entries) {
     List<Entry> cut = new ArrayList<>(entries.size());
     Set<String> names = new HashSet<>();
+    int shortened = 0;
+    int dropped = 0;
     for (Entry entry : entries) {
       String name = Text.cut(entry.name, CUT_TEXT_CHARS);
       Object value = entry.value;
@@ -205,27 +215,25 @@ public final class LineLimit {
         String text = Text.withoutLoneSurrogates((String) value);
         value = Text.cut(text, CUT_TEXT_CHARS);
         if (value != text) {
-          shortened[0]++;
+          shortened++;
         }
       }
       if (name != entry.name) {
-        shortened[0]++;
+        shortened++;
       }
       if (names.add(name)) {
         cut.add(new Entry(entry.kind, name, value, entry.nanos, entry.count));
       } else {
-        dropped[entry.kind.ordinal()]++;
+        dropped++;
       }
     }
-    return cut;
+    return new Shortened(cut, shortened, dropped);
   }
 
-  private static int keep(
-      List<Entry> entries,
-      List<Entry> kept,
-      int budget,
-      int[] dropped,
-      BuiltInFormat.Extension extension) {
+  /** Keeps entries, in order, while each fits what is left of {@code budget}. */
+  private static Kept keep(List<Entry> entries, int budget, BuiltInFormat.Extension extension) {
+    List<Entry> kept = new ArrayList<>();
+    int dropped = 0;
     for (Entry entry : entries) {
       int size = size(entry);
       if (extension != null) {
@@ -235,10 +243,10 @@ public final class LineLimit {
         kept.add(entry);
         budget -= size;
       } else {
-        dropped[entry.kind.ordinal()]++;
+        dropped++;
       }
     }
-    return budget;
+    return new Kept(kept, budget, dropped);
   }
 
   /** The bytes an entry adds to the default line, counting its latency count and a separator. */

@@ -18,6 +18,14 @@ class NameIndex {
   int size;
   private HashMap<String, Integer> positions;
 
+  NameIndex() {}
+
+  /** A copy of {@code other}'s names, which later adds to either do not reach. */
+  NameIndex(NameIndex other) {
+    names = Arrays.copyOf(other.names, other.size);
+    size = other.size;
+  }
+
   /** The position of {@code name}, or -1. */
   final int positionOf(String name) {
     if (positions != null) {

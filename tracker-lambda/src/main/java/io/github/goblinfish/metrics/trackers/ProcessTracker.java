@@ -77,22 +77,13 @@ import java.util.function.Supplier;
 public final class ProcessTracker {
 
   /** Names an identifier may not take, because the line's own keys use them. */
-  public static final Set<String> RESERVED_NAMES =
-      Set.of(
-          "latencies",
-          "latency_counts",
-          "untracked",
-          "metrics",
-          "init",
-          "init_steps",
-          "tracker_warnings",
-          "_aws");
+  public static final Set<String> RESERVED_NAMES = Names.RESERVED_NAMES;
 
   /** The metric set to 1 when the process body throws. */
-  public static final String FAILED_METRIC = "failed";
+  public static final String FAILED_METRIC = RunRecord.FAILED_METRIC;
 
   /** The metric set to the thrown exception's class name when the process body throws. */
-  public static final String EXCEPTION_TYPE_METRIC = "exception_type";
+  public static final String EXCEPTION_TYPE_METRIC = RunRecord.EXCEPTION_TYPE_METRIC;
 
   /**
    * What {@link #current()} returns outside any run: it has no output, because it never writes a
@@ -206,7 +197,7 @@ public final class ProcessTracker {
    */
   public static ProcessTracker current() {
     Run current = CurrentRun.get();
-    return current == null ? DETACHED : current.view();
+    return current == null ? DETACHED : viewOf(current);
   }
 
   /**
@@ -265,6 +256,9 @@ public final class ProcessTracker {
         CurrentRun.restore(previous);
       }
       RunRecord record = started.end();
+      if (record != null) {
+        record = InitSteps.forLine(record);
+      }
       if (record != null) {
         output.write(format, record);
       }
@@ -574,6 +568,9 @@ public final class ProcessTracker {
     Objects.requireNonNull(warning, "warning");
     Run target = run();
     RunRecord record = target == null ? null : target.endEarly(metricName, warning);
+    if (record != null) {
+      record = InitSteps.forLine(record);
+    }
     if (record == null) {
       return false;
     }
@@ -687,8 +684,13 @@ public final class ProcessTracker {
   }
 
   /** The tracker tied to {@code run}: records into it from any thread. */
-  ProcessTracker viewOf(Run run) {
-    return new ProcessTracker(this, run);
+  private static ProcessTracker viewOf(Run run) {
+    Object view = run.view();
+    if (view == null) {
+      view = new ProcessTracker((ProcessTracker) run.owner, run);
+      run.keepView(view);
+    }
+    return (ProcessTracker) view;
   }
 
   /**

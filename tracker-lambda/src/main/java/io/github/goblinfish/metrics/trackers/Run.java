@@ -11,16 +11,17 @@ import java.util.List;
  * immutable {@link RunRecord}; nothing here renders or writes.
  */
 final class Run implements Values.Problems {
-  /** At most this many warnings are kept; the others are counted. */
-  static final int MAX_WARNINGS = 20;
-
   /** What a failed ticker reading becomes; such a span is not recorded. */
   static final long NO_READING = Long.MIN_VALUE;
 
   private static final int RUNNING = 0;
   private static final int ENDED = 1;
 
-  final ProcessTracker owner;
+  /**
+   * The tracker whose run this is. Recording knows nothing of trackers: the tracker finds its runs
+   * by this key, compared by identity only.
+   */
+  final Object owner;
 
   /** The run that was current where this one started: calls on its owner find it through here. */
   final Run enclosing;
@@ -38,7 +39,9 @@ final class Run implements Values.Problems {
   private boolean tickerThrew;
   private boolean tickerWentBack;
   private boolean saturated;
-  private ProcessTracker view;
+
+  /** The tracker tied to this run, made by its owner when first asked for; null until then. */
+  private Object view;
 
   // The entry's untracked time: its span minus the union of the steps' intervals (every other
   // timer, nested, overlapping or on other threads), kept in O(1) per timer with no allocation. The
@@ -52,14 +55,14 @@ final class Run implements Values.Problems {
   private long covered;
   private boolean coverageDone;
 
-  Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker) {
+  Run(Object owner, Run enclosing, String processName, Ticker ticker) {
     this(owner, enclosing, processName, ticker, true);
   }
 
   /**
    * With {@code untracked} false, the run keeps no coverage and its record has no untracked time.
    */
-  Run(ProcessTracker owner, Run enclosing, String processName, Ticker ticker, boolean untracked) {
+  Run(Object owner, Run enclosing, String processName, Ticker ticker, boolean untracked) {
     this.owner = owner;
     this.enclosing = enclosing;
     this.processName = processName;
@@ -70,14 +73,17 @@ final class Run implements Values.Problems {
     }
   }
 
-  /** The tracker that records into this run from any thread: what {@code current()} returns. */
-  ProcessTracker view() {
-    ProcessTracker tracker = view;
-    if (tracker == null) {
-      // Racy but safe: the tracker's fields are final, and any copy serves equally.
-      view = tracker = owner.viewOf(this);
-    }
-    return tracker;
+  /** The tracker that records into this run from any thread, or null before its owner made it. */
+  Object view() {
+    return view;
+  }
+
+  /**
+   * Keeps the tracker that records into this run. Racy but safe: the tracker's fields are final,
+   * and any copy serves equally.
+   */
+  void keepView(Object tracker) {
+    view = tracker;
   }
 
   synchronized boolean isRecording() {
@@ -92,37 +98,32 @@ final class Run implements Values.Problems {
       if (state != RUNNING) {
         return Timer.stopped(name);
       }
-      Timer timer = new Timer(this, name, start, latencies.positionFor(name));
-      timer.nextOpen = openTimers;
-      if (openTimers != null) {
-        openTimers.previousOpen = timer;
-      }
-      openTimers = timer;
+      openTimers = new Timer(this, name, start, latencies.positionFor(name)).linkBefore(openTimers);
       if (!coverageDone) {
         if (entry == null) {
-          entry = timer;
+          entry = openTimers;
         } else if (start != NO_READING && openSteps++ == 0) {
           covered -= start;
         }
       }
-      return timer;
+      return openTimers;
     }
   }
 
   void stop(Timer timer) {
     long end = read();
     synchronized (this) {
-      if (timer.position == Timer.CLOSED) {
+      if (timer.isClosed()) {
         return;
       }
-      unlink(timer);
+      openTimers = timer.unlinkFrom(openTimers);
       if (state == RUNNING) {
         record(timer, end);
         if (!coverageDone) {
           cover(timer, end);
         }
       }
-      timer.position = Timer.CLOSED;
+      timer.markClosed();
     }
   }
 
@@ -142,7 +143,7 @@ final class Run implements Values.Problems {
       }
       span = 0;
     }
-    if (!latencies.add(timer.position, span, 1) && !saturated) {
+    if (!latencies.add(timer.position(), span, 1) && !saturated) {
       saturated = true;
       warn(
           "latency '"
@@ -198,19 +199,6 @@ final class Run implements Values.Problems {
     return union <= 0 ? span : union >= span ? 0 : span - union;
   }
 
-  private void unlink(Timer timer) {
-    if (timer.previousOpen != null) {
-      timer.previousOpen.nextOpen = timer.nextOpen;
-    } else if (openTimers == timer) {
-      openTimers = timer.nextOpen;
-    }
-    if (timer.nextOpen != null) {
-      timer.nextOpen.previousOpen = timer.previousOpen;
-    }
-    timer.previousOpen = null;
-    timer.nextOpen = null;
-  }
-
   /** A reading of the ticker; a ticker that throws costs that span, never the caller's code. */
   private long read() {
     try {
@@ -257,8 +245,8 @@ final class Run implements Values.Problems {
 
   synchronized void recordFailure(Throwable failure) {
     if (state == RUNNING) {
-      metrics.put(ProcessTracker.FAILED_METRIC, 1L);
-      metrics.put(ProcessTracker.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
+      metrics.put(RunRecord.FAILED_METRIC, 1L);
+      metrics.put(RunRecord.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
     }
   }
 
@@ -274,7 +262,7 @@ final class Run implements Values.Problems {
     if (warnings == null) {
       warnings = new ArrayList<>(2);
     }
-    if (warnings.size() < MAX_WARNINGS) {
+    if (warnings.size() < RunRecord.MAX_WARNINGS) {
       warnings.add(warning);
     } else {
       omittedWarnings++;
@@ -297,7 +285,7 @@ final class Run implements Values.Problems {
       closeOpenTimers(now);
       state = ENDED;
       // The tables are never written again: the record shares their arrays instead of copying.
-      return record(true, untracked, InitSteps.forFirstLine());
+      return record(true, untracked);
     }
   }
 
@@ -318,7 +306,7 @@ final class Run implements Values.Problems {
       long untracked = untrackedAt(now);
       closeOpenTimers(now);
       state = ENDED;
-      return record(true, untracked, InitSteps.forFirstLine());
+      return record(true, untracked);
     }
   }
 
@@ -330,17 +318,15 @@ final class Run implements Values.Problems {
         return null;
       }
       // Open timers are measured into the tables, then the tables are put back as they were.
-      long[] savedNanos = latencies.totalNanos.clone();
-      long[] savedCounts = latencies.counts.clone();
+      LatencyTable savedLatencies = latencies.copy();
       List<String> savedWarnings = warnings == null ? null : new ArrayList<>(warnings);
       int savedOmitted = omittedWarnings;
       boolean savedWentBack = tickerWentBack;
       boolean savedSaturated = saturated;
       long untracked = untrackedAt(now);
       measureOpenTimers(now, false);
-      RunRecord record = record(false, untracked, null);
-      latencies.totalNanos = savedNanos;
-      latencies.counts = savedCounts;
+      RunRecord record = record(false, untracked);
+      latencies.restoreFigures(savedLatencies);
       warnings = savedWarnings;
       omittedWarnings = savedOmitted;
       tickerWentBack = savedWentBack;
@@ -360,13 +346,13 @@ final class Run implements Values.Problems {
    */
   private void measureOpenTimers(long now, boolean close) {
     Timer oldest = openTimers;
-    while (oldest != null && oldest.nextOpen != null) {
-      oldest = oldest.nextOpen;
+    while (oldest != null && oldest.older() != null) {
+      oldest = oldest.older();
     }
-    for (Timer timer = oldest; timer != null; timer = timer.previousOpen) {
+    for (Timer timer = oldest; timer != null; timer = timer.newer()) {
       record(timer, now);
       if (close) {
-        timer.position = Timer.CLOSED;
+        timer.markClosed();
       }
       // Not +: a line written early by the timeout watch may be the JVM's first string
       // concatenation, whose bootstrap takes tens of milliseconds the margin would have to cover.
@@ -377,11 +363,7 @@ final class Run implements Values.Problems {
     }
   }
 
-  /**
-   * The record of the run; {@code init}, when this is the first line of the process, adds what was
-   * recorded at init and its warnings.
-   */
-  private RunRecord record(boolean finished, long untracked, InitSteps init) {
+  private RunRecord record(boolean finished, long untracked) {
     LatencyTable measured = latencies;
     boolean unmeasured = false;
     for (int i = 0; i < latencies.size; i++) {
@@ -404,9 +386,6 @@ final class Run implements Values.Problems {
     // A copy even for an ended run: the record is rendered outside this lock (on the timeout
     // watch's thread while the handler still runs), so it must share nothing that can grow.
     List<String> kept = warnings == null ? List.of() : List.copyOf(warnings);
-    if (init != null && !init.warnings.isEmpty()) {
-      kept = InitSteps.withWarnings(kept, init.warnings);
-    }
     // An ended run's tables are never written again: its record shares them instead of copying.
     return new RunRecord(
         processName,
@@ -417,8 +396,8 @@ final class Run implements Values.Problems {
         omittedWarnings,
         finished,
         untracked < 0 ? RunRecord.NO_FIGURE : untracked,
-        init == null ? null : init.parts,
-        init == null ? null : init.steps);
+        null,
+        null);
   }
 
   @Override

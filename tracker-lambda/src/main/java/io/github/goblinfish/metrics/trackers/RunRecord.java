@@ -32,6 +32,18 @@ import java.util.Objects;
  * <p>Immutable and thread-safe: a record may be rendered on any thread, any number of times.
  */
 public final class RunRecord {
+  /** At most this many warnings are kept; the others are counted. */
+  static final int MAX_WARNINGS = 20;
+
+  /** The metric set to 1 when the process body throws: {@link ProcessTracker#FAILED_METRIC}. */
+  static final String FAILED_METRIC = "failed";
+
+  /**
+   * The metric set to the thrown exception's class name: {@link
+   * ProcessTracker#EXCEPTION_TYPE_METRIC}.
+   */
+  static final String EXCEPTION_TYPE_METRIC = "exception_type";
+
   final String processName;
   // Shared with the run that ended (its tables are never written again) or copied: never changed.
   final LatencyTable latencies;
@@ -97,6 +109,60 @@ public final class RunRecord {
     this.untrackedNanos = untrackedNanos;
     this.initParts = initParts;
     this.initSteps = initSteps;
+  }
+
+  /**
+   * This record with {@code warning} first; when that makes one warning too many, the last of the
+   * record's own is counted instead.
+   */
+  RunRecord withFirstWarning(String warning) {
+    List<String> all = new ArrayList<>(warnings.size() + 1);
+    all.add(warning);
+    all.addAll(warnings);
+    int omitted = omittedWarnings;
+    if (all.size() > MAX_WARNINGS) {
+      all.remove(all.size() - 1);
+      omitted++;
+    }
+    return new RunRecord(
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        List.copyOf(all),
+        omitted,
+        finished,
+        untrackedNanos,
+        initParts,
+        initSteps);
+  }
+
+  /**
+   * This record with what the process recorded at init: the process's first line. The init's
+   * warnings follow the record's own, prefixed {@code init: }, within {@link #MAX_WARNINGS}.
+   */
+  RunRecord withInit(LatencyTable parts, LatencyTable steps, List<String> initWarnings) {
+    List<String> all = warnings;
+    if (!initWarnings.isEmpty()) {
+      List<String> joined = new ArrayList<>(warnings);
+      for (String warning : initWarnings) {
+        if (joined.size() < MAX_WARNINGS) {
+          joined.add("init: " + warning);
+        }
+      }
+      all = List.copyOf(joined);
+    }
+    return new RunRecord(
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        all,
+        omittedWarnings,
+        finished,
+        untrackedNanos,
+        parts,
+        steps);
   }
 
   /**
@@ -181,7 +247,7 @@ public final class RunRecord {
 
   /**
    * Returns what was degraded in this run (a timer left open, a value that could not be read, a
-   * line that had to be cut...), at most {@value Run#MAX_WARNINGS}.
+   * line that had to be cut...), at most {@value #MAX_WARNINGS}.
    *
    * @return an unmodifiable list
    */
@@ -341,14 +407,14 @@ public final class RunRecord {
     }
 
     /**
-     * Adds a warning; past {@value Run#MAX_WARNINGS} it is counted instead.
+     * Adds a warning; past {@value #MAX_WARNINGS} it is counted instead.
      *
      * @param warning the text
      * @return this builder
      */
     public Builder warning(String warning) {
       Objects.requireNonNull(warning, "warning");
-      if (warnings.size() < Run.MAX_WARNINGS) {
+      if (warnings.size() < MAX_WARNINGS) {
         warnings.add(Text.withoutLoneSurrogates(warning));
       } else {
         omittedWarnings++;

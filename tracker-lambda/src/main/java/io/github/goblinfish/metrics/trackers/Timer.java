@@ -25,13 +25,14 @@ public final class Timer implements AutoCloseable {
   final long startNanos;
 
   // Guarded by the run's lock: open timers form an intrusive list so that starting and stopping
-  // one costs no allocation beyond the timer itself. The position in the run's latency table is
-  // CLOSED once the timer recorded; one int instead of an int and a flag keeps a timer at 40 bytes.
-  Timer previousOpen;
-  Timer nextOpen;
-  int position;
+  // one costs no allocation beyond the timer itself; only this class links and unlinks it. The
+  // position in the run's latency table is CLOSED once the timer recorded; one int instead of an
+  // int and a flag keeps a timer at 40 bytes.
+  private Timer newer;
+  private Timer older;
+  private int position;
 
-  static final int CLOSED = -1;
+  private static final int CLOSED = -1;
 
   Timer(Run run, String name, long startNanos, int position) {
     this.run = run;
@@ -43,6 +44,62 @@ public final class Timer implements AutoCloseable {
   /** A timer that records nothing: outside any run, or after the line was written. */
   static Timer stopped(String name) {
     return new Timer(null, name, Run.NO_READING, CLOSED);
+  }
+
+  /** The position of this timer's name in its run's latency table. Guarded by the run's lock. */
+  int position() {
+    return position;
+  }
+
+  /** Whether this timer recorded already (or never will). Guarded by the run's lock. */
+  boolean isClosed() {
+    return position == CLOSED;
+  }
+
+  /** Marks this timer as recorded: later stops do nothing. Guarded by the run's lock. */
+  void markClosed() {
+    position = CLOSED;
+  }
+
+  /**
+   * Puts this timer in front of the open timers whose newest is {@code newest}; returns this timer,
+   * the list's new head. Guarded by the run's lock.
+   */
+  Timer linkBefore(Timer newest) {
+    older = newest;
+    if (newest != null) {
+      newest.newer = this;
+    }
+    return this;
+  }
+
+  /**
+   * Takes this timer out of the open timers whose newest is {@code newest}; returns the list's head
+   * afterwards. Guarded by the run's lock.
+   */
+  Timer unlinkFrom(Timer newest) {
+    Timer head = newest;
+    if (newer != null) {
+      newer.older = older;
+    } else if (newest == this) {
+      head = older;
+    }
+    if (older != null) {
+      older.newer = newer;
+    }
+    newer = null;
+    older = null;
+    return head;
+  }
+
+  /** The open timer started before this one, or null. Guarded by the run's lock. */
+  Timer older() {
+    return older;
+  }
+
+  /** The open timer started after this one, or null. Guarded by the run's lock. */
+  Timer newer() {
+    return newer;
   }
 
   /**

@@ -10,6 +10,13 @@ final class ValueTable extends NameIndex {
 
   Object[] values = NO_VALUES;
 
+  ValueTable() {}
+
+  private ValueTable(ValueTable other) {
+    super(other);
+    values = Arrays.copyOf(other.values, other.size);
+  }
+
   void put(String name, Object value) {
     int position = positionOf(name);
     if (position < 0) {
@@ -26,11 +33,7 @@ final class ValueTable extends NameIndex {
 
   /** A table with the same entries that later changes to this one do not reach. */
   ValueTable copy() {
-    ValueTable copy = new ValueTable();
-    copy.names = Arrays.copyOf(names, size);
-    copy.values = Arrays.copyOf(values, size);
-    copy.size = size;
-    return copy;
+    return new ValueTable(this);
   }
 
   @Override

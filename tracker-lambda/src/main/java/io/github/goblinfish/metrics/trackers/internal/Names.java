@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.internal;
 
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import java.util.Set;
 
 /**
  * The rules every latency, metric and identifier name follows, with their one set of messages: the
@@ -15,6 +16,22 @@ import io.github.goblinfish.metrics.trackers.ProcessTracker;
  * Stateless and thread-safe.
  */
 public final class Names {
+  /**
+   * Names an identifier may not take, because the line's own keys use them: {@link
+   * ProcessTracker#RESERVED_NAMES} is this set. Kept here, below the tracker, so that the rules and
+   * the formats read it without depending on the tracker.
+   */
+  public static final Set<String> RESERVED_NAMES =
+      Set.of(
+          "latencies",
+          "latency_counts",
+          "untracked",
+          "metrics",
+          "init",
+          "init_steps",
+          "tracker_warnings",
+          "_aws");
+
   private Names() {}
 
   /**
@@ -42,12 +59,9 @@ public final class Names {
    */
   public static String identifier(String name) {
     name = checked(name);
-    if (ProcessTracker.RESERVED_NAMES.contains(name)) {
+    if (RESERVED_NAMES.contains(name)) {
       throw new IllegalArgumentException(
-          "identifier name '"
-              + name
-              + "' is reserved for the line's own keys "
-              + ProcessTracker.RESERVED_NAMES);
+          "identifier name '" + name + "' is reserved for the line's own keys " + RESERVED_NAMES);
     }
     return name;
   }

@@ -100,12 +100,21 @@ public final class HandlerConfig {
   /** The largest margin: Lambda's longest timeout, 900 s; a larger one could never act. */
   static final long MAX_TIMEOUT_MARGIN_MS = 900_000;
 
+  /**
+   * Whether the first tracked handler of the process loads the classes of its first invocation on a
+   * thread of its own while the runtime initialises: {@code true} (the default) or {@code false};
+   * any other value fails the handler's construction. Independent of {@link
+   * #TIMEOUT_MARGIN_VARIABLE}.
+   */
+  static final String WARM_UP_VARIABLE = "TRACKER_WARM_UP";
+
   /** Every environment variable a handler's configuration reads. */
   public static final java.util.Set<String> ENVIRONMENT_VARIABLES =
       java.util.Set.of(
           ENTRY_NAME_VARIABLE,
           IDENTIFIERS_VARIABLE,
           TIMEOUT_MARGIN_VARIABLE,
+          WARM_UP_VARIABLE,
           UNTRACKED_VARIABLE,
           FORMAT_VARIABLE,
           NAMESPACE_VARIABLE,
@@ -126,12 +135,14 @@ public final class HandlerConfig {
   private volatile Map<LambdaIdentifier, String> identifierNames;
   private final Function<String, String> environment;
   private final long timeoutMarginMillis;
+  private final boolean warmUp;
   private final boolean untracked;
 
   private HandlerConfig(Builder builder) {
     this.environment = builder.environment;
     this.untracked = builder.untracked != Boolean.FALSE;
     this.timeoutMarginMillis = builder.timeoutMarginMillis;
+    this.warmUp = builder.warmUp;
     this.entryName = builder.entryName;
     this.output = builder.output;
     this.ticker = builder.ticker;
@@ -225,6 +236,11 @@ public final class HandlerConfig {
     return environment;
   }
 
+  /** Whether the handler warms up its first invocation's classes ({@link #WARM_UP_VARIABLE}). */
+  boolean warmUp() {
+    return warmUp;
+  }
+
   /**
    * Returns whether each line tells {@code untracked}, the entry's time that no step covered.
    *
@@ -261,6 +277,7 @@ public final class HandlerConfig {
     private LineFormat format;
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
+    private boolean warmUp;
     private Boolean untracked;
     private Function<String, String> environment = SystemEnvironment.INSTANCE;
 
@@ -456,6 +473,7 @@ public final class HandlerConfig {
       if (timeoutMarginMillis < 0) {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
+      warmUp = warmUpFromEnvironment();
       if (untracked == null) {
         untracked = untrackedFromEnvironment();
       }
@@ -512,6 +530,21 @@ public final class HandlerConfig {
               + "' is not accepted: use a whole number of milliseconds from 0 to "
               + MAX_TIMEOUT_MARGIN_MS
               + " (0 turns the line before the timeout off)");
+    }
+
+    private boolean warmUpFromEnvironment() {
+      String value = TrackerSettings.value(environment, WARM_UP_VARIABLE);
+      if (value == null || value.equals("true")) {
+        return true;
+      }
+      if (value.equals("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(
+          WARM_UP_VARIABLE
+              + "='"
+              + value
+              + "' is not accepted: use true or false (false turns the warm-up off)");
     }
 
     /** Two identifiers under one key would leave one of them out of every line without a word. */

@@ -19,27 +19,21 @@ final class InvocationTracking {
   private final LambdaIdentifier[] identifiers;
   private final String[] identifierNames;
 
-  /**
-   * Whether the handler is one that {@link TrackedHandlers} wraps, whose {@code handleRequest} an
-   * invocation calls; else it is a base class's, whose {@code handleTracked} it calls.
-   */
-  private final boolean wrapsHandler;
-
   /** The tracker of a configured output; null when lines go to each invocation's logger. */
   private final ProcessTracker configuredTracker;
 
   /** The tracker of the logger seen last: on Lambda every invocation has the same logger. */
   private volatile LoggerTracker loggerTracker;
 
-  /** The tracking of a base class's handler: {@code handlerClass} extends it. */
+  /**
+   * Starts the timeout watch's thread if the configuration has a margin: while the runtime
+   * initialises, not on the first invocation's path.
+   *
+   * @param handlerClass the handler's class, which names the entry unless the configuration does
+   */
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
-    this(config, handlerClass, false);
-  }
-
-  InvocationTracking(HandlerConfig config, Class<?> handlerClass, boolean wrapsHandler) {
     // A no-op when the handler's constructor marked it before building its configuration.
     InitClock.constructionStarted();
-    this.wrapsHandler = wrapsHandler;
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
     this.identifiers = config.identifiers();
@@ -54,8 +48,7 @@ final class InvocationTracking {
                 .untracked(config.untracked())
                 .build();
     if (config.timeoutMarginMillis() > 0) {
-      // While the runtime initialises, not on the first invocation's path.
-      TimeoutWatch.startEarly(this);
+      TimeoutWatch.startEarly();
     }
   }
 
@@ -74,8 +67,8 @@ final class InvocationTracking {
     return HandlerConfig.builder();
   }
 
-  boolean wrapsHandler() {
-    return wrapsHandler;
+  HandlerConfig config() {
+    return config;
   }
 
   String entryName() {

@@ -55,7 +55,8 @@ public final class TrackedHandlers {
   public static <I, O> RequestHandler<I, O> wrap(
       RequestHandler<I, O> handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    InvocationTracking tracking = new InvocationTracking(config, handler.getClass(), true);
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
     InitClock.constructionEnded();
     return new Tracked<>(handler, tracking);
   }
@@ -79,13 +80,14 @@ public final class TrackedHandlers {
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler, HandlerConfig config) {
     Objects.requireNonNull(handler, "handler");
-    InvocationTracking tracking = new InvocationTracking(config, handler.getClass(), true);
+    InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
     InitClock.constructionEnded();
     return new TrackedStream(handler, tracking);
   }
 
-  // Classes rather than lambdas here: a lambda's first use costs a class generated at run time,
-  // on the cold start's path.
+  // Classes rather than lambdas here and for each invocation: a lambda's first use costs a class
+  // generated at run time, on the cold start's path.
 
   /** A tracked handler around {@code handler}. */
   private static final class Tracked<I, O> implements RequestHandler<I, O> {
@@ -99,7 +101,12 @@ public final class TrackedHandlers {
 
     @Override
     public O handleRequest(I input, Context context) {
-      return new TrackedInvocation.OfObjects<>(tracking, handler, input, context).run();
+      return new TrackedInvocation<O, RuntimeException>(tracking, context) {
+        @Override
+        O handle(Context context) {
+          return handler.handleRequest(input, context);
+        }
+      }.run();
     }
   }
 
@@ -116,7 +123,13 @@ public final class TrackedHandlers {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
         throws IOException {
-      new TrackedInvocation.OfStreams(tracking, handler, input, output, context).run();
+      new TrackedInvocation<Void, IOException>(tracking, context) {
+        @Override
+        Void handle(Context context) throws IOException {
+          handler.handleRequest(input, output, context);
+          return null;
+        }
+      }.run();
     }
   }
 }

@@ -74,8 +74,12 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    *
    * @param config entry name, identifiers and output
    */
+  // The class-form reader only keeps this handler and reads its class here; it calls the handler
+  // on invocations, once construction is over.
+  @SuppressWarnings("this-escape")
   protected TrackedRequestHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
     this.methodForm = MethodHandlerEvents.forHandler(this, config.environment());
     InitClock.constructionEnded();
   }
@@ -89,7 +93,13 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    */
   @Override
   public final O handleRequest(I input, Context context) {
-    return new TrackedInvocation.OfObjects<>(tracking, this, input, context).run();
+    // A class rather than a lambda: a lambda's first use costs a class generated at run time.
+    return new TrackedInvocation<O, RuntimeException>(tracking, context) {
+      @Override
+      O handle(Context context) {
+        return handleTracked(input, context);
+      }
+    }.run();
   }
 
   /**

@@ -37,6 +37,7 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
    */
   protected TrackedRequestStreamHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
+    InvocationClassesWarmUp.startOnce(tracking);
     InitClock.constructionEnded();
   }
 
@@ -65,7 +66,13 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   @Override
   public final void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    new TrackedInvocation.OfStreams(tracking, this, input, output, context).run();
+    new TrackedInvocation<Void, IOException>(tracking, context) {
+      @Override
+      Void handle(Context context) throws IOException {
+        handleTracked(input, output, context);
+        return null;
+      }
+    }.run();
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.Timer;
 import io.github.goblinfish.metrics.trackers.test.TestContext;
 import io.github.goblinfish.metrics.trackers.test.TrackerLine;
@@ -95,24 +94,11 @@ class WarmUpLoadsWhatTheFirstInvocationNeedsTest {
 
   private static void assertTheInvocationLoadsOnlyItsInvocationClass(List<String> output)
       throws Exception {
-    // As the JVM's log names it, e.g. file:/path/to/tracker-lambda/target/classes/
-    String mainClasses =
-        ProcessTracker.class.getProtectionDomain().getCodeSource().getLocation().toString();
-    List<String> loadedByTheInvocation = new ArrayList<>();
-    boolean between = false;
-    for (String line : output) {
-      if (line.equals("MARK warmed up")) {
-        between = true;
-      } else if (line.equals("MARK invoked")) {
-        between = false;
-      } else if (between && line.contains("source: " + mainClasses)) {
-        String loaded = line.substring(0, line.indexOf(" source: "));
-        loadedByTheInvocation.add(loaded.substring(loaded.lastIndexOf(' ') + 1));
-      }
-    }
+    List<String> loadedByTheInvocation =
+        FreshJvmClassLoads.ourClassesLoadedBetween(output, "MARK warmed up", "MARK invoked");
     assertEquals(true, output.contains("RESULT ok 1"), String.join("\n", output));
     assertEquals(
-        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedInvocation$OfObjects"),
+        List.of("io.github.goblinfish.metrics.trackers.lambda.TrackedRequestHandler$1"),
         loadedByTheInvocation,
         String.join("\n", output));
   }

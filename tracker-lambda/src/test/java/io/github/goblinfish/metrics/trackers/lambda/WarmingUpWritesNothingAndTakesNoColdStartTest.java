@@ -85,6 +85,7 @@ class WarmingUpWritesNothingAndTakesNoColdStartTest {
           List.of(),
           fresh.notLoaded(
               TrackedInvocation.class, ColdStart.class, InitType.class, XrayTrace.class));
+
     } catch (IOException | ReflectiveOperationException failure) {
       throw new AssertionError(failure);
     }
