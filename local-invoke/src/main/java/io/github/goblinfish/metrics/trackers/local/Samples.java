@@ -1,0 +1,38 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values behind one {@link Summary.Group}'s figures, each array sorted: every invocation's
+ * milliseconds for each step, and the Init Durations and Durations of their REPORTs. The HTML
+ * report plots their distributions from them.
+ *
+ * <pre>{@code
+ * Samples samples = summary.samples(summary.groups().get(0));
+ * double[] loadOrder = samples.steps().get("load_order"); // sorted, one per invocation
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe as long as nobody writes into the arrays it returns; nothing does.
+ *
+ * @param steps per step, in the group's order, its values sorted
+ * @param initDurations the REPORT Init Durations, sorted (empty when none is known)
+ * @param durations the REPORT Durations, sorted (empty when none is known)
+ */
+record Samples(Map<String, double[]> steps, double[] initDurations, double[] durations) {
+
+  static Samples sorted(Map<String, double[]> steps, double[] initDurations, double[] durations) {
+    Map<String, double[]> sorted = new LinkedHashMap<>();
+    steps.forEach((name, values) -> sorted.put(name, sortedCopy(values)));
+    return new Samples(
+        Collections.unmodifiableMap(sorted), sortedCopy(initDurations), sortedCopy(durations));
+  }
+
+  private static double[] sortedCopy(double[] values) {
+    double[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+}
