@@ -96,7 +96,8 @@
       grid: { left: 10, right: 40, top: sides.length > 1 ? 30 : 10, bottom: 30, containLabel: true },
       legend: sides.length > 1 ? { data: sides.map(function (s) { return s.name; }) } : undefined,
       tooltip: tooltip(rows),
-      xAxis: { type: 'log', name: 'ms', nameGap: 8 },
+      // Along the chart's foot: on a log axis there is no 0 for it to cross at.
+      xAxis: { type: 'log', name: 'ms', nameGap: 8, axisLine: { onZero: false } },
       yAxis: [
         // Category labels are drawn on the canvas as text.
         { type: 'category', inverse: true, data: rows.map(function (r) { return r.name; }) },
@@ -148,7 +149,8 @@
       + 'p25, p50, p75 and max by nearest rank; dots: each invocation (at most 500, evenly spaced '
       + 'by rank).', 'note'));
   data.groups.forEach(function (group) {
-    var section = el('section');
+    // In the page before its chart is drawn: a chart takes its width from where it is.
+    var section = root.appendChild(el('section'));
     section.appendChild(el('h2', group.heading));
     if (data.kind === 'comparison') {
       chart(section, group.rows, [
@@ -172,7 +174,6 @@
     if (group.coldStart) {
       coldStart(section, group.coldStart);
     }
-    root.appendChild(section);
   });
   data.notes.forEach(function (note) { root.appendChild(el('p', note, 'note')); });
   root.appendChild(el('p', 'Charts drawn by Apache ECharts ' + data.echarts
