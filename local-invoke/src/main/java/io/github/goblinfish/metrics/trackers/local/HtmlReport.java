@@ -44,14 +44,14 @@ final class HtmlReport {
    *     folder, or a file in a folder that does not exist or cannot be written
    */
   static Path target(String value) throws LocalInvokeException {
+    if (value.isBlank()) {
+      throw new LocalInvokeException("--html needs a file name");
+    }
     Path file;
     try {
       file = Path.of(value);
     } catch (InvalidPathException e) {
       throw new LocalInvokeException("--html: '" + value + "' is not a valid path");
-    }
-    if (value.isBlank()) {
-      throw new LocalInvokeException("--html needs a file name");
     }
     if (Files.isDirectory(file)) {
       throw new LocalInvokeException("--html: " + value + " is a folder: name a file to write");
@@ -59,7 +59,7 @@ final class HtmlReport {
     Path folder = file.toAbsolutePath().getParent();
     if (folder == null || !Files.isDirectory(folder)) {
       throw new LocalInvokeException(
-          "--html: the folder of " + value + " does not exist (create it first)");
+          "--html: cannot write " + value + ": " + folder + " is not a folder (create it first)");
     }
     if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(folder)) {
       throw new LocalInvokeException("--html: cannot write " + value + ": permission denied");

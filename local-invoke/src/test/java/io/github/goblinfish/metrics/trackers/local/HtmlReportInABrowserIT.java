@@ -2,12 +2,9 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goblinfish.metrics.trackers.ProcessTracker;
-import io.github.goblinfish.metrics.trackers.Timer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,14 +22,12 @@ class HtmlReportInABrowserIT {
   private static final Path INSIGHTS = Path.of("src/test/resources/report/insights.csv");
   private static final Path LINES = Path.of("src/test/resources/report/lines.log");
 
-  /** Each would set {@code window.__pwned}, call {@code alert} or draw, if it ever ran. */
-  private static final String SCRIPT = "<script>window.__pwned='script'</script>";
-
-  private static final String IMG = "\"><img src=x onerror=\"window.__pwned='img'\">";
-  private static final String SVG = "</svg><svg onload=\"window.__pwned='svg'\"><text>x</text>";
-  private static final String QUOTES = "'; window.__pwned='quote'; //\"";
-  private static final String CLOSE = "</script><script>alert('closed')</script>";
-  private static final String MARKUP = "{a|b} <b>bold</b> &amp; & <!-- x";
+  private static final String SCRIPT = HostileNames.SCRIPT;
+  private static final String IMG = HostileNames.IMG;
+  private static final String SVG = HostileNames.SVG;
+  private static final String QUOTES = HostileNames.QUOTES;
+  private static final String CLOSE = HostileNames.CLOSE;
+  private static final String MARKUP = HostileNames.MARKUP;
 
   /**
    * Per chart, per series: its type, its name and how many of its data items have a mark drawn
@@ -142,7 +137,7 @@ class HtmlReportInABrowserIT {
   @Test
   void namesShapedAsMarkupOrScriptRunNothingAndShowAsText() throws Exception {
     Path log = temp.resolve("hostile.log");
-    Files.write(log, hostileLines(3), StandardCharsets.UTF_8);
+    Files.write(log, HostileNames.lines(3), StandardCharsets.UTF_8);
     Path html = temp.resolve("hostile.html");
     CommandRun run =
         report("report", log.toString(), "--by", "function_name", "--html", html.toString());
@@ -272,27 +267,5 @@ class HtmlReportInABrowserIT {
                 + "     || document.title.indexOf('Step changes') === 0 ? 'ok' : document.title};"),
         () -> "console: " + browser.console());
     assertEquals(List.of(), browser.consoleErrors());
-  }
-
-  /** Lines the library writes, with every name and value shaped as markup or script. */
-  private static List<String> hostileLines(int n) {
-    List<String> lines = new ArrayList<>();
-    ProcessTracker tracker = ProcessTracker.builder().output(lines::add).build();
-    for (int i = 0; i < n; i++) {
-      tracker.trackProcess(
-          CLOSE,
-          () -> {
-            ProcessTracker current = ProcessTracker.current();
-            for (String name : List.of(SCRIPT, IMG, SVG, QUOTES, MARKUP)) {
-              try (Timer timer = current.timer(name)) {
-                current.setMetric(name, 1);
-              }
-            }
-            current.setIdentifier("function_name", SVG);
-            current.setIdentifier(SCRIPT, IMG);
-            current.setIdentifier(QUOTES, MARKUP);
-          });
-    }
-    return lines;
   }
 }
