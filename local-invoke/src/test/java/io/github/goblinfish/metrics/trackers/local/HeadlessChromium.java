@@ -84,9 +84,21 @@ final class HeadlessChromium implements AutoCloseable {
     Assumptions.abort(message);
   }
 
-  /** Opens a file and waits until its page has loaded. */
-  void open(Path file) {
+  /**
+   * Opens a file and waits until its page has loaded and its body carries {@code attribute}, which
+   * the page's script sets once it has drawn everything, or until a minute has passed (on a busy
+   * machine the browser can report the load before the page's scripts have run).
+   */
+  void open(Path file, String attribute) throws InterruptedException {
     driver.get(file.toUri().toString());
+    String ready =
+        "return document.readyState === 'complete' && document.body !== null"
+            + " && document.body.hasAttribute('"
+            + attribute
+            + "');";
+    for (int i = 0; i < 600 && !Boolean.TRUE.equals(evaluate(ready)); i++) {
+      Thread.sleep(100);
+    }
   }
 
   /** Runs a script in the page and returns its result, as Selenium converts it. */

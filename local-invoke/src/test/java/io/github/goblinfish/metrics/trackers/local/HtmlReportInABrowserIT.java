@@ -2,6 +2,8 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,6 +234,50 @@ class HtmlReportInABrowserIT {
     }
   }
 
+  @Test
+  void aGroupWhoseLinesCarryAColdStartBreakdownGetsItsStackedBar() throws Exception {
+    // The line carries no breakdown yet: this one is made up, to draw the section the page keeps
+    // for it, with part names shaped as markup.
+    JsonObject data;
+    try (var in = Files.newBufferedReader(INSIGHTS)) {
+      data = HtmlReportData.of(TrackerLog.read(in, null).summary(), List.of());
+    }
+    JsonArray parts = new JsonArray();
+    for (String name : List.of("runtime", SCRIPT, IMG)) {
+      JsonObject part = new JsonObject();
+      part.addProperty("name", name);
+      part.addProperty("ms", 100);
+      parts.add(part);
+    }
+    data.getAsJsonArray("groups").get(0).getAsJsonObject().add("coldStart", parts);
+    Path html = temp.resolve("cold-start.html");
+    Files.writeString(html, HtmlReport.page(data), StandardCharsets.UTF_8);
+    try (HeadlessChromium browser = open(html, "cold-start")) {
+      assertNothingRan(browser);
+      assertEquals(4L, browser.evaluate("return document.querySelectorAll('.chart').length;"));
+      // One bar per part, each laid out inside its chart, one after the other.
+      assertEquals(
+          List.of("runtime", SCRIPT, IMG),
+          browser.evaluate(
+              "var charts = document.querySelectorAll('.chart');"
+                  + "var chart = echarts.getInstanceByDom(charts[1]);"
+                  + "var w = chart.getWidth(), h = chart.getHeight(), end = 0;"
+                  + "return chart.getModel().getSeries().map(function (s) {"
+                  + "  var bar = s.getData().getItemLayout(0);"
+                  + "  var ok = s.getData().getItemGraphicEl(0) && bar.width > 0 && bar.x >= end - 0.5"
+                  + "      && bar.x + bar.width < w && bar.y > 0 && bar.y + bar.height < h;"
+                  + "  end = bar.x + bar.width;"
+                  + "  return ok ? s.name : 'not drawn: ' + s.name;"
+                  + "});"));
+      assertEquals(
+          List.of(
+              "ApiGatewayHandler, cold: 1 invocation",
+              "ApiGatewayHandler, warm: 4 invocations",
+              "SqsBatchHandler, warm: 1 invocation"),
+          browser.evaluate(HEADINGS));
+    }
+  }
+
   private static CommandRun report(String... args) {
     return CommandRun.of(null, List.of(args));
   }
@@ -242,7 +288,7 @@ class HtmlReportInABrowserIT {
     HeadlessChromium browser =
         HeadlessChromium.startOrSkip("the HTML report in a browser (" + name + ")", profile);
     try {
-      browser.open(html);
+      browser.open(html, "data-rendered");
       assertEquals(
           "true",
           browser.evaluate("return document.body.getAttribute('data-rendered');"),
@@ -250,7 +296,7 @@ class HtmlReportInABrowserIT {
       browser.fitHeight();
       browser.screenshot(SHOTS.resolve(name + ".png"));
       return browser;
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException | Error | InterruptedException e) {
       browser.close();
       throw e;
     }
