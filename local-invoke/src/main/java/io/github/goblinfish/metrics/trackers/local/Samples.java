@@ -2,7 +2,6 @@ package io.github.goblinfish.metrics.trackers.local;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,16 +22,19 @@ import java.util.Map;
  */
 record Samples(Map<String, double[]> steps, double[] initDurations, double[] durations) {
 
-  static Samples sorted(Map<String, double[]> steps, double[] initDurations, double[] durations) {
-    Map<String, double[]> sorted = new LinkedHashMap<>();
-    steps.forEach((name, values) -> sorted.put(name, sortedCopy(values)));
-    return new Samples(
-        Collections.unmodifiableMap(sorted), sortedCopy(initDurations), sortedCopy(durations));
-  }
-
-  private static double[] sortedCopy(double[] values) {
-    double[] copy = values.clone();
-    Arrays.sort(copy);
-    return copy;
+  /**
+   * Sorts the arrays it is given, which become the samples' own: a summary of a large log keeps one
+   * copy of its values, not two.
+   *
+   * @param steps per step, its values
+   * @param initDurations the REPORT Init Durations
+   * @param durations the REPORT Durations
+   * @return the samples
+   */
+  static Samples sorting(Map<String, double[]> steps, double[] initDurations, double[] durations) {
+    steps.values().forEach(Arrays::sort);
+    Arrays.sort(initDurations);
+    Arrays.sort(durations);
+    return new Samples(Collections.unmodifiableMap(steps), initDurations, durations);
   }
 }

@@ -205,7 +205,7 @@ final class Summary {
     private Samples samples() {
       Map<String, double[]> steps = new LinkedHashMap<>();
       values.forEach((name, ms) -> steps.put(name, ms.toArray()));
-      return Samples.sorted(steps, inits.toArray(), durations.toArray());
+      return Samples.sorting(steps, inits.toArray(), durations.toArray());
     }
 
     private Group group() {

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -60,6 +63,41 @@ class HtmlReportDistributionsTest {
     // Rank i * 999 / 499, rounded down.
     assertEquals(List.of(0.0, 2.0, 4.0, 6.0), points.subList(0, 4));
     assertEquals(List.of(992.0, 994.0, 996.0, 999.0), points.subList(496, 500));
+  }
+
+  @Test
+  void eachGroupKeepsTheSortedValuesItsFiguresCameFrom() throws Exception {
+    Summary summary;
+    try (var in = Files.newBufferedReader(Path.of("src/test/resources/report/insights.csv"))) {
+      summary = TrackerLog.read(in, null).summary();
+    }
+    int checked = 0;
+    for (Summary.Group group : summary.groups()) {
+      Samples samples = summary.samples(group);
+      assertEquals(
+          group.steps().stream().map(Summary.Step::name).toList(),
+          List.copyOf(samples.steps().keySet()));
+      for (Summary.Step step : group.steps()) {
+        assertEquals(step.stats(), stats(samples.steps().get(step.name())), step.name());
+        checked++;
+      }
+      assertEquals(group.duration(), Optional.of(stats(samples.durations())));
+      assertEquals(
+          group.initDuration(),
+          samples.initDurations().length == 0
+              ? Optional.empty()
+              : Optional.of(stats(samples.initDurations())));
+    }
+    assertEquals(8, checked);
+    double[] warmLoadOrder = summary.samples(summary.groups().get(1)).steps().get("load_order");
+    double[] sorted = warmLoadOrder.clone();
+    Arrays.sort(sorted);
+    assertEquals(Arrays.toString(sorted), Arrays.toString(warmLoadOrder));
+    assertEquals(4, warmLoadOrder.length);
+  }
+
+  private static Summary.Stats stats(double[] values) {
+    return Summary.Stats.of(values);
   }
 
   @Test
