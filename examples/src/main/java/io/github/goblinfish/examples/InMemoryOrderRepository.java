@@ -15,6 +15,22 @@ final class InMemoryOrderRepository implements OrderRepository {
     this.orders = Map.copyOf(orders);
   }
 
+  /**
+   * What opening a real store costs at init (a client, its credentials, a first connection) is tens
+   * to hundreds of milliseconds; this stand-in takes {@value #CONNECT_MILLIS} ms of it.
+   */
+  static final long CONNECT_MILLIS = 25;
+
+  /** The sample orders, after the simulated cost of connecting to a store. */
+  static InMemoryOrderRepository connect() {
+    try {
+      Thread.sleep(CONNECT_MILLIS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return withSampleOrders();
+  }
+
   /** The orders the sample events ask for: {@code ord-1001} exists, {@code ord-4040} does not. */
   static InMemoryOrderRepository withSampleOrders() {
     Order order =

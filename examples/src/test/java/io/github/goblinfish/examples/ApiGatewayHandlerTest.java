@@ -63,7 +63,7 @@ class ApiGatewayHandlerTest {
         context,
         "{\"latencies\":{\"ApiGatewayHandler\":7.000,\"validate_request\":0.000,"
             + "\"load_order\":7.000},"
-            + "\"metrics\":{\"order_lines\":3,\"order_total_cents\":13096,\"status_code\":200},"
+            + "\"untracked\":0.000,\"metrics\":{\"order_lines\":3,\"order_total_cents\":13096,\"status_code\":200},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + ",\"service\":\"orders\""
             + ",\"correlation_id\":\"7f9c2d1e-5b3a-4c8d-9e0f-1a2b3c4d5e6f\""
@@ -85,7 +85,7 @@ class ApiGatewayHandlerTest {
         context,
         "{\"latencies\":{\"ApiGatewayHandler\":7.000,\"validate_request\":0.000,"
             + "\"load_order\":7.000},"
-            + "\"metrics\":{\"status_code\":404},"
+            + "\"untracked\":0.000,\"metrics\":{\"status_code\":404},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + ",\"service\":\"orders\""
             + ",\"correlation_id\":\"1b2c3d4e-8f90-41a2-b3c4-d5e6f7a8b9c0\""
@@ -104,7 +104,7 @@ class ApiGatewayHandlerTest {
     TrackerLines.assertLine(
         context,
         "{\"latencies\":{\"ApiGatewayHandler\":0.000,\"validate_request\":0.000},"
-            + "\"metrics\":{\"status_code\":400},"
+            + "\"untracked\":0.000,\"metrics\":{\"status_code\":400},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + ",\"service\":\"orders\""
             + ",\"correlation_id\":\"0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6\"}");

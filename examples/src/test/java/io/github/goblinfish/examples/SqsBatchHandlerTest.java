@@ -55,7 +55,7 @@ class SqsBatchHandlerTest {
         context,
         "{\"latencies\":{\"SqsBatchHandler\":4.000,\"process_record\":4.000},"
             + "\"latency_counts\":{\"process_record\":3},"
-            + "\"metrics\":{\"records\":3,\"records_failed\":1},"
+            + "\"untracked\":0.000,\"metrics\":{\"records\":3,\"records_failed\":1},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + ",\"queue\":\"tracker-examples-StockUpdatesQueue-5Ez3kJ7Qw1Pa\"}");
   }
@@ -71,7 +71,7 @@ class SqsBatchHandlerTest {
     TrackerLines.assertLine(
         context,
         "{\"latencies\":{\"SqsBatchHandler\":2.000,\"process_record\":2.000},"
-            + "\"metrics\":{\"records\":1,\"records_failed\":0},"
+            + "\"untracked\":0.000,\"metrics\":{\"records\":1,\"records_failed\":0},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + ",\"queue\":\"tracker-examples-StockUpdatesQueue-5Ez3kJ7Qw1Pa\"}");
   }

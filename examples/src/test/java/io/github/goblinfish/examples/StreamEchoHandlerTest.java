@@ -37,7 +37,7 @@ class StreamEchoHandlerTest {
         context,
         "{\"latencies\":{\"StreamEchoHandler\":0.000,\"read_event\":0.000,\"parse_event\":0.000,"
             + "\"build_response\":0.000,\"write_response\":0.000},"
-            + "\"metrics\":{\"event_bytes\":"
+            + "\"untracked\":0.000,\"metrics\":{\"event_bytes\":"
             + event.length
             + ",\"top_level_fields\":3},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
@@ -57,7 +57,7 @@ class StreamEchoHandlerTest {
     TrackerLines.assertLine(
         context,
         "{\"latencies\":{\"StreamEchoHandler\":0.000,\"read_event\":0.000,\"parse_event\":0.000},"
-            + "\"metrics\":{\"event_bytes\":17,\"failed\":1,"
+            + "\"untracked\":0.000,\"metrics\":{\"event_bytes\":17,\"failed\":1,"
             + "\"exception_type\":\"com.google.gson.JsonSyntaxException\"},"
             + TrackerLines.AUTOMATIC_IDENTIFIERS
             + "}");

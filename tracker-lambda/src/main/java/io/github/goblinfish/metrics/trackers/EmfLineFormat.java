@@ -144,7 +144,8 @@ public final class EmfLineFormat extends BuiltInFormat implements LineFormat {
             builder.dimensions,
             builder.units,
             builder.unitsSet,
-            builder.highResolution);
+            builder.highResolution,
+            builder.untrackedMetric);
     this.clock = builder.clock;
     this.receivingClock = builder.receivingClock;
   }
@@ -369,6 +370,7 @@ public final class EmfLineFormat extends BuiltInFormat implements LineFormat {
     private final Map<String, EmfUnit> units = new LinkedHashMap<>();
     private final Set<String> unitsSet = new LinkedHashSet<>();
     private final Set<String> highResolution = new LinkedHashSet<>();
+    private boolean untrackedMetric;
     private Clock clock = Clock.systemUTC();
     private Clock receivingClock = clock;
 
@@ -479,6 +481,24 @@ public final class EmfLineFormat extends BuiltInFormat implements LineFormat {
     public Builder highResolution(String name) {
       Names.require(name);
       highResolution.add(name);
+      return this;
+    }
+
+    /**
+     * Declares the line's {@code untracked} (the entry's time no step covered) as the metric
+     * {@value #LATENCY_PREFIX}{@code untracked}, unit {@code Milliseconds} (default: false, it
+     * stays a plain member of the line). A step named {@code untracked} keeps that metric name, and
+     * the untracked time is then not declared, with a warning.
+     *
+     * <pre>{@code
+     * EmfLineFormat format = LineFormat.emf().untrackedMetric(true).build();
+     * }</pre>
+     *
+     * @param untrackedMetric true to declare it
+     * @return this builder
+     */
+    public Builder untrackedMetric(boolean untrackedMetric) {
+      this.untrackedMetric = untrackedMetric;
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
  */
 final class EmfPlan implements JsonLine.Addition {
   private static final int WARNING_NAMES = 5;
+  private static final String UNTRACKED = "untracked";
   private static final int WARNING_NAME_CHARS = 60;
 
   /** One metric's root member: its name and where its value comes from. */
@@ -113,6 +114,25 @@ final class EmfPlan implements JsonLine.Addition {
           latencyUnits = new ArrayList<>();
         }
         latencyUnits.add(name);
+      }
+    }
+    if (format.untrackedMetric && record.untrackedNanos >= 0) {
+      if (latencies.positionOf(UNTRACKED) >= 0) {
+        warnings.add(
+            "EMF: untracked not declared: a step named 'untracked' has the metric "
+                + EmfSettings.LATENCY_PREFIX
+                + UNTRACKED);
+      } else {
+        declare(
+            EmfSettings.LATENCY_PREFIX,
+            UNTRACKED,
+            true,
+            record.untrackedNanos,
+            null,
+            EmfUnit.MILLISECONDS,
+            values,
+            badNames,
+            takenNames);
       }
     }
     Object coldStart = values.get(EmfSettings.COLD_START_IDENTIFIER);

@@ -35,6 +35,11 @@ final class EmfSettings {
   private final Set<String> unitsSet;
   private final Set<String> highResolution;
 
+  /**
+   * Whether the line's {@code untracked} is declared as the metric {@code latency_ms:untracked}.
+   */
+  final boolean untrackedMetric;
+
   /** The JSON size of one directive without metrics, with every configured dimension set. */
   final int directiveBytes;
 
@@ -44,8 +49,10 @@ final class EmfSettings {
       List<List<String>> dimensions,
       Map<String, EmfUnit> units,
       Set<String> unitsSet,
-      Set<String> highResolution) {
+      Set<String> highResolution,
+      boolean untrackedMetric) {
     this.namespace = namespace;
+    this.untrackedMetric = untrackedMetric;
     this.service = service;
     this.dimensions = dimensions;
     this.units = Collections.unmodifiableMap(new HashMap<>(units));

@@ -32,9 +32,10 @@ final class JsonLine {
 
   /**
    * Writes {@code record} into {@code out}: {@code latencies} (the process first), {@code
-   * latency_counts} (names timed more than once), {@code metrics}, {@code tracker_warnings} (when
-   * there are any), then the identifiers as top-level keys. With an addition, the identifiers come
-   * first instead, followed by what the addition writes first.
+   * latency_counts} (names timed more than once), {@code untracked} (when told), {@code metrics},
+   * {@code init} and {@code init_steps} (on the process's first line), {@code tracker_warnings}
+   * (when there are any), then the identifiers as top-level keys. With an addition, the identifiers
+   * come first instead, followed by what the addition writes first.
    */
   static void write(RunRecord record, JsonWriter json, LineWriter out, Addition addition)
       throws IOException {
@@ -65,15 +66,35 @@ final class JsonLine {
       }
       json.endObject();
     }
+    if (record.untrackedNanos >= 0) {
+      json.name("untracked").jsonValue("");
+      out.appendMillis(record.untrackedNanos);
+    }
     json.name("metrics").beginObject();
     writeValues(json, record.metrics);
     json.endObject();
+    writeMillis(json, out, "init", record.initParts);
+    writeMillis(json, out, "init_steps", record.initSteps);
     if (addition == null) {
       writeWarnings(json, record, List.of());
       writeValues(json, record.identifiers);
     } else {
       writeWarnings(json, record, addition.warnings());
       addition.writeLast(json, out);
+    }
+    json.endObject();
+  }
+
+  /** An object of milliseconds, like the latencies, when {@code table} holds any. */
+  private static void writeMillis(JsonWriter json, LineWriter out, String name, LatencyTable table)
+      throws IOException {
+    if (table == null || table.size == 0) {
+      return;
+    }
+    json.name(name).beginObject();
+    for (int i = 0; i < table.size; i++) {
+      json.name(table.names[i]).jsonValue("");
+      out.appendMillis(table.totalNanos[i]);
     }
     json.endObject();
   }

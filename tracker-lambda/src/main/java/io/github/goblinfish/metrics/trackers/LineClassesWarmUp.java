@@ -33,6 +33,7 @@ final class LineClassesWarmUp {
           CurrentRun.class,
           Run.class,
           RunRecord.class,
+          InitSteps.class,
           Timer.class,
           NameIndex.class,
           LatencyTable.class,

@@ -22,10 +22,11 @@ import java.util.Set;
  * Names and text values are shortened to {@value #CUT_TEXT_CHARS} characters (never inside a
  * surrogate pair; a name that then equals another one is dropped). Then entries are kept while they
  * fit, sized as the default JSON line writes them: identifiers first (they find the invocation),
- * then latencies in order (the process first), then metrics. The record's warnings start with one
- * that says how many names or values were shortened and how many latencies, metrics and identifiers
- * were dropped; up to five of the earlier warnings follow, each shortened to 200 characters, and
- * the others are counted.
+ * then the init steps of the process's first line, then latencies in order (the process first),
+ * then metrics; dropped init steps are counted with the latencies. The record's warnings start with
+ * one that says how many names or values were shortened and how many latencies, metrics and
+ * identifiers were dropped; up to five of the earlier warnings follow, each shortened to 200
+ * characters, and the others are counted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -103,12 +104,24 @@ public final class LineLimit {
     Shortened latencies = shorten(allLatencies);
     Shortened metrics = shorten(values(Kind.METRIC, record.metrics));
     Shortened identifiers = shorten(values(Kind.IDENTIFIER, record.identifiers));
+    // The init steps are the process's first line's only: kept right after the identifiers, with
+    // the same rules as the latencies; the library's own init parts and untracked are short and
+    // always kept, within the room reserved for the line's own members.
+    List<Entry> allInitSteps = new ArrayList<>();
+    if (record.initSteps != null) {
+      LatencyTable steps = record.initSteps;
+      for (int i = 0; i < steps.size; i++) {
+        allInitSteps.add(new Entry(Kind.LATENCY, steps.names[i], null, steps.totalNanos[i], 1));
+      }
+    }
+    Shortened initSteps = shorten(allInitSteps);
 
     if (extension != null) {
       budget -= extension.reservedBytes();
     }
     Kept keptIdentifiers = keep(identifiers.entries, budget, extension);
-    Kept keptLatencies = keep(latencies.entries, keptIdentifiers.budgetLeft, extension);
+    Kept keptInitSteps = keep(initSteps.entries, keptIdentifiers.budgetLeft, null);
+    Kept keptLatencies = keep(latencies.entries, keptInitSteps.budgetLeft, extension);
     Kept keptMetrics = keep(metrics.entries, keptLatencies.budgetLeft, extension);
 
     List<String> warnings = new ArrayList<>(CUT_WARNINGS + 1);
@@ -116,11 +129,17 @@ public final class LineLimit {
         "line cut to fit "
             + MAX_LINE_BYTES
             + " bytes: "
-            + (latencies.shortened + metrics.shortened + identifiers.shortened)
+            + (latencies.shortened
+                + initSteps.shortened
+                + metrics.shortened
+                + identifiers.shortened)
             + " names or text values shortened to "
             + CUT_TEXT_CHARS
             + " characters; dropped "
-            + (latencies.dropped + keptLatencies.dropped)
+            + (latencies.dropped
+                + keptLatencies.dropped
+                + initSteps.dropped
+                + keptInitSteps.dropped)
             + " latencies, "
             + (metrics.dropped + keptMetrics.dropped)
             + " metrics, "
@@ -138,6 +157,13 @@ public final class LineLimit {
     for (Entry entry : keptLatencies.entries) {
       keptTable.add(keptTable.positionFor(entry.name), entry.nanos, entry.count);
     }
+    LatencyTable keptInit = null;
+    if (!keptInitSteps.entries.isEmpty()) {
+      keptInit = new LatencyTable();
+      for (Entry entry : keptInitSteps.entries) {
+        keptInit.add(keptInit.positionFor(entry.name), entry.nanos, 1);
+      }
+    }
     return new RunRecord(
         record.processName,
         keptTable,
@@ -145,7 +171,10 @@ public final class LineLimit {
         table(keptIdentifiers.entries),
         List.copyOf(warnings),
         omitted,
-        record.finished);
+        record.finished,
+        record.untrackedNanos,
+        record.initParts,
+        keptInit);
   }
 
   private static List<Entry> values(Kind kind, ValueTable table) {

@@ -90,11 +90,14 @@ public final class ProcessTracker {
    * line ({@code trackProcess} refuses it, and no run is ever its own).
    */
   private static final ProcessTracker DETACHED =
-      new ProcessTracker(null, Ticker.system(), LineFormat.json());
+      new ProcessTracker(null, Ticker.system(), LineFormat.json(), false);
 
   private final LineOutput output;
   private final Ticker ticker;
   private final LineFormat format;
+
+  /** Whether each run's record tells the entry's untracked time. */
+  private final boolean untracked;
 
   /** The tracker whose runs these are: this one, unless this is a run's own tracker. */
   private final ProcessTracker owner;
@@ -125,13 +128,15 @@ public final class ProcessTracker {
     this(
         builder.output != null ? builder.output : LineOutput.standardOutput(),
         builder.ticker,
-        builder.format);
+        builder.format,
+        builder.untracked);
   }
 
-  private ProcessTracker(LineOutput output, Ticker ticker, LineFormat format) {
+  private ProcessTracker(LineOutput output, Ticker ticker, LineFormat format, boolean untracked) {
     this.output = output;
     this.ticker = ticker;
     this.format = format;
+    this.untracked = untracked;
     this.owner = this;
     this.run = null;
   }
@@ -140,6 +145,7 @@ public final class ProcessTracker {
     this.output = owner.output;
     this.ticker = owner.ticker;
     this.format = owner.format;
+    this.untracked = owner.untracked;
     this.owner = owner;
     this.run = run;
   }
@@ -235,7 +241,7 @@ public final class ProcessTracker {
               + " create a ProcessTracker");
     }
     Run previous = CurrentRun.get();
-    Run started = new Run(owner, previous, processName, ticker);
+    Run started = new Run(owner, previous, processName, ticker, untracked);
     Timer timer = started.startTimer(processName);
     CurrentRun.enter(started);
     try {
@@ -250,6 +256,9 @@ public final class ProcessTracker {
         CurrentRun.restore(previous);
       }
       RunRecord record = started.end();
+      if (record != null) {
+        record = InitSteps.forLine(record);
+      }
       if (record != null) {
         output.write(format, record);
       }
@@ -300,6 +309,36 @@ public final class ProcessTracker {
     name = Names.checked(name);
     Run target = run();
     return target == null ? Timer.stopped(name) : target.startTimer(name);
+  }
+
+  /**
+   * Starts timing a step of the process's initialisation, from anywhere and on any thread before
+   * the process writes its first line: a handler's constructor, a field initialiser, a static
+   * block, a start-up thread. The steps are recorded once per process and written on its first
+   * line, in {@code init_steps} (milliseconds, like {@code latencies}); a name timed several times
+   * holds its total.
+   *
+   * <pre>{@code
+   * private final OrderRepository orders;
+   *
+   * public OrderHandler() {
+   *   try (Timer timer = ProcessTracker.initTimer("order_repository")) {
+   *     orders = OrderRepository.connect();
+   *   }
+   * }
+   * }</pre>
+   *
+   * <p>Only the first line of the process has them, whichever run writes it; no other line does. A
+   * timer still open then is measured until that moment and named in the line's warnings, and a
+   * timer started afterwards records nothing. Thread-safe.
+   *
+   * @param name the step's name
+   * @return the running timer
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public static Timer initTimer(String name) {
+    return InitSteps.timer(Names.checked(name));
   }
 
   /**
@@ -529,6 +568,9 @@ public final class ProcessTracker {
     Objects.requireNonNull(warning, "warning");
     Run target = run();
     RunRecord record = target == null ? null : target.endEarly(metricName, warning);
+    if (record != null) {
+      record = InitSteps.forLine(record);
+    }
     if (record == null) {
       return false;
     }
@@ -669,8 +711,21 @@ public final class ProcessTracker {
 
     private Ticker ticker = Ticker.system();
     private LineFormat format = LineFormat.json();
+    private boolean untracked;
 
     private Builder() {}
+
+    /**
+     * Sets whether each line tells {@code untracked}: the time of the process that no step covered
+     * (default: true).
+     *
+     * @param untracked false to leave {@code untracked} out of every line
+     * @return this builder
+     */
+    public Builder untracked(boolean untracked) {
+      this.untracked = untracked;
+      return this;
+    }
 
     /**
      * Sets where each finished line goes, as a String without a line break (default: standard

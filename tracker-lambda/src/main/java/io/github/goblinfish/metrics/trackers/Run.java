@@ -43,11 +43,34 @@ final class Run implements Values.Problems {
   /** The tracker tied to this run, made by its owner when first asked for; null until then. */
   private Object view;
 
+  // The entry's untracked time: its span minus the union of the steps' intervals (every other
+  // timer, nested, overlapping or on other threads), kept in O(1) per timer with no allocation. The
+  // entry is the run's first timer, the process's. While no step is open, covered holds the time
+  // covered so far; while some are, it holds that time minus the start of the stretch they cover,
+  // and the stretch's end is added when the last one closes. Once the entry ends (coverageDone),
+  // covered holds the untracked time, or UNKNOWN. Differences of ticker readings wrap like the
+  // readings themselves, so only the final figure is clamped.
+  private Timer entry;
+  private int openSteps;
+  private long covered;
+  private boolean coverageDone;
+
   Run(Object owner, Run enclosing, String processName, Ticker ticker) {
+    this(owner, enclosing, processName, ticker, true);
+  }
+
+  /**
+   * With {@code untracked} false, the run keeps no coverage and its record has no untracked time.
+   */
+  Run(Object owner, Run enclosing, String processName, Ticker ticker, boolean untracked) {
     this.owner = owner;
     this.enclosing = enclosing;
     this.processName = processName;
     this.ticker = ticker;
+    if (!untracked) {
+      coverageDone = true;
+      covered = UNKNOWN;
+    }
   }
 
   /** The tracker that records into this run from any thread, or null before its owner made it. */
@@ -76,6 +99,13 @@ final class Run implements Values.Problems {
         return Timer.stopped(name);
       }
       openTimers = new Timer(this, name, start, latencies.positionFor(name)).linkBefore(openTimers);
+      if (!coverageDone) {
+        if (entry == null) {
+          entry = openTimers;
+        } else if (start != NO_READING && openSteps++ == 0) {
+          covered -= start;
+        }
+      }
       return openTimers;
     }
   }
@@ -89,6 +119,9 @@ final class Run implements Values.Problems {
       openTimers = timer.unlinkFrom(openTimers);
       if (state == RUNNING) {
         record(timer, end);
+        if (!coverageDone) {
+          cover(timer, end);
+        }
       }
       timer.markClosed();
     }
@@ -117,6 +150,53 @@ final class Run implements Values.Problems {
               + timer.name
               + "' reached the largest figure a long holds in nanoseconds; written as that");
     }
+  }
+
+  /** An untracked time that cannot be told: a reading failed, or the figure is turned off. */
+  private static final long UNKNOWN = -1L;
+
+  /** Counts a closed timer into the union of the steps' intervals, under the lock. */
+  private void cover(Timer timer, long end) {
+    if (timer == entry) {
+      covered = untrackedAt(end);
+      coverageDone = true;
+    } else if (timer.startNanos == NO_READING) {
+      return; // never counted as open
+    } else if (end == NO_READING) {
+      // The stretch this step closes has no end: the untracked time cannot be told.
+      covered = UNKNOWN;
+      coverageDone = true;
+    } else if (--openSteps == 0) {
+      covered += end;
+    }
+  }
+
+  /** The entry's untracked time if the entry ended at {@code end}; under the lock. */
+  private long untrackedAt(long end) {
+    if (coverageDone) {
+      return covered;
+    }
+    if (entry == null || tickerThrew) {
+      return UNKNOWN;
+    }
+    return untracked(entry.startNanos, end, covered, openSteps > 0);
+  }
+
+  /**
+   * The span from {@code entryStart} to {@code end} minus {@code covered} (plus {@code end} while a
+   * stretch is open), clamped to that span: never negative, never more than the entry.
+   */
+  static long untracked(long entryStart, long end, long covered, boolean stretchOpen) {
+    long span = end - entryStart;
+    if (((end ^ entryStart) & (end ^ span)) < 0) {
+      // Readings too far apart for a long: the entry saturates, and so does what it leaves out.
+      return end > entryStart ? Long.MAX_VALUE : 0;
+    }
+    if (span <= 0) {
+      return 0; // the ticker went back: the entry is recorded as 0
+    }
+    long union = stretchOpen ? covered + end : covered;
+    return union <= 0 ? span : union >= span ? 0 : span - union;
   }
 
   /** A reading of the ticker; a ticker that throws costs that span, never the caller's code. */
@@ -201,10 +281,11 @@ final class Run implements Values.Problems {
       if (state != RUNNING) {
         return null;
       }
+      long untracked = untrackedAt(now);
       closeOpenTimers(now);
       state = ENDED;
       // The tables are never written again: the record shares their arrays instead of copying.
-      return record(true);
+      return record(true, untracked);
     }
   }
 
@@ -222,9 +303,10 @@ final class Run implements Values.Problems {
       }
       metrics.put(metric, 1L);
       warn(warning);
+      long untracked = untrackedAt(now);
       closeOpenTimers(now);
       state = ENDED;
-      return record(true);
+      return record(true, untracked);
     }
   }
 
@@ -241,8 +323,9 @@ final class Run implements Values.Problems {
       int savedOmitted = omittedWarnings;
       boolean savedWentBack = tickerWentBack;
       boolean savedSaturated = saturated;
+      long untracked = untrackedAt(now);
       measureOpenTimers(now, false);
-      RunRecord record = record(false);
+      RunRecord record = record(false, untracked);
       latencies.restoreFigures(savedLatencies);
       warnings = savedWarnings;
       omittedWarnings = savedOmitted;
@@ -280,7 +363,7 @@ final class Run implements Values.Problems {
     }
   }
 
-  private RunRecord record(boolean finished) {
+  private RunRecord record(boolean finished, long untracked) {
     LatencyTable measured = latencies;
     boolean unmeasured = false;
     for (int i = 0; i < latencies.size; i++) {
@@ -311,7 +394,10 @@ final class Run implements Values.Problems {
         finished ? identifiers : identifiers.copy(),
         kept,
         omittedWarnings,
-        finished);
+        finished,
+        untracked < 0 ? RunRecord.NO_FIGURE : untracked,
+        null,
+        null);
   }
 
   @Override

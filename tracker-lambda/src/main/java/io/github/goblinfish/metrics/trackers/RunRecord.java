@@ -53,6 +53,20 @@ public final class RunRecord {
   final int omittedWarnings;
   final boolean finished;
 
+  /** What {@link #untrackedNanos} holds when the line has no untracked time. */
+  static final long NO_FIGURE = -1L;
+
+  /** The entry's time that no step covered, in nanoseconds; {@link #NO_FIGURE} when not told. */
+  final long untrackedNanos;
+
+  /**
+   * On the process's first line only, else null: the parts of its start that the library measured
+   * ({@link InitSteps}), and the steps the code timed at init.
+   */
+  final LatencyTable initParts;
+
+  final LatencyTable initSteps;
+
   RunRecord(
       String processName,
       LatencyTable latencies,
@@ -61,6 +75,30 @@ public final class RunRecord {
       List<String> warnings,
       int omittedWarnings,
       boolean finished) {
+    this(
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        warnings,
+        omittedWarnings,
+        finished,
+        NO_FIGURE,
+        null,
+        null);
+  }
+
+  RunRecord(
+      String processName,
+      LatencyTable latencies,
+      ValueTable metrics,
+      ValueTable identifiers,
+      List<String> warnings,
+      int omittedWarnings,
+      boolean finished,
+      long untrackedNanos,
+      LatencyTable initParts,
+      LatencyTable initSteps) {
     this.processName = processName;
     this.latencies = latencies;
     this.metrics = metrics;
@@ -68,6 +106,9 @@ public final class RunRecord {
     this.warnings = warnings;
     this.omittedWarnings = omittedWarnings;
     this.finished = finished;
+    this.untrackedNanos = untrackedNanos;
+    this.initParts = initParts;
+    this.initSteps = initSteps;
   }
 
   /**
@@ -84,7 +125,44 @@ public final class RunRecord {
       omitted++;
     }
     return new RunRecord(
-        processName, latencies, metrics, identifiers, List.copyOf(all), omitted, finished);
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        List.copyOf(all),
+        omitted,
+        finished,
+        untrackedNanos,
+        initParts,
+        initSteps);
+  }
+
+  /**
+   * This record with what the process recorded at init: the process's first line. The init's
+   * warnings follow the record's own, prefixed {@code init: }, within {@link #MAX_WARNINGS}.
+   */
+  RunRecord withInit(LatencyTable parts, LatencyTable steps, List<String> initWarnings) {
+    List<String> all = warnings;
+    if (!initWarnings.isEmpty()) {
+      List<String> joined = new ArrayList<>(warnings);
+      for (String warning : initWarnings) {
+        if (joined.size() < MAX_WARNINGS) {
+          joined.add("init: " + warning);
+        }
+      }
+      all = List.copyOf(joined);
+    }
+    return new RunRecord(
+        processName,
+        latencies,
+        metrics,
+        identifiers,
+        all,
+        omittedWarnings,
+        finished,
+        untrackedNanos,
+        parts,
+        steps);
   }
 
   /**

@@ -17,7 +17,8 @@ class EmfSettingsAreCheckedWhenSetTest {
   private static final String NAME_RULE =
       " is not accepted: use 1 to 250 printable ASCII characters, not blank, without leading or"
           + " trailing spaces, not starting with ':', and none of the line's own keys"
-          + " [_aws, latencies, latency_counts, metrics, tracker_warnings]";
+          + " [_aws, init, init_steps, latencies, latency_counts, metrics, tracker_warnings,"
+          + " untracked]";
   private static final String SYNTAX =
       "; write sets separated by ';' and names by ',', e.g. \"function_name,service;service\","
           + " or \"\" for one empty set";

@@ -79,9 +79,10 @@ public final class LocalInvoke {
               + " [--concurrency N]",
           "              [--code-uri PATH]",
           "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
-          "              [--summary text|json] [--by IDENTIFIER]",
-          "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json]",
-          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
+          "              [--summary text|json] [--by IDENTIFIER] [--html FILE]",
+          "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
+          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]"
+              + " [--html FILE]",
           "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
               + " absent)",
           "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
@@ -103,6 +104,8 @@ public final class LocalInvoke {
               + " invocation)",
           "                      or json (then the only output)",
           "  --by IDENTIFIER     in the summary, group by the value of an identifier as well",
+          "  --html FILE         also write the summary as one HTML page with charts (it needs no",
+          "                      network to open)",
           "  report ...          summarise saved tracker lines instead: see ./invoke report"
               + " --help",
           "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
@@ -207,14 +210,18 @@ public final class LocalInvoke {
       if (!json) {
         Report.print(result, fn, options.quiet, options.chart, out);
       }
-      if (options.summary != null || (total > 1 && !options.quiet)) {
+      if (options.summary != null || options.html != null || (total > 1 && !options.quiet)) {
         RunObservations read = RunObservations.of(result);
         Summary summary = Summary.of(read.observations(), options.by);
         if (json) {
           out.print(SummaryJson.render(summary, read.unreadable()));
-        } else {
+        } else if (options.summary != null || (total > 1 && !options.quiet)) {
           out.println();
           out.print(SummaryText.render(summary));
+        }
+        if (options.html != null) {
+          HtmlReport.write(
+              options.html, HtmlReportData.of(summary, List.of(runNote(fn, total, read))));
         }
       }
       for (Invocation inv : result.invocations()) {
@@ -236,6 +243,19 @@ public final class LocalInvoke {
       err.println("error: " + TerminalText.message(e.getMessage()));
       return e.exitCode();
     }
+  }
+
+  /** What the HTML report of a local run says was read. */
+  private static String runNote(FunctionSpec fn, int total, RunObservations read) {
+    return "Ran "
+        + fn.name()
+        + " locally: "
+        + SummaryText.plural(total, "invocation")
+        + ", "
+        + SummaryText.plural(read.observations().size(), "tracker line")
+        + (read.unreadable().isEmpty()
+            ? ""
+            : ", " + read.unreadable().size() + " that could not be summarised");
   }
 
   private static FunctionSpec prepare(Options options, PrintStream err)
@@ -505,6 +525,7 @@ public final class LocalInvoke {
     boolean help;
     String summary;
     String by;
+    Path html;
 
     static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
@@ -517,6 +538,7 @@ public final class LocalInvoke {
           case "--no-chart" -> o.chart = false;
           case "--summary" -> o.summary = args.jsonOrText() ? "json" : "text";
           case "--by" -> o.by = args.identifier();
+          case "--html" -> o.html = HtmlReport.target(args.value());
           case "-e", "--event" -> o.event = args.value();
           case "-t", "--template" -> o.template = Path.of(args.value());
           case "--code-uri" -> o.codeUri = Path.of(args.value());

@@ -40,8 +40,9 @@ final class ReportCommand {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json]",
-          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
+          "usage: invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
+          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]"
+              + " [--html FILE]",
           "  FILE               saved log output: raw tracker lines, Lambda's JSON log format,",
           "                     sam logs output, or a Logs Insights export (CSV or JSON) holding",
           "                     @message; '-' (or nothing, when piped) reads standard input",
@@ -49,6 +50,8 @@ final class ReportCommand {
           "                     cold_start, init_type, ...)",
           "  --compare B A      each step's p50 and p99 in A against B",
           "  --summary F        text (default) or json",
+          "  --html FILE        also write the report as one HTML page with charts (it needs no",
+          "                     network to open)",
           "exit code: 0 every tracker line read, 1 unreadable lines or none at all, 2 usage or"
               + " file error");
 
@@ -83,6 +86,10 @@ final class ReportCommand {
         out.println();
         out.println(readNote(name(file), log));
       }
+      if (options.html != null) {
+        HtmlReport.write(
+            options.html, HtmlReportData.of(summary, List.of(readNote(name(file), log))));
+      }
       if (log.trackerLines() == 0) {
         err.println("error: no tracker line in " + TerminalText.oneLine(name(file)));
         return 1;
@@ -108,6 +115,15 @@ final class ReportCommand {
       out.println();
       out.println(readNote(name(beforeFile), before));
       out.println(readNote(name(afterFile), after));
+    }
+    if (options.html != null) {
+      HtmlReport.write(
+          options.html,
+          HtmlReportData.of(
+              comparison,
+              name(beforeFile),
+              name(afterFile),
+              List.of(readNote(name(beforeFile), before), readNote(name(afterFile), after))));
     }
     boolean empty = false;
     for (var side : List.of(Map.entry(beforeFile, before), Map.entry(afterFile, after))) {
@@ -214,6 +230,7 @@ final class ReportCommand {
   static final class Options {
     final List<String> files = new ArrayList<>();
     String by;
+    Path html;
     boolean json;
     boolean compare;
     boolean help;
@@ -227,6 +244,7 @@ final class ReportCommand {
           case "--compare" -> o.compare = true;
           case "--by" -> o.by = args.identifier();
           case "--summary" -> o.json = args.jsonOrText();
+          case "--html" -> o.html = HtmlReport.target(args.value());
           default -> {
             if (args.isUnknownOption()) {
               throw new LocalInvokeException("unknown option " + args.option());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +86,15 @@ final class Summary {
   private final List<Group> groups;
   private final int[] phases;
   private final int invocations;
+  private final Map<Group, Samples> samples;
 
-  private Summary(String by, List<Group> groups, int[] phases, int invocations) {
+  private Summary(
+      String by, List<Group> groups, int[] phases, int invocations, Map<Group, Samples> samples) {
     this.by = by;
     this.groups = groups;
     this.phases = phases;
     this.invocations = invocations;
+    this.samples = samples;
   }
 
   /**
@@ -154,8 +158,16 @@ final class Summary {
 
     Summary build() {
       List<Group> groups = new ArrayList<>();
-      grouped.forEach((key, byPhase) -> byPhase.values().forEach(f -> groups.add(f.group())));
-      return new Summary(by, Collections.unmodifiableList(groups), phases.clone(), invocations);
+      Map<Group, Samples> samples = new IdentityHashMap<>();
+      for (Map<Observation.Phase, Filling> byPhase : grouped.values()) {
+        for (Filling filling : byPhase.values()) {
+          Group group = filling.group();
+          groups.add(group);
+          samples.put(group, filling.samples());
+        }
+      }
+      return new Summary(
+          by, Collections.unmodifiableList(groups), phases.clone(), invocations, samples);
     }
   }
 
@@ -188,6 +200,12 @@ final class Summary {
     void report(ReportFigures figures) {
       figures.initDurationMs().ifPresent(inits::add);
       figures.durationMs().ifPresent(durations::add);
+    }
+
+    private Samples samples() {
+      Map<String, double[]> steps = new LinkedHashMap<>();
+      values.forEach((name, ms) -> steps.put(name, ms.toArray()));
+      return Samples.sorting(steps, inits.toArray(), durations.toArray());
     }
 
     private Group group() {
@@ -262,6 +280,14 @@ final class Summary {
    */
   List<Group> groups() {
     return groups;
+  }
+
+  /**
+   * @param group one of {@link #groups()}
+   * @return the values its figures were taken from, for plots of their distribution
+   */
+  Samples samples(Group group) {
+    return samples.get(group);
   }
 
   /**

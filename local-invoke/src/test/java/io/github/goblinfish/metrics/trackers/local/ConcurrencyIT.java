@@ -142,6 +142,7 @@ class ConcurrencyIT {
 
     Set<String> seen = new HashSet<>();
     int coldStarts = 0;
+    int linesWithInit = 0;
     for (LogEvent e : all) {
       assertEquals(LogEvent.Source.TELEMETRY, e.source(), e::toString);
       assertEquals("JSON", e.format(), e::toString);
@@ -166,6 +167,10 @@ class ConcurrencyIT {
         coldStarts++;
       }
       String eventId = object(inv.event()).get("event_id").getAsString();
+      boolean firstLine = parsed.has("init");
+      if (firstLine) {
+        linesWithInit++;
+      }
       String expected =
           "{\"latencies\":{\"handler\":"
               + MS
@@ -177,11 +182,24 @@ class ConcurrencyIT {
               + "\"latency_counts\":{\"task\":"
               + FanOutHandler.TASKS
               + "},"
-              + "\"metrics\":{\"sum\":"
+              + "\"untracked\":"
+              + MS
+              + ",\"metrics\":{\"sum\":"
               + sums.get(eventId)
               + ",\"tasks\":"
               + FanOutHandler.TASKS
               + "},"
+              // The process's first line, whichever invocation writes it, names the parts of its
+              // start.
+              + (firstLine
+                  ? "\"init\":{\"runtime_start\":"
+                      + MS
+                      + ",\"tracker_setup\":"
+                      + MS
+                      + ",\"to_first_invocation\":"
+                      + MS
+                      + "},"
+                  : "")
               + "\"request_id\":\""
               + requestId
               + "\",\"function_name\":\"FanOutFunction\","
@@ -201,6 +219,7 @@ class ConcurrencyIT {
     assertEquals(INVOCATIONS, seen.size(), "a line for every invocation");
     assertEquals(INVOCATIONS, all.size(), "and no second line for any of them");
     assertEquals(1, coldStarts, "exactly one invocation of the process is its cold start");
+    assertEquals(1, linesWithInit, "exactly one line, the process's first, names its start");
 
     System.out.printf(
         "ConcurrencyIT: %d invocations, AWS_LAMBDA_MAX_CONCURRENCY=%d, one runtime process, "

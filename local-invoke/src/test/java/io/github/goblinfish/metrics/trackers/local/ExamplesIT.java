@@ -402,7 +402,22 @@ class ExamplesIT {
     if (expected.latencyCounts() != null) {
       line.append(",\"latency_counts\":").append(expected.latencyCounts());
     }
+    line.append(",\"untracked\":").append(MS);
     line.append(",\"metrics\":").append(expected.metrics());
+    if (cold) {
+      // The process's first line: the parts of its start, and the init step of the handler that
+      // times one (in a static initialiser, so before the handler's constructor).
+      boolean initStep = latencies.contains("ApiGatewayHandler");
+      line.append(",\"init\":{\"runtime_start\":").append(MS);
+      if (initStep) {
+        line.append(",\"before_handler\":").append(MS);
+      }
+      line.append(",\"tracker_setup\":").append(MS);
+      line.append(",\"to_first_invocation\":").append(MS).append("}");
+      if (initStep) {
+        line.append(",\"init_steps\":{\"order_repository\":").append(MS).append("}");
+      }
+    }
     if (!emf) {
       line.append(identifiers);
     }

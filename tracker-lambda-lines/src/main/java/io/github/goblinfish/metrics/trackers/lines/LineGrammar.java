@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *       out), of non-negative numbers of at most 9223372036854.776 ms.
  *   <li>{@code latency_counts}, when present: a non-empty object of whole numbers from 2 to 2^63-1,
  *       each for a latency of the line, in the latencies' order.
+ *   <li>{@code untracked}, when present: a latency, the entry's time that no step covered.
  *   <li>{@code metrics}: an object of numbers, strings and nulls.
+ *   <li>{@code init} and {@code init_steps}, when present (the process's first line): objects of
+ *       latencies.
  *   <li>{@code tracker_warnings}, when present: 1 to 21 strings.
  *   <li>{@code _aws}, when present (the EMF line): an object with a whole-number {@code Timestamp}
  *       and a {@code CloudWatchMetrics} array of directives (empty when no dimension set could be
@@ -36,7 +39,8 @@ import java.util.regex.Pattern;
  *       not declare (past 100 metrics a line, or with no dimension set filled) holds a number.
  *   <li>Every other member is an identifier: a string, {@code true}, {@code false} or null.
  *   <li>In a line without {@code _aws}, the members come in the library's order: {@code latencies},
- *       {@code latency_counts}, {@code metrics}, {@code tracker_warnings}, then the identifiers.
+ *       {@code latency_counts}, {@code untracked}, {@code metrics}, {@code init}, {@code
+ *       init_steps}, {@code tracker_warnings}, then the identifiers.
  *   <li>Every name has at least one character.
  * </ul>
  *
@@ -49,11 +53,15 @@ final class LineGrammar {
   static final String LATENCIES = "latencies";
   static final String LATENCY_COUNTS = "latency_counts";
   static final String METRICS = "metrics";
+  static final String UNTRACKED = "untracked";
+  static final String INIT = "init";
+  static final String INIT_STEPS = "init_steps";
   static final String WARNINGS = "tracker_warnings";
   static final String EMF = "_aws";
 
   /** The line's own members, in the order the default line writes them. */
-  private static final List<String> OWN = List.of(LATENCIES, LATENCY_COUNTS, METRICS, WARNINGS);
+  private static final List<String> OWN =
+      List.of(LATENCIES, LATENCY_COUNTS, UNTRACKED, METRICS, INIT, INIT_STEPS, WARNINGS);
 
   private static final int MAX_LINE_BYTES = 256_000;
 
@@ -110,6 +118,18 @@ final class LineGrammar {
       JsonElement value = metric.getValue();
       if (!value.isJsonNull() && !isNumber(value) && !isString(value)) {
         throw new Refused("metric " + name + " is not a number, text or null: " + shown(value));
+      }
+    }
+    JsonElement untracked = line.get(UNTRACKED);
+    if (untracked != null) {
+      latency(UNTRACKED, untracked);
+    }
+    for (String initMember : List.of(INIT, INIT_STEPS)) {
+      JsonObject init = object(line, initMember, false);
+      if (init != null) {
+        for (Map.Entry<String, JsonElement> part : init.entrySet()) {
+          latency(initMember + "." + name(part.getKey()), part.getValue());
+        }
       }
     }
     warnings(line.get(WARNINGS));

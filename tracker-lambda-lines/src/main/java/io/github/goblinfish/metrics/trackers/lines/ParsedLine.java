@@ -26,10 +26,10 @@ import java.util.Optional;
  * <h2>Identifiers</h2>
  *
  * The identifiers are the line's top-level members other than its own ({@code latencies}, {@code
- * latency_counts}, {@code metrics}, {@code tracker_warnings}) and, in an EMF line, other than
- * {@code _aws} and the root members that hold the metric values (such as {@code
- * latency_ms:load_order}, declared or not). A configured EMF {@code service} is an identifier like
- * any other.
+ * latency_counts}, {@code untracked}, {@code metrics}, {@code init}, {@code init_steps}, {@code
+ * tracker_warnings}) and, in an EMF line, other than {@code _aws} and the root members that hold
+ * the metric values (such as {@code latency_ms:load_order}, declared or not). A configured EMF
+ * {@code service} is an identifier like any other.
  *
  * <h2>Numbers</h2>
  *
@@ -44,6 +44,9 @@ public final class ParsedLine {
   private final Map<String, BigDecimal> latencies;
   private final Map<String, Long> latencyCounts;
   private final Map<String, Object> metrics;
+  private final BigDecimal untracked;
+  private final Map<String, BigDecimal> init;
+  private final Map<String, BigDecimal> initSteps;
   private final List<String> warnings;
   private final Map<String, Object> identifiers;
   private final String emfMetadata;
@@ -70,6 +73,10 @@ public final class ParsedLine {
         .entrySet()
         .forEach(metric -> values.put(metric.getKey(), plain(metric.getValue())));
     this.metrics = Collections.unmodifiableMap(values);
+    JsonElement untrackedMember = line.get(LineGrammar.UNTRACKED);
+    this.untracked = untrackedMember == null ? null : decimal(untrackedMember);
+    this.init = millis(line.getAsJsonObject(LineGrammar.INIT));
+    this.initSteps = millis(line.getAsJsonObject(LineGrammar.INIT_STEPS));
     List<String> said = new ArrayList<>();
     JsonElement warningsMember = line.get(LineGrammar.WARNINGS);
     if (warningsMember != null) {
@@ -91,6 +98,15 @@ public final class ParsedLine {
       }
     }
     this.identifiers = Collections.unmodifiableMap(found);
+  }
+
+  private static Map<String, BigDecimal> millis(JsonObject member) {
+    if (member == null) {
+      return Map.of();
+    }
+    Map<String, BigDecimal> figures = new LinkedHashMap<>();
+    member.entrySet().forEach(figure -> figures.put(figure.getKey(), decimal(figure.getValue())));
+    return Collections.unmodifiableMap(figures);
   }
 
   /**
@@ -120,6 +136,35 @@ public final class ParsedLine {
    */
   public Map<String, Long> latencyCounts() {
     return latencyCounts;
+  }
+
+  /**
+   * The entry's time that no step covered, in milliseconds: the {@code untracked} member.
+   *
+   * @return the milliseconds; empty when the line does not tell them
+   */
+  public Optional<BigDecimal> untracked() {
+    return Optional.ofNullable(untracked);
+  }
+
+  /**
+   * The parts of the process's start that the library measured, in milliseconds, in the line's
+   * order: the {@code init} member, on the process's first line only.
+   *
+   * @return each part's name to its milliseconds; empty on every other line
+   */
+  public Map<String, BigDecimal> init() {
+    return init;
+  }
+
+  /**
+   * The steps the function timed at init, in milliseconds, in the line's order: the {@code
+   * init_steps} member, on the process's first line only.
+   *
+   * @return each step's name to its milliseconds; empty on every other line
+   */
+  public Map<String, BigDecimal> initSteps() {
+    return initSteps;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.test;
 
 import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import io.github.goblinfish.metrics.trackers.internal.LineObserver;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -63,6 +64,9 @@ public final class TrackerLinesExtension
       return;
     }
     ColdStartAccess.reset();
+    // The process's first line carries what was recorded at init: whichever test writes first.
+    // Tests' lines carry none of it, so that a test's lines do not depend on the tests before it.
+    InitClock.firstLineWrittenAlready();
     CapturedLines lines = new CapturedLines();
     store.put(LINES, lines);
     store.put(OWNER, this);

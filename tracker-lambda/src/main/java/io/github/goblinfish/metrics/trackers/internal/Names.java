@@ -22,7 +22,15 @@ public final class Names {
    * the formats read it without depending on the tracker.
    */
   public static final Set<String> RESERVED_NAMES =
-      Set.of("latencies", "latency_counts", "metrics", "tracker_warnings", "_aws");
+      Set.of(
+          "latencies",
+          "latency_counts",
+          "untracked",
+          "metrics",
+          "init",
+          "init_steps",
+          "tracker_warnings",
+          "_aws");
 
   private Names() {}
 

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.lambda;
 
 import io.github.goblinfish.metrics.trackers.internal.ColdStartAccess;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 
 /**
  * Whether the process has served an invocation yet: the one piece of process-wide state of the
@@ -51,9 +52,13 @@ final class ColdStart {
     return taken;
   }
 
-  /** The process was restored from a SnapStart snapshot: its next invocation is a cold start. */
+  /**
+   * The process was restored from a SnapStart snapshot: its next invocation is a cold start, and
+   * its next line the first of a new environment.
+   */
   static void restored() {
     first = true;
+    InitClock.restored();
   }
 
   /**

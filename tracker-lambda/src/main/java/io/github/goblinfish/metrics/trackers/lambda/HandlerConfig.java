@@ -89,6 +89,14 @@ public final class HandlerConfig {
    */
   public static final long DEFAULT_TIMEOUT_MARGIN_MS = 50;
 
+  /**
+   * Whether each line tells {@code untracked}, the entry's time that no step covered: {@code true}
+   * (the default), {@code false}, or {@code metric} (written, and with {@code TRACKER_FORMAT=emf}
+   * declared as the metric {@code latency_ms:untracked}); any other value fails the handler's
+   * construction.
+   */
+  public static final String UNTRACKED_VARIABLE = "TRACKER_UNTRACKED";
+
   /** The largest margin: Lambda's longest timeout, 900 s; a larger one could never act. */
   static final long MAX_TIMEOUT_MARGIN_MS = 900_000;
 
@@ -107,6 +115,7 @@ public final class HandlerConfig {
           IDENTIFIERS_VARIABLE,
           TIMEOUT_MARGIN_VARIABLE,
           WARM_UP_VARIABLE,
+          UNTRACKED_VARIABLE,
           FORMAT_VARIABLE,
           NAMESPACE_VARIABLE,
           SERVICE_VARIABLE,
@@ -127,9 +136,11 @@ public final class HandlerConfig {
   private final Function<String, String> environment;
   private final long timeoutMarginMillis;
   private final boolean warmUp;
+  private final boolean untracked;
 
   private HandlerConfig(Builder builder) {
     this.environment = builder.environment;
+    this.untracked = builder.untracked != Boolean.FALSE;
     this.timeoutMarginMillis = builder.timeoutMarginMillis;
     this.warmUp = builder.warmUp;
     this.entryName = builder.entryName;
@@ -230,6 +241,15 @@ public final class HandlerConfig {
     return warmUp;
   }
 
+  /**
+   * Returns whether each line tells {@code untracked}, the entry's time that no step covered.
+   *
+   * @return false when it is turned off
+   */
+  public boolean untracked() {
+    return untracked;
+  }
+
   // The defaults are resolved when first asked for, at the first invocation, and not held from
   // construction: so constructing a handler, on the runtime's init path, does not load the
   // clock's and the format's classes, which the timeout watch's thread loads meanwhile.
@@ -258,6 +278,7 @@ public final class HandlerConfig {
     private boolean identifiersSetInCode;
     private long timeoutMarginMillis = -1;
     private boolean warmUp;
+    private Boolean untracked;
     private Function<String, String> environment = SystemEnvironment.INSTANCE;
 
     /** Each identifier's key by ordinal; null when it is omitted. */
@@ -351,6 +372,22 @@ public final class HandlerConfig {
     }
 
     /**
+     * Sets whether each line tells {@code untracked}: the entry's time that no step covered
+     * (default: true, or {@value #UNTRACKED_VARIABLE}).
+     *
+     * <pre>{@code
+     * HandlerConfig config = HandlerConfig.builder().untracked(false).build();
+     * }</pre>
+     *
+     * @param untracked false to leave {@code untracked} out of every line
+     * @return this builder
+     */
+    public Builder untracked(boolean untracked) {
+      this.untracked = untracked;
+      return this;
+    }
+
+    /**
      * Gives an automatic identifier another key.
      *
      * @param identifier the identifier
@@ -437,6 +474,9 @@ public final class HandlerConfig {
         timeoutMarginMillis = timeoutMarginFromEnvironment();
       }
       warmUp = warmUpFromEnvironment();
+      if (untracked == null) {
+        untracked = untrackedFromEnvironment();
+      }
       requireDistinctNames();
       if (format instanceof EmfLineFormat) {
         TrackerSettings.checkEmf(
@@ -456,6 +496,18 @@ public final class HandlerConfig {
         identifierNames[LambdaIdentifier.REQUEST_ID.ordinal()],
         identifierNames[LambdaIdentifier.XRAY_TRACE_ID.ordinal()]
       };
+    }
+
+    private boolean untrackedFromEnvironment() {
+      String value = TrackerSettings.value(environment, UNTRACKED_VARIABLE);
+      if (value == null || value.equals("true") || value.equals("metric")) {
+        return true;
+      }
+      if (value.equals("false")) {
+        return false;
+      }
+      throw new IllegalArgumentException(
+          UNTRACKED_VARIABLE + "='" + value + "' is not accepted: use true, false or metric");
     }
 
     private long timeoutMarginFromEnvironment() {

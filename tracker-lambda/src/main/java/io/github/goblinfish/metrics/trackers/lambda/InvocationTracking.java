@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -31,6 +32,8 @@ final class InvocationTracking {
    * @param handlerClass the handler's class, which names the entry unless the configuration does
    */
   InvocationTracking(HandlerConfig config, Class<?> handlerClass) {
+    // A no-op when the handler's constructor marked it before building its configuration.
+    InitClock.constructionStarted();
     this.config = Objects.requireNonNull(config, "config");
     this.entryName = config.entryName().orElse(stableName(handlerClass));
     this.identifiers = config.identifiers();
@@ -42,10 +45,26 @@ final class InvocationTracking {
                 .output(config.output())
                 .ticker(config.ticker())
                 .format(config.format())
+                .untracked(config.untracked())
                 .build();
     if (config.timeoutMarginMillis() > 0) {
       TimeoutWatch.startEarly();
     }
+  }
+
+  /**
+   * The default configuration, read once the handler's construction is marked: reading it is part
+   * of the library's setup, not of the runtime's start.
+   */
+  static HandlerConfig markedDefaults() {
+    InitClock.constructionStarted();
+    return HandlerConfig.defaults();
+  }
+
+  /** A configuration builder, made once the handler's construction is marked. */
+  static HandlerConfig.Builder markedBuilder() {
+    InitClock.constructionStarted();
+    return HandlerConfig.builder();
   }
 
   HandlerConfig config() {
@@ -196,6 +215,7 @@ final class InvocationTracking {
               .utf8Output(this)
               .ticker(config.ticker())
               .format(config.format())
+              .untracked(config.untracked())
               .build();
     }
 

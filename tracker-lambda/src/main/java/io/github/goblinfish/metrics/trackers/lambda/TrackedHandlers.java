@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ public final class TrackedHandlers {
    * @return a handler that tracks each invocation of {@code handler}
    */
   public static <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
-    return wrap(handler, HandlerConfig.defaults());
+    return wrap(handler, InvocationTracking.markedDefaults());
   }
 
   /**
@@ -56,6 +57,7 @@ public final class TrackedHandlers {
     Objects.requireNonNull(handler, "handler");
     InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
     InvocationClassesWarmUp.startOnce(tracking);
+    InitClock.constructionEnded();
     return new Tracked<>(handler, tracking);
   }
 
@@ -66,7 +68,7 @@ public final class TrackedHandlers {
    * @return a handler that tracks each invocation of {@code handler}
    */
   public static RequestStreamHandler wrap(RequestStreamHandler handler) {
-    return wrap(handler, HandlerConfig.defaults());
+    return wrap(handler, InvocationTracking.markedDefaults());
   }
 
   /**
@@ -80,6 +82,7 @@ public final class TrackedHandlers {
     Objects.requireNonNull(handler, "handler");
     InvocationTracking tracking = new InvocationTracking(config, handler.getClass());
     InvocationClassesWarmUp.startOnce(tracking);
+    InitClock.constructionEnded();
     return new TrackedStream(handler, tracking);
   }
 

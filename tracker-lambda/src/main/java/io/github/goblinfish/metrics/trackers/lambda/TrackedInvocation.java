@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
 import io.github.goblinfish.metrics.trackers.ThrowingSupplier;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 
 /**
  * One invocation of any tracked handler, the one path every handler form runs: {@link #run} runs it
@@ -40,6 +41,7 @@ abstract class TrackedInvocation<T, E extends Throwable> extends TimeoutWatch.Wa
 
   /** Runs the invocation; returns or throws what the handler did. */
   final T run() throws E {
+    InitClock.invocationStarted();
     return tracker.trackProcess(tracking.entryName(), this);
   }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
 
   /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
   protected TrackedRequestHandler() {
-    this(HandlerConfig.defaults());
+    this(InvocationTracking.markedDefaults());
   }
 
   /**
@@ -65,7 +66,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
    * @param output receives each invocation's line
    */
   protected TrackedRequestHandler(Consumer<String> output) {
-    this(HandlerConfig.builder().output(output).build());
+    this(InvocationTracking.markedBuilder().output(output).build());
   }
 
   /**
@@ -80,6 +81,7 @@ public abstract class TrackedRequestHandler<I, O> implements RequestHandler<I, O
     this.tracking = new InvocationTracking(config, getClass());
     InvocationClassesWarmUp.startOnce(tracking);
     this.methodForm = MethodHandlerEvents.forHandler(this, config.environment());
+    InitClock.constructionEnded();
   }
 
   /**

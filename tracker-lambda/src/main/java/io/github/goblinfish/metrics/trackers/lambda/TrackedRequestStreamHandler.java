@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.internal.InitClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +38,7 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
   protected TrackedRequestStreamHandler(HandlerConfig config) {
     this.tracking = new InvocationTracking(config, getClass());
     InvocationClassesWarmUp.startOnce(tracking);
+    InitClock.constructionEnded();
   }
 
   /**
@@ -45,12 +47,12 @@ public abstract class TrackedRequestStreamHandler implements RequestStreamHandle
    * @param output receives each invocation's line
    */
   protected TrackedRequestStreamHandler(Consumer<String> output) {
-    this(HandlerConfig.builder().output(output).build());
+    this(InvocationTracking.markedBuilder().output(output).build());
   }
 
   /** Tracks with the {@link HandlerConfig#defaults() default configuration}. */
   protected TrackedRequestStreamHandler() {
-    this(HandlerConfig.defaults());
+    this(InvocationTracking.markedDefaults());
   }
 
   /**

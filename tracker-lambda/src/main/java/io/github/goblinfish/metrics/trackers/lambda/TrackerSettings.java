@@ -42,6 +42,9 @@ final class TrackerSettings {
     if (namespace != null) {
       apply(NAMESPACE_VARIABLE, namespace, () -> emf.namespace(namespace));
     }
+    if ("metric".equals(value(environment, HandlerConfig.UNTRACKED_VARIABLE))) {
+      emf.untrackedMetric(true);
+    }
     String service = value(environment, SERVICE_VARIABLE);
     if (service != null) {
       apply(SERVICE_VARIABLE, service, () -> emf.service(service));

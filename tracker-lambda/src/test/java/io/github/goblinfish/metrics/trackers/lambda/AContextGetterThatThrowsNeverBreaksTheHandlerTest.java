@@ -259,7 +259,8 @@ class AContextGetterThatThrowsNeverBreaksTheHandlerTest {
 
   private static String expectedLine(String brokenGetter, boolean failed) {
     StringBuilder line =
-        new StringBuilder("{\"latencies\":{\"entry\":0.000},\"metrics\":{\"handled\":1");
+        new StringBuilder(
+            "{\"latencies\":{\"entry\":0.000},\"untracked\":0.000,\"metrics\":{\"handled\":1");
     if (failed) {
       line.append(",\"failed\":1,\"exception_type\":\"java.lang.IllegalStateException\"");
     }

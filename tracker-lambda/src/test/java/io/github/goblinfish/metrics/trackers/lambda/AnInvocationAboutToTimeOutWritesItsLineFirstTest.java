@@ -106,7 +106,7 @@ class AnInvocationAboutToTimeOutWritesItsLineFirstTest {
     assertEquals(
         List.of(
             "{\"latencies\":{\"AnInvocationAboutToTimeOutWritesItsLineFirstTest\":0.000},"
-                + "\"metrics\":{}}"),
+                + "\"untracked\":0.000,\"metrics\":{}}"),
         lines);
     assertEquals(watchedBefore, TimeoutWatch.watchedCount());
   }

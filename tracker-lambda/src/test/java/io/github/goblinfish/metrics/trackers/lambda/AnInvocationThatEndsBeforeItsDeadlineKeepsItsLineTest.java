@@ -108,7 +108,7 @@ class AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest {
                         .handleRequest("batch", contextWithTimeout(Duration.ofSeconds(2)))));
     assertEquals(
         List.of(
-            "{\"latencies\":{\"BatchHandler\":1900.000},\"metrics\":{\"records_processed\":190}}"),
+            "{\"latencies\":{\"BatchHandler\":1900.000},\"untracked\":1900.000,\"metrics\":{\"records_processed\":190}}"),
         lines);
     assertEquals("", err);
   }
@@ -123,7 +123,7 @@ class AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest {
     assertSame(handler.failure, thrown);
     assertEquals(
         List.of(
-            "{\"latencies\":{\"GivingUpHandler\":1800.000},\"metrics\":{\"failed\":1,"
+            "{\"latencies\":{\"GivingUpHandler\":1800.000},\"untracked\":1800.000,\"metrics\":{\"failed\":1,"
                 + "\"exception_type\":\"java.lang.IllegalStateException\"}}"),
         lines);
   }
@@ -161,7 +161,7 @@ class AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest {
     assertEquals(
         List.of(
             "checked 1 ns before the deadline less the margin",
-            "{\"latencies\":{\"LateHandler\":950.000},\"metrics\":{\"before\":1,\"timed_out\":1},"
+            "{\"latencies\":{\"LateHandler\":950.000},\"untracked\":950.000,\"metrics\":{\"before\":1,\"timed_out\":1},"
                 + "\"tracker_warnings\":[\"the invocation was about to time out: its line was"
                 + " written 50 ms before the deadline, while the handler was still running\","
                 + "\"timer 'LateHandler' was still open when the line was written; measured until"
@@ -237,7 +237,7 @@ class AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest {
       assertEquals(
           List.of(
               "{\"latencies\":{\"AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest\":960.000},"
-                  + "\"metrics\":{\"timed_out\":1},\"tracker_warnings\":[\"the invocation was"
+                  + "\"untracked\":960.000,\"metrics\":{\"timed_out\":1},\"tracker_warnings\":[\"the invocation was"
                   + " about to time out: its line was written 50 ms before the deadline, while the"
                   + " handler was still running\",\"timer"
                   + " 'AnInvocationThatEndsBeforeItsDeadlineKeepsItsLineTest' was still open when the"

@@ -146,9 +146,9 @@ class ColdStartMeansACallerWaitedForInitTest {
   }
 
   private static final String COLD =
-      "{\"latencies\":{\"h\":0.000},\"metrics\":{},\"cold_start\":true}";
+      "{\"latencies\":{\"h\":0.000},\"untracked\":0.000,\"metrics\":{},\"cold_start\":true}";
   private static final String WARM =
-      "{\"latencies\":{\"h\":0.000},\"metrics\":{},\"cold_start\":false}";
+      "{\"latencies\":{\"h\":0.000},\"untracked\":0.000,\"metrics\":{},\"cold_start\":false}";
 
   @Test
   void theTestKitsResetMakesTheNextInvocationTheColdStartAgain() {

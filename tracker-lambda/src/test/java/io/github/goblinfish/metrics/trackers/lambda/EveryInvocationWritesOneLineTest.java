@@ -81,7 +81,8 @@ class EveryInvocationWritesOneLineTest {
     assertEquals(List.of(), Contexts.textEvents(context));
     assertEquals(
         List.of(
-            "{\"latencies\":{\"OrderHandler\":1.250,\"load_order\":1.250},\"metrics\":{},"
+            "{\"latencies\":{\"OrderHandler\":1.250,\"load_order\":1.250},\"untracked\":0.000,"
+                + "\"metrics\":{},"
                 + "\"request_id\":\"req-1\",\"function_name\":\"orders\","
                 + "\"function_version\":\"$LATEST\",\"cold_start\":true,"
                 + "\"xray_trace_id\":\"1-5759e988-bd862e3fe1be46a994272793\","
@@ -116,7 +117,7 @@ class EveryInvocationWritesOneLineTest {
     handler.handleRequest(Map.of(), context);
     assertEquals(
         List.of(
-            "{\"latencies\":{\"orders_api\":0.000},\"metrics\":{},\"aws_request_id\":\"req-2\"}\n"),
+            "{\"latencies\":{\"orders_api\":0.000},\"untracked\":0.000,\"metrics\":{},\"aws_request_id\":\"req-2\"}\n"),
         Contexts.byteEvents(context));
   }
 
@@ -125,7 +126,9 @@ class EveryInvocationWritesOneLineTest {
     List<String> lines = new ArrayList<>();
     new OrderHandler(config().omitAllIdentifiers().output(lines::add).build(), input -> "ok")
         .handleRequest(Map.of(), Contexts.of("r"));
-    assertEquals(List.of("{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{}}"), lines);
+    assertEquals(
+        List.of("{\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{}}"),
+        lines);
   }
 
   @Test
@@ -136,7 +139,7 @@ class EveryInvocationWritesOneLineTest {
         .handleRequest(Map.of(), context);
     assertEquals(
         List.of(
-            "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"request_id\":\"req-3\","
+            "{\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{},\"request_id\":\"req-3\","
                 + "\"function_name\":\"orders\",\"function_version\":\"$LATEST\","
                 + "\"cold_start\":true}"),
         lines);
@@ -160,7 +163,7 @@ class EveryInvocationWritesOneLineTest {
             IllegalArgumentException.class, () -> handler.handleRequest(Map.of(), context)));
     assertEquals(
         List.of(
-            "{\"latencies\":{\"OrderHandler\":0.003},\"metrics\":{\"failed\":1,"
+            "{\"latencies\":{\"OrderHandler\":0.003},\"untracked\":0.003,\"metrics\":{\"failed\":1,"
                 + "\"exception_type\":\"java.lang.IllegalArgumentException\"}}\n"),
         Contexts.byteEvents(context));
   }
@@ -182,7 +185,7 @@ class EveryInvocationWritesOneLineTest {
             () ->
                 new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
     assertEquals(
-        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"request_id\":\"req-5\","
+        "{\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{},\"request_id\":\"req-5\","
             + "\"cold_start\":true}\n",
         out);
   }
@@ -197,7 +200,8 @@ class EveryInvocationWritesOneLineTest {
                     new OrderHandler(config().build(), input -> "ok")
                         .handleRequest(Map.of(), null)));
     assertEquals(
-        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"cold_start\":true}\n", out);
+        "{\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{},\"cold_start\":true}\n",
+        out);
   }
 
   @Test
@@ -211,7 +215,7 @@ class EveryInvocationWritesOneLineTest {
             () ->
                 new OrderHandler(config().build(), input -> "ok").handleRequest(Map.of(), context));
     assertEquals(
-        "{\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{},\"function_name\":\"orders\","
+        "{\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{},\"function_name\":\"orders\","
             + "\"cold_start\":true}\n",
         out);
   }
@@ -242,7 +246,7 @@ class EveryInvocationWritesOneLineTest {
     assertEquals("ok", result[0]);
     assertEquals(
         "tracker-lambda: the output function threw: java.lang.IllegalStateException: closed;"
-            + " the line was: {\"latencies\":{\"OrderHandler\":0.000},\"metrics\":{}}"
+            + " the line was: {\"latencies\":{\"OrderHandler\":0.000},\"untracked\":0.000,\"metrics\":{}}"
             + System.lineSeparator(),
         err);
   }
@@ -302,7 +306,7 @@ class EveryInvocationWritesOneLineTest {
     assertEquals(5, tracked.handleRequest("hello", Contexts.of("r")));
     assertEquals(
         List.of(
-            "{\"latencies\":{\"LengthHandler\":0.010,\"count\":0.010},\"metrics\":{\"length\":5}}"),
+            "{\"latencies\":{\"LengthHandler\":0.010,\"count\":0.010},\"untracked\":0.000,\"metrics\":{\"length\":5}}"),
         lines);
   }
 
@@ -327,7 +331,7 @@ class EveryInvocationWritesOneLineTest {
                     Contexts.of("r"))));
     assertEquals(
         List.of(
-            "{\"latencies\":{\"stream\":0.000},"
+            "{\"latencies\":{\"stream\":0.000},\"untracked\":0.000,"
                 + "\"metrics\":{\"failed\":1,\"exception_type\":\"java.io.IOException\"}}"),
         lines);
   }
@@ -381,7 +385,7 @@ class EveryInvocationWritesOneLineTest {
             .get(0)
             .matches(
                 "\\{\"latencies\":\\{\"[^\"]+\":0\\.000,\"read_event\":0\\.000},"
-                    + "\"metrics\":\\{\"event_bytes\":7}}"),
+                    + "\"untracked\":0\\.000,\"metrics\":\\{\"event_bytes\":7}}"),
         lines.get(0));
   }
 
@@ -434,6 +438,7 @@ class EveryInvocationWritesOneLineTest {
     assertEquals(
         List.of(
             "latencies",
+            "untracked",
             "metrics",
             "request_id",
             "function_name",

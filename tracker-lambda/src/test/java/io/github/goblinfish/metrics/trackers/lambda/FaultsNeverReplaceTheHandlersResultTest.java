@@ -70,7 +70,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
   private static String failedLine(String entry, Class<? extends Throwable> type) {
     return "{\"latencies\":{\""
         + entry
-        + "\":0.004},\"metrics\":{\"failed\":1,\"exception_type\":\""
+        + "\":0.004},\"untracked\":0.004,\"metrics\":{\"failed\":1,\"exception_type\":\""
         + type.getName()
         + "\"}}";
   }
@@ -238,7 +238,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
     assertEquals("{}", response.toString(StandardCharsets.UTF_8));
     assertTrue(
         out.matches(
-            "\\{\"latencies\":\\{\"[^\"]*\":0\\.000},\"metrics\":\\{},\"cold_start\":true}\n"),
+            "\\{\"latencies\":\\{\"[^\"]*\":0\\.000},\"untracked\":0\\.000,\"metrics\":\\{},"
+                + "\"cold_start\":true}\n"),
         out);
   }
 
@@ -255,7 +256,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
     String out = captureStandardOutput(() -> result[0] = tracked.handleRequest("abc", context));
     assertEquals("ABC", result[0]);
     assertEquals(
-        "{\"latencies\":{\"upper\":0.000},\"metrics\":{},\"request_id\":\"req-9\",\"cold_start\":true}\n",
+        "{\"latencies\":{\"upper\":0.000},\"untracked\":0.000,\"metrics\":{},\"request_id\":\"req-9\",\"cold_start\":true}\n",
         out);
   }
 
@@ -314,7 +315,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
       assertEquals(
           "tracker-lambda: the output function threw: "
               + thrown
-              + "; the line was: {\"latencies\":{\"OkHandler\":0.000},\"metrics\":{}}"
+              + "; the line was: {\"latencies\":{\"OkHandler\":0.000},\"untracked\":0.000,\"metrics\":{}}"
               + System.lineSeparator(),
           err);
     }
@@ -337,7 +338,7 @@ class FaultsNeverReplaceTheHandlersResultTest {
       assertEquals(
           "tracker-lambda: the output function threw: "
               + fatal
-              + "; the line was: {\"latencies\":{\"OkHandler\":0.000},\"metrics\":{}}"
+              + "; the line was: {\"latencies\":{\"OkHandler\":0.000},\"untracked\":0.000,\"metrics\":{}}"
               + System.lineSeparator(),
           err);
       assertEquals(1, output.calls.get());
@@ -442,7 +443,8 @@ class FaultsNeverReplaceTheHandlersResultTest {
         lines
             .get(0)
             .matches(
-                "\\{\"latencies\":\\{\"[^\"]+\":0\\.007,\"forgotten\":0\\.007},\"metrics\":\\{},"
+                "\\{\"latencies\":\\{\"[^\"]+\":0\\.007,\"forgotten\":0\\.007},\"untracked\":0\\.000,"
+                    + "\"metrics\":\\{},"
                     + "\"tracker_warnings\":\\[\"timer 'forgotten' was still open when the line was"
                     + " written; measured until then\"]}"),
         lines.get(0));

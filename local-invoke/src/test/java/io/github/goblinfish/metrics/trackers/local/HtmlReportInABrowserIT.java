@@ -1,0 +1,317 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report ({@code --html}) opened in a real headless browser: it loads with no console
+ * error, every chart has drawn a box for each step and a dot for each invocation, and names shaped
+ * as markup or script run nothing and show as the text they are. Screenshots are kept under {@code
+ * target/html-report/}.
+ */
+class HtmlReportInABrowserIT {
+  private static final Path ROOT = LambdaITSupport.repositoryRoot();
+  private static final Path SHOTS = Path.of("target", "html-report");
+  private static final Path INSIGHTS = Path.of("src/test/resources/report/insights.csv");
+  private static final Path LINES = Path.of("src/test/resources/report/lines.log");
+
+  private static final String SCRIPT = HostileNames.SCRIPT;
+  private static final String IMG = HostileNames.IMG;
+  private static final String SVG = HostileNames.SVG;
+  private static final String QUOTES = HostileNames.QUOTES;
+  private static final String CLOSE = HostileNames.CLOSE;
+  private static final String MARKUP = HostileNames.MARKUP;
+
+  /**
+   * Per chart, per series: its type, its name and how many of its data items have a mark drawn
+   * inside the chart (a box's every point, a dot's centre), as laid out on the chart's canvas.
+   */
+  private static final String MARKS =
+      "return Array.from(document.querySelectorAll('.chart')).map(function (div) {"
+          + "  var chart = echarts.getInstanceByDom(div), w = chart.getWidth(), h = chart.getHeight();"
+          + "  function inside(p) { return p[0] > 0 && p[0] < w && p[1] > 0 && p[1] < h; }"
+          + "  return chart.getModel().getSeries().map(function (s) {"
+          + "    var data = s.getData(), drawn = 0;"
+          + "    for (var i = 0; i < data.count(); i++) {"
+          + "      var layout = data.getItemLayout(i);"
+          + "      var points = !layout ? [] : layout.ends ? layout.ends : [layout];"
+          + "      if (data.getItemGraphicEl(i) && points.length > 0 && points.every(inside)) drawn++;"
+          + "    }"
+          + "    return s.subType + ' ' + s.name + ' ' + drawn;"
+          + "  });"
+          + "});";
+
+  /** The text of each table's first column, per table. */
+  private static final String ROW_NAMES =
+      "return Array.from(document.querySelectorAll('table')).map(function (t) {"
+          + "  return Array.from(t.querySelectorAll('tr')).slice(1)"
+          + "      .map(function (tr) { return tr.firstChild.textContent; });"
+          + "});";
+
+  private static final String LAST_COLUMN =
+      "return Array.from(document.querySelectorAll('table')).map(function (t) {"
+          + "  return Array.from(t.querySelectorAll('tr')).slice(1)"
+          + "      .map(function (tr) { return tr.lastChild.textContent; });"
+          + "});";
+
+  private static final String HEADINGS =
+      "return Array.from(document.querySelectorAll('h2')).map(function (h) {"
+          + " return h.textContent; });";
+
+  @TempDir Path temp;
+
+  @Test
+  void aSummaryDrawsABoxForEachStepAndADotForEachInvocation() throws Exception {
+    Path html = temp.resolve("summary.html");
+    CommandRun run = report("report", INSIGHTS.toString(), "--html", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(html, "summary")) {
+      assertEquals(
+          List.of(
+              "ApiGatewayHandler, cold: 1 invocation",
+              "ApiGatewayHandler, warm: 4 invocations",
+              "SqsBatchHandler, warm: 1 invocation"),
+          browser.evaluate(HEADINGS));
+      // Cold: 2 REPORT figures and 3 steps, one invocation; warm: 1 and 3, four; SQS: 1 and 2, one.
+      assertEquals(
+          List.of(
+              List.of("boxplot invocations 5", "scatter invocations 5"),
+              List.of("boxplot invocations 4", "scatter invocations 16"),
+              List.of("boxplot invocations 3", "scatter invocations 3")),
+          browser.evaluate(MARKS));
+      assertEquals(
+          List.of(
+              List.of(
+                  "REPORT Init Duration",
+                  "REPORT Duration",
+                  "ApiGatewayHandler",
+                  "validate_request",
+                  "load_order"),
+              List.of("REPORT Duration", "ApiGatewayHandler", "validate_request", "load_order"),
+              List.of("REPORT Duration", "SqsBatchHandler", "process_record")),
+          browser.evaluate(ROW_NAMES));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void aComparisonDrawsBeforeAndAfterOfEachStepWithItsVerdict() throws Exception {
+    Path after = temp.resolve("after.log");
+    // The same lines without the SQS function's: its group is gone after.
+    Files.write(
+        after,
+        Files.readAllLines(LINES).stream().filter(l -> !l.contains("SqsBatch")).toList(),
+        StandardCharsets.UTF_8);
+    Path html = temp.resolve("compare.html");
+    CommandRun run =
+        report(
+            "report", "--compare", LINES.toString(), after.toString(), "--html", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(html, "comparison")) {
+      assertEquals(
+          List.of(
+              List.of("boxplot before 5", "scatter before 5", "boxplot after 5", "scatter after 5"),
+              List.of(
+                  "boxplot before 4", "scatter before 16", "boxplot after 4", "scatter after 16"),
+              List.of(
+                  "boxplot before 3", "scatter before 3", "boxplot after 0", "scatter after 0")),
+          browser.evaluate(MARKS));
+      String same = "p50 +0.0%, p99 +0.0%";
+      assertEquals(
+          List.of(
+              List.of(same, same, same, same, same),
+              List.of(same, same, same, same),
+              List.of("gone", "gone", "gone")),
+          browser.evaluate(LAST_COLUMN));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void namesShapedAsMarkupOrScriptRunNothingAndShowAsText() throws Exception {
+    Path log = temp.resolve("hostile.log");
+    Files.write(log, HostileNames.lines(3), StandardCharsets.UTF_8);
+    Path html = temp.resolve("hostile.html");
+    CommandRun run =
+        report("report", log.toString(), "--by", "function_name", "--html", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(html, "hostile")) {
+      assertNothingRan(browser);
+      assertEquals(
+          List.of(CLOSE + ", function_name=" + SVG + ", no cold_start: 3 invocations"),
+          browser.evaluate(HEADINGS));
+      assertEquals(
+          List.of(List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP)), browser.evaluate(ROW_NAMES));
+      assertEquals(
+          List.of(List.of("boxplot invocations 6", "scatter invocations 18")),
+          browser.evaluate(MARKS));
+      // The chart's own labels are the names, drawn as text.
+      assertEquals(
+          List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP),
+          browser.evaluate(
+              "return echarts.getInstanceByDom(document.querySelector('.chart'))"
+                  + ".getOption().yAxis[0].data;"));
+      // A tooltip shows a name as text, not as markup.
+      for (int step = 0; step < 6; step++) {
+        Object tip =
+            browser.evaluate(
+                "var chart = echarts.getInstanceByDom(document.querySelector('.chart'));"
+                    + "chart.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: "
+                    + step
+                    + "});"
+                    + "var tips = Array.from(document.querySelectorAll('.chart > div'))"
+                    + "    .filter(function (d) { return d.textContent.indexOf('p50') >= 0; });"
+                    + "return tips.length === 1 ? [tips[0].textContent,"
+                    + "    tips[0].querySelectorAll('img, svg, script, b').length] : null;");
+        assertEquals(
+            List.of(
+                List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP).get(step) + " (invocations)", 0L),
+            List.of(((List<?>) tip).get(0).toString().split("n 3")[0], ((List<?>) tip).get(1)),
+            String.valueOf(tip));
+      }
+      assertNothingRan(browser);
+    }
+
+    Path compared = temp.resolve("hostile-compare.html");
+    run =
+        report(
+            "report",
+            "--compare",
+            log.toString(),
+            INSIGHTS.toString(),
+            "--html",
+            compared.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(compared, "hostile-comparison")) {
+      assertNothingRan(browser);
+      assertEquals(
+          List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP),
+          ((List<?>) browser.evaluate(ROW_NAMES)).get(0));
+      assertEquals(
+          List.of("gone", "gone", "gone", "gone", "gone", "gone"),
+          ((List<?>) browser.evaluate(LAST_COLUMN)).get(0));
+    }
+  }
+
+  @Test
+  void theRunnersReportDrawsEachInvocationOfTheRealRuntime() throws Exception {
+    Path html = temp.resolve("run.html");
+    CommandRun run =
+        CommandRun.of(
+            null,
+            List.of(
+                "ApiGatewayFunction",
+                "--template",
+                ROOT.resolve("template.yaml").toString(),
+                "-e",
+                ROOT.resolve("events/api-gateway-get-order.json").toString(),
+                "--times",
+                "5",
+                "-q",
+                "--html",
+                html.toString()));
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(html, "runner")) {
+      assertEquals(
+          List.of(
+              "ApiGatewayHandler, cold: 1 invocation", "ApiGatewayHandler, warm: 4 invocations"),
+          browser.evaluate(HEADINGS));
+      assertEquals(
+          List.of(
+              List.of("boxplot invocations 5", "scatter invocations 5"),
+              List.of("boxplot invocations 4", "scatter invocations 16")),
+          browser.evaluate(MARKS));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  @Test
+  void aGroupWhoseLinesCarryAColdStartBreakdownGetsItsStackedBar() throws Exception {
+    // The line carries no breakdown yet: this one is made up, to draw the section the page keeps
+    // for it, with part names shaped as markup.
+    JsonObject data;
+    try (var in = Files.newBufferedReader(INSIGHTS)) {
+      data = HtmlReportData.of(TrackerLog.read(in, null).summary(), List.of());
+    }
+    JsonArray parts = new JsonArray();
+    for (String name : List.of("runtime", SCRIPT, IMG)) {
+      JsonObject part = new JsonObject();
+      part.addProperty("name", name);
+      part.addProperty("ms", 100);
+      parts.add(part);
+    }
+    data.getAsJsonArray("groups").get(0).getAsJsonObject().add("coldStart", parts);
+    Path html = temp.resolve("cold-start.html");
+    Files.writeString(html, HtmlReport.page(data), StandardCharsets.UTF_8);
+    try (HeadlessChromium browser = open(html, "cold-start")) {
+      assertNothingRan(browser);
+      assertEquals(4L, browser.evaluate("return document.querySelectorAll('.chart').length;"));
+      // One bar per part, each laid out inside its chart, one after the other.
+      assertEquals(
+          List.of("runtime", SCRIPT, IMG),
+          browser.evaluate(
+              "var charts = document.querySelectorAll('.chart');"
+                  + "var chart = echarts.getInstanceByDom(charts[1]);"
+                  + "var w = chart.getWidth(), h = chart.getHeight(), end = 0;"
+                  + "return chart.getModel().getSeries().map(function (s) {"
+                  + "  var bar = s.getData().getItemLayout(0);"
+                  + "  var ok = s.getData().getItemGraphicEl(0) && bar.width > 0 && bar.x >= end - 0.5"
+                  + "      && bar.x + bar.width < w && bar.y > 0 && bar.y + bar.height < h;"
+                  + "  end = bar.x + bar.width;"
+                  + "  return ok ? s.name : 'not drawn: ' + s.name;"
+                  + "});"));
+      assertEquals(
+          List.of(
+              "ApiGatewayHandler, cold: 1 invocation",
+              "ApiGatewayHandler, warm: 4 invocations",
+              "SqsBatchHandler, warm: 1 invocation"),
+          browser.evaluate(HEADINGS));
+    }
+  }
+
+  private static CommandRun report(String... args) {
+    return CommandRun.of(null, List.of(args));
+  }
+
+  /** Opens the page, waits for it to be drawn, and keeps a screenshot of it. */
+  private HeadlessChromium open(Path html, String name) throws Exception {
+    Path profile = Files.createDirectories(temp.resolve("profile-" + name));
+    HeadlessChromium browser =
+        HeadlessChromium.startOrSkip("the HTML report in a browser (" + name + ")", profile);
+    try {
+      browser.open(html, "data-rendered");
+      assertEquals(
+          "true",
+          browser.evaluate("return document.body.getAttribute('data-rendered');"),
+          () -> "the page was not drawn: " + browser.console());
+      browser.fitHeight();
+      browser.screenshot(SHOTS.resolve(name + ".png"));
+      return browser;
+    } catch (RuntimeException | Error | InterruptedException e) {
+      browser.close();
+      throw e;
+    }
+  }
+
+  private static void assertNothingRan(HeadlessChromium browser) {
+    assertEquals(
+        Map.of("pwned", "none", "scripts", 3L, "elements", 0L, "title", "ok"),
+        browser.evaluate(
+            "return {pwned: window.__pwned === undefined ? 'none' : String(window.__pwned),"
+                + " scripts: document.scripts.length,"
+                + " elements: document.querySelectorAll('img, svg, iframe, object, embed, b').length,"
+                + " title: document.title.indexOf('Steps across') === 0"
+                + "     || document.title.indexOf('Step changes') === 0 ? 'ok' : document.title};"),
+        () -> "console: " + browser.console());
+    assertEquals(List.of(), browser.consoleErrors());
+  }
+}
