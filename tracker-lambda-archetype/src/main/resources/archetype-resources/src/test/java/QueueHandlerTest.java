@@ -28,5 +28,6 @@ class QueueHandlerTest {
     assertEquals(2, line.latencyCount("process_message"));
     assertEquals(2, line.metric("messages"));
     assertEquals(0, line.metric("messages_failed"));
+    assertEquals("dev", line.identifier("stage"));
   }
 }
