@@ -64,6 +64,7 @@ final class SummaryJson {
         steps.add(s);
       }
       g.add("steps", steps);
+      g.add("coldStart", group.coldStart().map(SummaryJson::coldStart).orElse(null));
       groups.add(g);
     }
     root.add("groups", groups);
@@ -85,6 +86,25 @@ final class SummaryJson {
       problems.add(o);
     }
     return problems;
+  }
+
+  private static JsonObject coldStart(Summary.ColdStart cold) {
+    JsonObject o = new JsonObject();
+    o.addProperty("count", cold.count());
+    o.add("totalMs", stats(cold.total()));
+    o.addProperty("namedShare", round(cold.namedShare(), 4));
+    o.addProperty("leastNamedShare", round(cold.leastNamedShare(), 4));
+    JsonArray rows = new JsonArray();
+    for (Summary.ColdRow row : cold.rows()) {
+      JsonObject r = new JsonObject();
+      r.addProperty("part", row.key());
+      r.addProperty("label", row.label());
+      r.addProperty("depth", row.depth());
+      stats(row.stats()).entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
+      rows.add(r);
+    }
+    o.add("parts", rows);
+    return o;
   }
 
   static JsonObject stats(Summary.Stats stats) {
