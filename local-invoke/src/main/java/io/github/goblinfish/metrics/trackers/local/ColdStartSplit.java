@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where one cold invocation's time went: its REPORT's Init Duration (or Restore Duration) and
- * Duration, split into the parts its tracker line names and the rest. The rows, in order:
+ * Duration, split into the parts its tracker line names and the rest. The rows, in order, after
+ * {@code total} (their sum):
  *
  * <ul>
  *   <li>{@code start}: the Init Duration (SnapStart: the Restore Duration), split into the line's
@@ -48,7 +49,7 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
    * @param key a stable name: {@code start}, {@code start.runtime_start}, {@code
    *     start.init_steps.orders_client}, {@code duration.entry.steps.load_order}, ...
    * @param label what the text output shows
-   * @param depth 0 for REPORT's figures, one more per level of nesting
+   * @param depth 0 for the total, 1 for REPORT's figures, one more per level of nesting
    * @param ms its milliseconds
    */
   record Row(String key, String label, int depth, double ms) {}
@@ -96,7 +97,13 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
         restored ? report.restoreDurationMs().getAsDouble() : report.initDurationMs().getAsDouble();
     double duration = report.durationMs().getAsDouble();
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row("start", restored ? "Restore Duration" : "Init Duration", 0, start));
+    rows.add(
+        new Row(
+            "total",
+            restored ? "Restore Duration + Duration" : "Init Duration + Duration",
+            0,
+            start + duration));
+    rows.add(new Row("start", restored ? "Restore Duration" : "Init Duration", 1, start));
     // Before a restore, the parts measured before the snapshot lie outside the Restore Duration.
     List<Map.Entry<String, Double>> inside = new ArrayList<>();
     parts.init().entrySet().stream()
@@ -109,12 +116,12 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
       double ms = Math.max(0, Math.min(part.getValue(), start - used));
       beyond += part.getValue() - ms;
       used += ms;
-      rows.add(new Row("start." + part.getKey(), part.getKey(), 1, ms));
+      rows.add(new Row("start." + part.getKey(), part.getKey(), 2, ms));
       if (part.getKey().equals(stepsParent)) {
         parts
             .initSteps()
             .forEach(
-                (name, stepMs) -> rows.add(new Row("start.init_steps." + name, name, 2, stepMs)));
+                (name, stepMs) -> rows.add(new Row("start.init_steps." + name, name, 3, stepMs)));
       }
     }
     if (stepsParent == null) {
@@ -125,37 +132,40 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
                   rows.add(
                       new Row(
                           "start.init_steps." + name,
-                          name + " (init step, inside the parts)",
-                          1,
+                          name
+                              + (restored
+                                  ? " (init step, before the snapshot or after the restore)"
+                                  : " (init step, inside the parts)"),
+                          2,
                           stepMs)));
     }
     double rest = Math.max(0, start - used);
-    rows.add(new Row("start.rest", "rest of init", 1, rest));
+    rows.add(new Row("start.rest", "rest of init", 2, rest));
     double entryMs = stepsMs.getOrDefault(entry, 0.0);
-    rows.add(new Row("duration", "Duration", 0, duration));
+    rows.add(new Row("duration", "Duration", 1, duration));
     double outside = Math.max(0, duration - entryMs);
-    rows.add(new Row("duration.outside_handler", "outside the handler", 1, outside));
+    rows.add(new Row("duration.outside_handler", "outside the handler", 2, outside));
     if (beyond > 0) {
       rows.add(
           new Row(
               "duration.outside_handler." + (restored ? RESTORE_TO_FIRST : TO_FIRST),
               (restored ? RESTORE_TO_FIRST : TO_FIRST) + " after init",
-              2,
+              3,
               Math.min(beyond, outside)));
     }
-    rows.add(new Row("duration.entry", entry, 1, entryMs));
+    rows.add(new Row("duration.entry", entry, 2, entryMs));
     Optional<Double> untracked = parts.untrackedMs();
     if (untracked.isPresent()) {
-      rows.add(new Row("duration.entry.steps", "steps", 2, Math.max(0, entryMs - untracked.get())));
+      rows.add(new Row("duration.entry.steps", "steps", 3, Math.max(0, entryMs - untracked.get())));
     }
-    int stepDepth = untracked.isPresent() ? 3 : 2;
+    int stepDepth = untracked.isPresent() ? 4 : 3;
     stepsMs.forEach(
         (name, ms) -> {
           if (!name.equals(entry)) {
             rows.add(new Row("duration.entry.steps." + name, name, stepDepth, ms));
           }
         });
-    untracked.ifPresent(ms -> rows.add(new Row("duration.entry.untracked", "untracked", 2, ms)));
+    untracked.ifPresent(ms -> rows.add(new Row("duration.entry.untracked", "untracked", 3, ms)));
     return Optional.of(
         new ColdStartSplit(Collections.unmodifiableList(rows), start + duration, rest));
   }

@@ -64,7 +64,8 @@ final class SummaryJson {
         steps.add(s);
       }
       g.add("steps", steps);
-      g.add("coldStart", group.coldStart().map(SummaryJson::coldStart).orElse(null));
+      // Only a group whose cold starts were split has one: other groups read as before.
+      group.coldStart().ifPresent(cold -> g.add("coldStart", coldStart(cold)));
       groups.add(g);
     }
     root.add("groups", groups);

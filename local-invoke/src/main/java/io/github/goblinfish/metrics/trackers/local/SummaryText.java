@@ -132,11 +132,10 @@ final class SummaryText {
         .append(" at worst)\n");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("part", "p50", "p90", "of total"));
-    rows.add(List.of("Init + Duration", ms(cold.total().p50()), ms(cold.total().p90()), "100.0%"));
     for (Summary.ColdRow row : cold.rows()) {
       rows.add(
           List.of(
-              "  ".repeat(row.depth()) + TerminalText.oneLine(row.label()),
+              "  ".repeat(Math.max(0, row.depth() - 1)) + TerminalText.oneLine(row.label()),
               ms(row.stats().p50()),
               ms(row.stats().p90()),
               cold.total().p50() > 0
