@@ -78,7 +78,7 @@ public final class LocalInvoke {
           "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
               + " [--concurrency N]",
           "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
-          "              [--summary text|json] [--by IDENTIFIER]",
+          "              [--summary text|json] [--by IDENTIFIER] [--cold-starts N]",
           "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json]",
           "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
           "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
@@ -99,6 +99,11 @@ public final class LocalInvoke {
               + " invocation)",
           "                      or json (then the only output)",
           "  --by IDENTIFIER     in the summary, group by the value of an identifier as well",
+          "  --cold-starts N     N fresh cold starts (a new runtime process for each one"
+              + " invocation),",
+          "                      then the p50 and p90 of each part of the start; not with"
+              + " --times or",
+          "                      --concurrency",
           "  report ...          summarise saved tracker lines instead: see ./invoke report"
               + " --help",
           "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
@@ -198,6 +203,9 @@ public final class LocalInvoke {
                 + (options.concurrency > 0
                     ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency
                     : ""));
+      }
+      if (options.coldStarts > 0) {
+        return ColdStarts.run(fn, event, options.coldStarts, options.summary, options.by, out, err);
       }
       RunResult result = invoke(fn, List.of(event), total, options.concurrency);
       if (!json) {
@@ -499,6 +507,7 @@ public final class LocalInvoke {
     boolean help;
     String summary;
     String by;
+    int coldStarts;
 
     static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
@@ -515,6 +524,7 @@ public final class LocalInvoke {
           case "-t", "--template" -> o.template = Path.of(args.value());
           case "--times" -> o.times = positive(args.value(), arg);
           case "--concurrency" -> o.concurrency = positive(args.value(), arg);
+          case "--cold-starts" -> o.coldStarts = positive(args.value(), arg);
           case "--log-format" -> {
             String format = args.value();
             try {
@@ -547,6 +557,11 @@ public final class LocalInvoke {
             o.function = arg;
           }
         }
+      }
+      if (o.coldStarts > 0 && (o.times > 0 || o.concurrency > 0)) {
+        throw new LocalInvokeException(
+            "--cold-starts runs one invocation in each new runtime process:"
+                + " not with --times or --concurrency");
       }
       return o;
     }
