@@ -82,7 +82,7 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
    * @param entry the line's entry
    * @param stepsMs the line's latencies, the entry first
    * @return the split, when the line has {@code init} parts and the REPORT an Init or Restore
-   *     Duration and a Duration
+   *     Duration and a Duration, not both 0
    */
   static Optional<ColdStartSplit> of(
       Parts parts, ReportFigures report, String entry, Map<String, Double> stepsMs) {
@@ -96,6 +96,10 @@ record ColdStartSplit(List<Row> rows, double totalMs, double restMs) {
     double start =
         restored ? report.restoreDurationMs().getAsDouble() : report.initDurationMs().getAsDouble();
     double duration = report.durationMs().getAsDouble();
+    if (!(start + duration > 0)) {
+      // Nothing to split, and no share of it to name.
+      return Optional.empty();
+    }
     List<Row> rows = new ArrayList<>();
     rows.add(
         new Row(

@@ -24,7 +24,10 @@ import java.util.List;
  *
  * {@code initDurationMs} and {@code durationMs} come from the invocations' REPORT lines, null when
  * none was found. Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total)
- * to 4; a share whose entry's total is 0 is null.
+ * to 4; a share whose entry's total is 0 is null. A group whose cold starts were split ({@link
+ * ColdStartSplit}) also has {@code coldStart}: {@code count}, {@code totalMs}, {@code namedShare},
+ * {@code leastNamedShare} and {@code parts}, one per row with {@code part}, {@code label}, {@code
+ * depth} and its stats; other groups have no such key.
  *
  * <p>Stateless and thread-safe.
  */
