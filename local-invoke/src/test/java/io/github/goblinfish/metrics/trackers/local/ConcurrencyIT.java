@@ -177,11 +177,15 @@ class ConcurrencyIT {
               + "\"latency_counts\":{\"task\":"
               + FanOutHandler.TASKS
               + "},"
+              + "\"untracked\":"
+              + MS
+              + ","
               + "\"metrics\":{\"sum\":"
               + sums.get(eventId)
               + ",\"tasks\":"
               + FanOutHandler.TASKS
               + "},"
+              + startParts(parsed)
               + "\"request_id\":\""
               + requestId
               + "\",\"function_name\":\"FanOutFunction\","
@@ -273,5 +277,26 @@ class ConcurrencyIT {
     System.out.printf(
         "ConcurrencyIT: in %d of %d runs the invocation sent first was not the cold start%n",
         sentFirstWasNotCold, RUNS);
+  }
+
+  /**
+   * The process's first line, whichever invocation writes it, names the start ({@code init}, and
+   * {@code init_steps} when there are any): their names as written, in milliseconds.
+   */
+  private static String startParts(JsonObject line) {
+    StringBuilder parts = new StringBuilder();
+    for (String member : List.of("init", "init_steps")) {
+      if (line.has(member)) {
+        List<String> names = new ArrayList<>();
+        line.getAsJsonObject(member).keySet().forEach(k -> names.add("\"" + k + "\":" + MS));
+        parts
+            .append("\"")
+            .append(member)
+            .append("\":{")
+            .append(String.join(",", names))
+            .append("},");
+      }
+    }
+    return parts.toString();
   }
 }
