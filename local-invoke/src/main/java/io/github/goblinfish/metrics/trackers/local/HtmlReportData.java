@@ -29,6 +29,9 @@ final class HtmlReportData {
   /** The most points plotted per distribution: a page stays small and quick whatever the log. */
   static final int POINTS = 500;
 
+  // The rows of a cold start's split one level below REPORT's figures tile the whole start.
+  private static final int TILING_DEPTH = 2;
+
   private HtmlReportData() {}
 
   /**
@@ -51,10 +54,29 @@ final class HtmlReportData {
       for (Summary.Step step : group.steps()) {
         rows.add(row(step.name(), false, distribution(samples.steps().get(step.name()))));
       }
-      groups.add(group(SummaryText.heading(summary, group), rows));
+      JsonObject shown = group(SummaryText.heading(summary, group), rows);
+      group.coldStart().ifPresent(split -> shown.add("coldStart", coldStartParts(split)));
+      groups.add(shown);
     }
     data.add("groups", groups);
     return data;
+  }
+
+  /**
+   * The parts that tile a cold start (REPORT's Init or Restore Duration and its Duration, each one
+   * level down), at their p50: one stacked bar.
+   */
+  private static JsonArray coldStartParts(Summary.ColdStart split) {
+    JsonArray parts = new JsonArray();
+    for (Summary.ColdRow row : split.rows()) {
+      if (row.depth() == TILING_DEPTH) {
+        JsonObject part = new JsonObject();
+        part.addProperty("name", row.label());
+        part.addProperty("ms", row.stats().p50());
+        parts.add(part);
+      }
+    }
+    return parts;
   }
 
   /**
@@ -130,8 +152,8 @@ final class HtmlReportData {
         + (phases.isEmpty() ? "" : ": " + String.join(", ", phases));
   }
 
-  // A group's cold-start breakdown, once the line carries one, goes here as a "coldStart" member
-  // (an array of {"name", "ms"}): the page draws that section only for a group that has it.
+  // A group's cold-start breakdown goes in a "coldStart" member (an array of {"name", "ms"}): the
+  // page draws that section only for a group that has it.
   private static JsonObject group(String heading, JsonArray rows) {
     JsonObject group = new JsonObject();
     group.addProperty("heading", heading);

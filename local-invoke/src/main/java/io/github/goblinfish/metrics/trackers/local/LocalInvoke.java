@@ -80,6 +80,7 @@ public final class LocalInvoke {
           "              [--code-uri PATH]",
           "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
           "              [--summary text|json] [--by IDENTIFIER] [--html FILE]",
+          "              [--cold-starts N]",
           "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
           "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]"
               + " [--html FILE]",
@@ -106,6 +107,11 @@ public final class LocalInvoke {
           "  --by IDENTIFIER     in the summary, group by the value of an identifier as well",
           "  --html FILE         also write the summary as one HTML page with charts (it needs no",
           "                      network to open)",
+          "  --cold-starts N     N fresh cold starts (a new runtime process for each one"
+              + " invocation),",
+          "                      then the p50 and p90 of each part of the start; not with"
+              + " --times or",
+          "                      --concurrency",
           "  report ...          summarise saved tracker lines instead: see ./invoke report"
               + " --help",
           "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
@@ -205,6 +211,10 @@ public final class LocalInvoke {
                 + (options.concurrency > 0
                     ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency
                     : ""));
+      }
+      if (options.coldStarts > 0) {
+        return ColdStarts.run(
+            fn, event, options.coldStarts, options.summary, options.by, options.html, out, err);
       }
       RunResult result = invoke(fn, List.of(event), total, options.concurrency);
       if (!json) {
@@ -526,6 +536,7 @@ public final class LocalInvoke {
     String summary;
     String by;
     Path html;
+    int coldStarts;
 
     static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
@@ -544,6 +555,7 @@ public final class LocalInvoke {
           case "--code-uri" -> o.codeUri = Path.of(args.value());
           case "--times" -> o.times = positive(args.value(), arg);
           case "--concurrency" -> o.concurrency = positive(args.value(), arg);
+          case "--cold-starts" -> o.coldStarts = positive(args.value(), arg);
           case "--log-format" -> {
             String format = args.value();
             try {
@@ -576,6 +588,11 @@ public final class LocalInvoke {
             o.function = arg;
           }
         }
+      }
+      if (o.coldStarts > 0 && (o.times > 0 || o.concurrency > 0)) {
+        throw new LocalInvokeException(
+            "--cold-starts runs one invocation in each new runtime process:"
+                + " not with --times or --concurrency");
       }
       return o;
     }

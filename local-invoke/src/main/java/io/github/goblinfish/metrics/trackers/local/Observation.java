@@ -25,7 +25,8 @@ record Observation(
     Map<String, Long> calls,
     Map<String, String> identifiers,
     Phase phase,
-    ReportFigures report) {
+    ReportFigures report,
+    ColdStartSplit.Parts start) {
 
   /** Whether the invocation's caller waited for the execution environment's init. */
   enum Phase {
@@ -92,7 +93,8 @@ record Observation(
         Collections.unmodifiableMap(calls),
         line.identifiers(),
         phase,
-        report);
+        report,
+        ColdStartSplit.Parts.of(line));
   }
 
   /**
@@ -100,6 +102,6 @@ record Observation(
    * @return this observation with them
    */
   Observation withReport(ReportFigures figures) {
-    return new Observation(entry, stepsMs, calls, identifiers, phase, figures);
+    return new Observation(entry, stepsMs, calls, identifiers, phase, figures, start);
   }
 }

@@ -18,9 +18,16 @@ import java.util.OptionalDouble;
  *
  * @param durationMs the REPORT's Duration, if known
  * @param initDurationMs the REPORT's Init Duration, if it has one
+ * @param restoreDurationMs the REPORT's Restore Duration (SnapStart), if it has one
  */
-record ReportFigures(OptionalDouble durationMs, OptionalDouble initDurationMs) {
+record ReportFigures(
+    OptionalDouble durationMs, OptionalDouble initDurationMs, OptionalDouble restoreDurationMs) {
   /** Nothing known: no REPORT was found for the invocation. */
   static final ReportFigures NONE =
       new ReportFigures(OptionalDouble.empty(), OptionalDouble.empty());
+
+  /** A REPORT without a Restore Duration. */
+  ReportFigures(OptionalDouble durationMs, OptionalDouble initDurationMs) {
+    this(durationMs, initDurationMs, OptionalDouble.empty());
+  }
 }

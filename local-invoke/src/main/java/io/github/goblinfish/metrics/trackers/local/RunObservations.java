@@ -52,6 +52,12 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
     return new RunObservations(List.copyOf(observations), List.copyOf(unreadable));
   }
 
+  /** As the REPORT line shows it: to the hundredth of a millisecond. */
+  private static OptionalDouble millis(Optional<java.time.Duration> d) {
+    return d.map(v -> OptionalDouble.of(Double.parseDouble(Report.millis(v))))
+        .orElse(OptionalDouble.empty());
+  }
+
   /** The REPORT figures go with the first line of their invocation only. */
   private static void add(
       TrackerLine line,
@@ -68,9 +74,8 @@ record RunObservations(List<Observation> observations, List<TrackerLog.Problem> 
         report =
             new ReportFigures(
                 OptionalDouble.of(Double.parseDouble(Report.millis(inv.duration()))),
-                inv.initDuration()
-                    .map(d -> OptionalDouble.of(Double.parseDouble(Report.millis(d))))
-                    .orElse(OptionalDouble.empty()));
+                millis(inv.initDuration()),
+                millis(inv.restoreDuration()));
       }
     }
     try {

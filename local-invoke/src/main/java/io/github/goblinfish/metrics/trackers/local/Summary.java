@@ -72,6 +72,8 @@ final class Summary {
    * @param initDuration the Init Durations known for them
    * @param duration the REPORT Durations known for them
    * @param steps the rows, the entry first, then in the order first seen
+   * @param coldStart where the cold starts' time went, when a line named its start and its REPORT
+   *     had an Init (or Restore) Duration
    */
   record Group(
       String entry,
@@ -80,7 +82,29 @@ final class Summary {
       int invocations,
       Optional<Stats> initDuration,
       Optional<Stats> duration,
-      List<Step> steps) {}
+      List<Step> steps,
+      Optional<ColdStart> coldStart) {}
+
+  /**
+   * The {@link ColdStartSplit}s of a group's cold starts, row by row.
+   *
+   * @param count how many cold starts were split
+   * @param total their Init (or Restore) Duration plus Duration
+   * @param namedShare the share of the total the parts name: its p50 over the cold starts
+   * @param leastNamedShare the least of those shares
+   * @param rows a row per {@link ColdStartSplit.Row#key()}, in the order first seen, over the cold
+   *     starts that had it
+   */
+  record ColdStart(
+      int count, Stats total, double namedShare, double leastNamedShare, List<ColdRow> rows) {}
+
+  /**
+   * @param key the row's key ({@link ColdStartSplit.Row#key()})
+   * @param label what the text output shows
+   * @param depth its nesting
+   * @param stats its milliseconds
+   */
+  record ColdRow(String key, String label, int depth, Stats stats) {}
 
   private final String by;
   private final List<Group> groups;
@@ -105,7 +129,7 @@ final class Summary {
   static Summary of(List<Observation> observations, String by) {
     Builder builder = new Builder(by);
     for (Observation o : observations) {
-      builder.add(o).report(o.report());
+      builder.add(o).report(o.report(), o);
     }
     return builder.build();
   }
@@ -180,6 +204,10 @@ final class Summary {
     private final Map<String, Long> calls = new LinkedHashMap<>();
     private final Doubles inits = new Doubles();
     private final Doubles durations = new Doubles();
+    private final Map<String, ColdStartSplit.Row> coldRows = new LinkedHashMap<>();
+    private final Map<String, Doubles> coldValues = new LinkedHashMap<>();
+    private final Doubles coldTotals = new Doubles();
+    private final Doubles coldNamed = new Doubles();
     private int invocations;
 
     private Filling(String entry, String byValue, Observation.Phase phase) {
@@ -208,6 +236,44 @@ final class Summary {
       return Samples.sorting(steps, inits.toArray(), durations.toArray());
     }
 
+    /**
+     * @param figures what the REPORT of one of the group's invocations says
+     * @param line that invocation's first line, for the parts of the start it names
+     */
+    void report(ReportFigures figures, Observation line) {
+      report(figures);
+      ColdStartSplit.of(line.start(), figures, line.entry(), line.stepsMs()).ifPresent(this::split);
+    }
+
+    private void split(ColdStartSplit split) {
+      for (ColdStartSplit.Row row : split.rows()) {
+        coldRows.putIfAbsent(row.key(), row);
+        coldValues.computeIfAbsent(row.key(), k -> new Doubles()).add(row.ms());
+      }
+      coldTotals.add(split.totalMs());
+      coldNamed.add(split.namedShare());
+    }
+
+    private Optional<ColdStart> coldStart() {
+      if (coldTotals.size == 0) {
+        return Optional.empty();
+      }
+      List<ColdRow> rows = new ArrayList<>();
+      coldRows.forEach(
+          (key, row) ->
+              rows.add(
+                  new ColdRow(
+                      key, row.label(), row.depth(), Stats.of(coldValues.get(key).toArray()))));
+      double[] named = coldNamed.toArray();
+      return Optional.of(
+          new ColdStart(
+              coldTotals.size,
+              Stats.of(coldTotals.toArray()),
+              NearestRank.of(named).percentile(50),
+              Arrays.stream(named).min().orElse(Double.NaN),
+              Collections.unmodifiableList(rows)));
+    }
+
     private Group group() {
       // A line with no latency has no entry step: Observation.NO_LATENCIES.
       Doubles entryValues = values.get(entry);
@@ -228,7 +294,8 @@ final class Summary {
           invocations,
           inits.stats(),
           durations.stats(),
-          Collections.unmodifiableList(steps));
+          Collections.unmodifiableList(steps),
+          coldStart());
     }
   }
 

@@ -24,7 +24,10 @@ import java.util.List;
  *
  * {@code initDurationMs} and {@code durationMs} come from the invocations' REPORT lines, null when
  * none was found. Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total)
- * to 4; a share whose entry's total is 0 is null.
+ * to 4; a share whose entry's total is 0 is null. A group whose cold starts were split ({@link
+ * ColdStartSplit}) also has {@code coldStart}: {@code count}, {@code totalMs}, {@code namedShare},
+ * {@code leastNamedShare} and {@code parts}, one per row with {@code part}, {@code label}, {@code
+ * depth} and its stats; other groups have no such key.
  *
  * <p>Stateless and thread-safe.
  */
@@ -64,6 +67,8 @@ final class SummaryJson {
         steps.add(s);
       }
       g.add("steps", steps);
+      // Only a group whose cold starts were split has one: other groups read as before.
+      group.coldStart().ifPresent(cold -> g.add("coldStart", coldStart(cold)));
       groups.add(g);
     }
     root.add("groups", groups);
@@ -85,6 +90,25 @@ final class SummaryJson {
       problems.add(o);
     }
     return problems;
+  }
+
+  private static JsonObject coldStart(Summary.ColdStart cold) {
+    JsonObject o = new JsonObject();
+    o.addProperty("count", cold.count());
+    o.add("totalMs", stats(cold.total()));
+    o.addProperty("namedShare", round(cold.namedShare(), 4));
+    o.addProperty("leastNamedShare", round(cold.leastNamedShare(), 4));
+    JsonArray rows = new JsonArray();
+    for (Summary.ColdRow row : cold.rows()) {
+      JsonObject r = new JsonObject();
+      r.addProperty("part", row.key());
+      r.addProperty("label", row.label());
+      r.addProperty("depth", row.depth());
+      stats(row.stats()).entrySet().forEach(e -> r.add(e.getKey(), e.getValue()));
+      rows.add(r);
+    }
+    o.add("parts", rows);
+    return o;
   }
 
   static JsonObject stats(Summary.Stats stats) {

@@ -32,6 +32,7 @@ final class SummaryText {
     for (Summary.Group group : summary.groups()) {
       out.append('\n').append(heading(summary, group)).append('\n');
       table(out, group);
+      group.coldStart().ifPresent(cold -> coldStart(out, cold));
     }
     return out.toString();
   }
@@ -114,6 +115,47 @@ final class SummaryText {
         }
       }
       out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /**
+   * Where the cold starts went: REPORT's figures split into the parts the lines name, indented
+   * under what holds them, with each row's p50 as a share of the p50 total.
+   */
+  private static void coldStart(StringBuilder out, Summary.ColdStart cold) {
+    out.append("\n  Where the cold start went (")
+        .append(plural(cold.count(), "cold start"))
+        .append("; named: ")
+        .append(String.format(Locale.ROOT, "%.1f%%", cold.namedShare() * 100))
+        .append(" at p50, ")
+        .append(String.format(Locale.ROOT, "%.1f%%", cold.leastNamedShare() * 100))
+        .append(" at worst)\n");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("part", "p50", "p90", "of total"));
+    for (Summary.ColdRow row : cold.rows()) {
+      rows.add(
+          List.of(
+              "  ".repeat(Math.max(0, row.depth() - 1)) + TerminalText.oneLine(row.label()),
+              ms(row.stats().p50()),
+              ms(row.stats().p90()),
+              cold.total().p50() > 0
+                  ? String.format(
+                      Locale.ROOT, "%.1f%%", row.stats().p50() / cold.total().p50() * 100)
+                  : "-"));
+    }
+    int[] widths = new int[4];
+    for (List<String> row : rows) {
+      for (int c = 0; c < 4; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder("  ").append(row.get(0));
+      line.append(" ".repeat(widths[0] - row.get(0).length()));
+      for (int c = 1; c < 4; c++) {
+        line.append("  ").append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
+      }
+      out.append(line).append('\n');
     }
   }
 

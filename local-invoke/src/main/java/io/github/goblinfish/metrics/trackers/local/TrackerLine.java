@@ -210,6 +210,29 @@ public final class TrackerLine {
   }
 
   /**
+   * @return the {@code init} parts in milliseconds, in key order; empty on all but a process's
+   *     first line
+   */
+  Map<String, Double> initMs() {
+    return rendered(line.init(), BigDecimal::doubleValue);
+  }
+
+  /**
+   * @return the {@code init_steps} in milliseconds, in key order; empty on all but a process's
+   *     first line
+   */
+  Map<String, Double> initStepsMs() {
+    return rendered(line.initSteps(), BigDecimal::doubleValue);
+  }
+
+  /**
+   * @return {@code untracked} in milliseconds: the entry's time that no step covered, if written
+   */
+  Optional<Double> untrackedMs() {
+    return line.untracked().map(BigDecimal::doubleValue);
+  }
+
+  /**
    * @return the tracker's warnings, {@code tracker_warnings}; empty when the line has none
    */
   public List<String> warnings() {

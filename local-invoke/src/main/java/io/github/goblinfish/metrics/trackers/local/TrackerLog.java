@@ -48,6 +48,7 @@ final class TrackerLog {
   private static final Pattern START = Pattern.compile("(?:^|\\s)START RequestId: (\\S+)");
   private static final Pattern DURATION = Pattern.compile("^\\s+Duration: (\\S+) ms");
   private static final Pattern INIT_DURATION = Pattern.compile("\\sInit Duration: (\\S+) ms");
+  private static final Pattern RESTORE_DURATION = Pattern.compile("\\sRestore Duration: (\\S+) ms");
 
   /**
    * An event that looks like a tracker line but cannot be read.
@@ -122,7 +123,7 @@ final class TrackerLog {
         try {
           Observation o =
               Observation.from(reading.line(), Observation.Phase.UNMARKED, ReportFigures.NONE);
-          line(o.identifiers().get("request_id"), summary.add(o));
+          line(o.identifiers().get("request_id"), summary.add(o), o);
         } catch (Observation.NotSummarisable e) {
           problem(unit.where(), e.getMessage());
         }
@@ -155,16 +156,18 @@ final class TrackerLog {
       }
     }
 
-    private void line(String requestId, Summary.Filling group) {
+    private void line(String requestId, Summary.Filling group, Observation o) {
       if (requestId == null) {
         return;
       }
+      // Only a process's first line names the start: only it is kept while its REPORT is awaited.
+      Observation start = o.start().init().isEmpty() ? null : o;
       Waiting w = waiting.get(requestId);
       if (w == null) {
-        waiting.put(requestId, new Waiting(group, null));
+        waiting.put(requestId, new Waiting(group, start, null));
       } else if (w.report() != null) {
         // Newest first: the REPORT came before its line.
-        group.report(w.report());
+        group.report(w.report(), o);
         waiting.remove(requestId);
       }
       // else a second line of the same invocation: the REPORT goes with the first.
@@ -173,16 +176,23 @@ final class TrackerLog {
     private void reported(String requestId, ReportFigures figures) {
       Waiting w = waiting.get(requestId);
       if (w != null && w.line() != null) {
-        w.line().report(figures);
+        if (w.start() == null) {
+          w.line().report(figures);
+        } else {
+          w.line().report(figures, w.start());
+        }
         waiting.remove(requestId);
       } else {
-        waiting.put(requestId, new Waiting(null, figures));
+        waiting.put(requestId, new Waiting(null, null, figures));
       }
     }
   }
 
-  /** A line waiting for its REPORT, or a REPORT waiting for its line (newest first). */
-  private record Waiting(Summary.Filling line, ReportFigures report) {}
+  /**
+   * A line waiting for its REPORT (with the line itself when it names the start), or a REPORT
+   * waiting for its line (newest first).
+   */
+  private record Waiting(Summary.Filling line, Observation start, ReportFigures report) {}
 
   /**
    * A platform REPORT event.
@@ -239,9 +249,12 @@ final class TrackerLog {
       Matcher duration = DURATION.matcher(rest);
       Matcher init = INIT_DURATION.matcher(rest);
       String durationText = duration.find() ? duration.group(1) : null;
+      Matcher restore = RESTORE_DURATION.matcher(rest);
       String initText = init.find() ? init.group(1) : null;
+      String restoreText = restore.find() ? restore.group(1) : null;
       OptionalDouble durationMs = number(durationText);
       OptionalDouble initMs = number(initText);
+      OptionalDouble restoreMs = number(restoreText);
       if (durationText != null && durationMs.isEmpty()) {
         return new Report(id, null, "REPORT Duration " + quoted(durationText) + " is not a number");
       }
@@ -249,7 +262,11 @@ final class TrackerLog {
         return new Report(
             id, null, "REPORT Init Duration " + quoted(initText) + " is not a number");
       }
-      return new Report(id, new ReportFigures(durationMs, initMs), null);
+      if (restoreText != null && restoreMs.isEmpty()) {
+        return new Report(
+            id, null, "REPORT Restore Duration " + quoted(restoreText) + " is not a number");
+      }
+      return new Report(id, new ReportFigures(durationMs, initMs, restoreMs), null);
     }
     JsonObject record = platformRecord(message, "platform.report");
     if (record == null) {
@@ -260,7 +277,9 @@ final class TrackerLog {
       return new Report(
           record.get("requestId").getAsString(),
           new ReportFigures(
-              number(metrics.get("durationMs")), number(metrics.get("initDurationMs"))),
+              number(metrics.get("durationMs")),
+              number(metrics.get("initDurationMs")),
+              number(metrics.get("restoreDurationMs"))),
           null);
     } catch (RuntimeException e) {
       return new Report(null, null, "platform.report without a requestId and metrics");

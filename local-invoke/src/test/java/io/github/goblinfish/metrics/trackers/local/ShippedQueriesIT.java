@@ -58,7 +58,7 @@ class ShippedQueriesIT {
       "{\"multiValueHeaders\":{\"X-Correlation-Id\":null}}";
 
   private static final Pattern NUMERIC_FIELD =
-      Pattern.compile("\\b(latencies|latency_counts|metrics)\\.([A-Za-z0-9_]+)");
+      Pattern.compile("\\b(latencies|latency_counts|metrics|init_steps|init)\\.([A-Za-z0-9_]+)");
   private static final Pattern COALESCE = Pattern.compile("coalesce\\(([^)]*)\\)");
   private static final Pattern LOG_GROUP = Pattern.compile("/aws/lambda/\\$\\{([A-Za-z0-9]+)}");
   private static final List<String> IDENTIFIERS =
@@ -203,7 +203,7 @@ class ShippedQueriesIT {
       assertFieldsExist(resource.getKey(), (String) properties.get("QueryString"), functions);
       queries++;
     }
-    assertEquals(5, queries);
+    assertEquals(6, queries);
   }
 
   @Test
@@ -238,8 +238,13 @@ class ShippedQueriesIT {
     }
     assertTrue(metrics >= 4, body);
     Matcher widgetQuery = Pattern.compile("\"query\": \"([^\"]*)\"").matcher(body);
-    assertTrue(widgetQuery.find(), body);
-    assertFieldsExist(
-        "dashboard log widget", widgetQuery.group(1), List.of("ApiGatewayEmfFunction"));
+    int widgets = 0;
+    while (widgetQuery.find()) {
+      List<String> functions = logGroupFunctions(widgetQuery.group(1));
+      assertEquals(List.of("ApiGatewayEmfFunction"), functions, widgetQuery.group(1));
+      assertFieldsExist("dashboard log widget", widgetQuery.group(1), functions);
+      widgets++;
+    }
+    assertEquals(2, widgets, body);
   }
 }
