@@ -66,8 +66,8 @@ final class ComparisonText {
           "after",
           "change",
           confidence(alpha) + " interval",
-          "p99 before",
-          "after",
+          "p99 before ",
+          "after ",
           "change"
         });
     boolean onlyTheMax = false;
