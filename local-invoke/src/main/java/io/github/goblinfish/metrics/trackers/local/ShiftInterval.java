@@ -105,7 +105,8 @@ final class ShiftInterval {
     long high = ordered(after[after.length - 1] - before[0]);
     // The smallest double t with at least k differences ≤ t is itself a difference.
     while (low < high) {
-      long mid = low + ((high - low) >> 1);
+      // The floor of the mean without overflow: low and high can be 2^63 apart.
+      long mid = (low >> 1) + (high >> 1) + (low & high & 1);
       if (atOrBelow(unordered(mid), before, after) >= k) {
         high = mid;
       } else {
