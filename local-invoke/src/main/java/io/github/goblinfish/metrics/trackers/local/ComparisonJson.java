@@ -30,8 +30,8 @@ import java.util.Optional;
  *
  * Rows of {@code "kind": "report"} are Lambda's {@code REPORT Init Duration} and {@code REPORT
  * Duration}. A side without the step is null, and so is a change that cannot be computed; changes
- * and the interval are fractions of the figure before, rounded to 4 decimals. Every key is listed
- * in docs/runner.md.
+ * and the interval are fractions of the figure before, rounded to 4 decimals; {@code p} is not
+ * rounded (a CI check may want its own level). Every key is listed in docs/runner.md.
  *
  * <p>Stateless and thread-safe.
  */
@@ -93,8 +93,7 @@ final class ComparisonJson {
       s.addProperty(
           "verdict",
           sig.tooFew() ? "too few" : sig.significant() ? "significant" : "not significant");
-      s.add(
-          "p", sig.tooFew() ? JsonNull.INSTANCE : new JsonPrimitive(SummaryJson.round(sig.p(), 4)));
+      s.add("p", sig.tooFew() ? JsonNull.INSTANCE : new JsonPrimitive(sig.p()));
       s.add(
           "neededPerSide",
           sig.tooFew() ? new JsonPrimitive(sig.neededPerSide()) : JsonNull.INSTANCE);

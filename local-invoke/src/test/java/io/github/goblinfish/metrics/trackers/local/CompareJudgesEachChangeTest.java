@@ -138,12 +138,14 @@ class CompareJudgesEachChangeTest {
     JsonObject h = warm.getAsJsonArray("steps").get(0).getAsJsonObject();
     JsonObject load = warm.getAsJsonArray("steps").get(1).getAsJsonObject();
     assertEquals(
-        "{\"verdict\":\"not significant\",\"p\":1,\"neededPerSide\":null,"
+        "{\"verdict\":\"not significant\",\"p\":1.0,\"neededPerSide\":null,"
             + "\"interval\":{\"low\":-0.0154,\"high\":0.0154},\"slower\":false}",
         verdict(h));
-    // p = 5.4e-9: scipy.stats.mannwhitneyu(before, after, method="exact")
+    // scipy.stats.mannwhitneyu(before, after, method="exact").pvalue
+    assertEquals(5.411815635735933e-09, load.remove("p").getAsDouble(), 5.411815635735933e-21);
+    load.add("p", com.google.gson.JsonNull.INSTANCE);
     assertEquals(
-        "{\"verdict\":\"significant\",\"p\":0,\"neededPerSide\":null,"
+        "{\"verdict\":\"significant\",\"p\":null,\"neededPerSide\":null,"
             + "\"interval\":{\"low\":0.1494,\"high\":0.2497},\"slower\":false}",
         verdict(load));
     assertEquals(0.2, load.get("p50Change").getAsDouble());
