@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * The input is read as a stream ({@link TrackerLog}), so its size does not matter. Exit code 0 when
  * every event that looks like a tracker line was read, 1 when some could not be (they are counted
  * and named; a JSON export that breaks off is one of them) or when there is no tracker line at all,
- * 2 for usage and file errors (a missing or unreadable file, a folder, the runner's own JSON
- * summary given as input), each one line on standard error.
+ * 3 when {@code --compare --fail-if-slower} finds a significant slowdown beyond its limit, 2 for
+ * usage and file errors (a missing or unreadable file, a folder, the runner's own JSON summary
+ * given as input), each one line on standard error.
  *
  * <p>Stateless and thread-safe.
  */
