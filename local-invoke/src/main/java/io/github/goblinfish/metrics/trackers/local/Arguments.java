@@ -96,6 +96,43 @@ final class Arguments {
   }
 
   /**
+   * @param min the lowest value allowed
+   * @param minIncluded whether {@code min} itself is allowed
+   * @param max the highest value allowed
+   * @param maxIncluded whether {@code max} itself is allowed
+   * @return the current option's value, a finite decimal number in the range
+   * @throws LocalInvokeException when there is none, or it is not such a number
+   */
+  double number(double min, boolean minIncluded, double max, boolean maxIncluded)
+      throws LocalInvokeException {
+    String text = value();
+    double number;
+    try {
+      // BigDecimal, not Double.parseDouble: it refuses "NaN", "Infinity", "0x1p3" and "1d".
+      number = new java.math.BigDecimal(text.strip()).doubleValue();
+    } catch (NumberFormatException e) {
+      number = Double.NaN;
+    }
+    boolean aboveMin = minIncluded ? number >= min : number > min;
+    boolean belowMax = maxIncluded ? number <= max : number < max;
+    if (!(aboveMin && belowMax && Double.isFinite(number))) {
+      String range =
+          (minIncluded ? "at least " : "above ")
+              + plain(min)
+              + (Double.isInfinite(max)
+                  ? ""
+                  : (maxIncluded ? " and at most " : " and below ") + plain(max));
+      throw new LocalInvokeException(
+          option + " must be a number " + range + ", not '" + text + "'");
+    }
+    return number;
+  }
+
+  private static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /**
    * @return true when the current argument looks like an option that no case took
    */
   boolean isUnknownOption() {

@@ -12,12 +12,14 @@ import java.util.Optional;
 /**
  * Two summaries side by side: for each group (entry, identifier value, cold or warm) found in
  * either, Lambda's REPORT Init Duration and Duration when known, then each step's figures before
- * and after. A step or group found on one side only has nothing on the other.
+ * and after, and whether it changed ({@link Significance}, at the comparison's α). A step or group
+ * found on one side only has nothing on the other.
  *
  * <pre>{@code
- * Comparison c = Comparison.of(Summary.of(before, null), Summary.of(after, null));
+ * Comparison c = Comparison.of(Summary.of(before, null), Summary.of(after, null), 0.05);
  * Comparison.Row row = c.groups().get(0).rows().get(1);
  * Comparison.change(row.before().get().stats().p99(), row.after().get().stats().p99()); // 0.12
+ * row.significance().get().significant(); // false: within the noise
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -30,9 +32,34 @@ final class Comparison {
    * @param report true for a REPORT figure (its share is NaN)
    * @param before its figures before, if it was there
    * @param after its figures after, if it is there
+   * @param significance whether it changed, when it is on both sides
    */
   record Row(
-      String name, boolean report, Optional<Summary.Step> before, Optional<Summary.Step> after) {}
+      String name,
+      boolean report,
+      Optional<Summary.Step> before,
+      Optional<Summary.Step> after,
+      Optional<Significance> significance) {
+
+    /**
+     * @return the relative change of the medians, {@link Comparison#change}; NaN when a side is
+     *     missing
+     */
+    double p50Change() {
+      return before.isPresent() && after.isPresent()
+          ? change(before.get().stats().p50(), after.get().stats().p50())
+          : Double.NaN;
+    }
+
+    /**
+     * @param percent a slowdown of the median, in percent
+     * @return true when the median slowed by more than that and the change is significant
+     */
+    boolean slowerThan(double percent) {
+      return significance.map(Significance::significant).orElse(false)
+          && p50Change() * 100 > percent;
+    }
+  }
 
   /**
    * One group.
@@ -54,15 +81,23 @@ final class Comparison {
 
   private final Summary before;
   private final Summary after;
+  private final double alpha;
   private final List<Group> groups;
 
-  private Comparison(Summary before, Summary after, List<Group> groups) {
+  private Comparison(Summary before, Summary after, double alpha, List<Group> groups) {
     this.before = before;
     this.after = after;
+    this.alpha = alpha;
     this.groups = groups;
   }
 
-  static Comparison of(Summary before, Summary after) {
+  /**
+   * @param before the summary before
+   * @param after the summary after
+   * @param alpha the significance level, in (0, 1): a change is significant when p < alpha
+   * @return the comparison
+   */
+  static Comparison of(Summary before, Summary after, double alpha) {
     // Keyed by entry and identifier value in the order first seen, then by phase, so that groups
     // come out as a summary orders them: cold, warm, unmarked.
     Map<List<String>, Map<Observation.Phase, Summary.Group[]>> pairs = new LinkedHashMap<>();
@@ -77,11 +112,13 @@ final class Comparison {
       }
     }
     List<Group> groups = new ArrayList<>();
-    pairs.values().forEach(byPhase -> byPhase.values().forEach(pair -> groups.add(group(pair))));
-    return new Comparison(before, after, Collections.unmodifiableList(groups));
+    pairs
+        .values()
+        .forEach(byPhase -> byPhase.values().forEach(pair -> groups.add(group(pair, alpha))));
+    return new Comparison(before, after, alpha, Collections.unmodifiableList(groups));
   }
 
-  private static Group group(Summary.Group[] pair) {
+  private static Group group(Summary.Group[] pair, double alpha) {
     Summary.Group any = pair[0] != null ? pair[0] : pair[1];
     // REPORT figures first, as in a summary; keyed apart so that no step name can match them.
     Map<List<Object>, Summary.Step[]> steps = new LinkedHashMap<>();
@@ -107,7 +144,10 @@ final class Comparison {
                     (String) key.get(1),
                     (Boolean) key.get(0),
                     Optional.ofNullable(both[0]),
-                    Optional.ofNullable(both[1]))));
+                    Optional.ofNullable(both[1]),
+                    both[0] == null || both[1] == null
+                        ? Optional.empty()
+                        : Optional.of(Significance.of(both[0].stats(), both[1].stats(), alpha)))));
     return new Group(
         any.entry(),
         any.byValue(),
@@ -148,6 +188,21 @@ final class Comparison {
 
   Summary after() {
     return after;
+  }
+
+  /**
+   * @return the significance level the changes were judged at
+   */
+  double alpha() {
+    return alpha;
+  }
+
+  /**
+   * @param percent a slowdown of the median, in percent
+   * @return true when some step or REPORT figure slowed by more than that, significantly
+   */
+  boolean slowerThan(double percent) {
+    return groups.stream().flatMap(g -> g.rows().stream()).anyMatch(r -> r.slowerThan(percent));
   }
 
   List<Group> groups() {

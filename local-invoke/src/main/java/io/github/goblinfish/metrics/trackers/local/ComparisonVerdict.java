@@ -3,13 +3,13 @@ package io.github.goblinfish.metrics.trackers.local;
 import java.util.Optional;
 
 /**
- * What a comparison says of one step, as one short text for the HTML report: its p50 and p99
- * changes ({@code p50 +4.0%, p99 +43.2%}), or {@code new} or {@code gone} for a step on one side
- * only. The one place the report asks a {@link Comparison} for its verdict, so that a richer
- * verdict reaches the page by changing this class alone.
+ * What a comparison says of one step, as one short text for the HTML report: the text comparison's
+ * verdict on the change of the medians ({@code +20.0% (p=0.000 n=20+20)}, {@code ~ (p=0.446
+ * n=10+10)}, {@code too few (n=3+3; 4+4 needed)}), or {@code new} or {@code gone} for a step on one
+ * side only. The one place the report asks a {@link Comparison} for its verdict.
  *
  * <pre>{@code
- * ComparisonVerdict.of(row); // "p50 -5.5%, p99 -31.5%"
+ * ComparisonVerdict.of(row); // "~ (p=0.446 n=10+10)"
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -26,11 +26,7 @@ final class ComparisonVerdict {
     if (after.isEmpty()) {
       return "gone";
     }
-    Summary.Stats b = before.get().stats();
-    Summary.Stats a = after.get().stats();
-    return "p50 "
-        + ComparisonText.percent(Comparison.change(b.p50(), a.p50()))
-        + ", p99 "
-        + ComparisonText.percent(Comparison.change(b.p99(), a.p99()));
+    String change = ComparisonText.percent(row.p50Change());
+    return row.significance().map(s -> ComparisonText.verdict(s, change)).orElse(change);
   }
 }

@@ -32,6 +32,8 @@ final class HtmlReportData {
   // The rows of a cold start's split one level below REPORT's figures tile the whole start.
   private static final int TILING_DEPTH = 2;
 
+  private static final String INIT_STEPS = "start.init_steps.";
+
   private HtmlReportData() {}
 
   /**
@@ -69,7 +71,8 @@ final class HtmlReportData {
   private static JsonArray coldStartParts(Summary.ColdStart split) {
     JsonArray parts = new JsonArray();
     for (Summary.ColdRow row : split.rows()) {
-      if (row.depth() == TILING_DEPTH) {
+      // An init step listed beside the parts, not placed in one, overlaps them: not a tile.
+      if (row.depth() == TILING_DEPTH && !row.key().startsWith(INIT_STEPS)) {
         JsonObject part = new JsonObject();
         part.addProperty("name", row.label());
         part.addProperty("ms", row.stats().p50());

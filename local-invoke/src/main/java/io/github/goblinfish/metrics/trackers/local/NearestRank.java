@@ -40,11 +40,30 @@ final class NearestRank {
    * @return the value of rank ⌈percent × n / 100⌉
    */
   double percentile(int percent) {
+    return sorted[rank(percent) - 1];
+  }
+
+  /**
+   * @param percent from 1 to 100
+   * @return true when the percentile's rank is n: the value is the max whatever the others are, as
+   *     a p99 is for fewer than 100 values
+   */
+  boolean isTheMax(int percent) {
+    return rank(percent) == sorted.length;
+  }
+
+  /**
+   * @return the values, sorted (a copy)
+   */
+  double[] sorted() {
+    return sorted.clone();
+  }
+
+  private int rank(int percent) {
     if (percent < 1 || percent > 100) {
       throw new IllegalArgumentException("percent must be from 1 to 100, not " + percent);
     }
-    long rank = ((long) percent * sorted.length + 99) / 100;
-    return sorted[(int) rank - 1];
+    return (int) (((long) percent * sorted.length + 99) / 100);
   }
 
   double max() {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -31,8 +32,9 @@ import java.util.stream.Collectors;
  * The input is read as a stream ({@link TrackerLog}), so its size does not matter. Exit code 0 when
  * every event that looks like a tracker line was read, 1 when some could not be (they are counted
  * and named; a JSON export that breaks off is one of them) or when there is no tracker line at all,
- * 2 for usage and file errors (a missing or unreadable file, a folder, the runner's own JSON
- * summary given as input), each one line on standard error.
+ * 3 when {@code --compare --fail-if-slower} finds a significant slowdown beyond its limit, 2 for
+ * usage and file errors (a missing or unreadable file, a folder, the runner's own JSON summary
+ * given as input), each one line on standard error.
  *
  * <p>Stateless and thread-safe.
  */
@@ -41,19 +43,27 @@ final class ReportCommand {
       String.join(
           "\n",
           "usage: invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
-          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]"
-              + " [--html FILE]",
+          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
+          "                     [--alpha A] [--fail-if-slower PERCENT] [--html FILE]",
           "  FILE               saved log output: raw tracker lines, Lambda's JSON log format,",
           "                     sam logs output, or a Logs Insights export (CSV or JSON) holding",
           "                     @message; '-' (or nothing, when piped) reads standard input",
           "  --by IDENTIFIER    group by the value of an identifier as well (function_name,",
           "                     cold_start, init_type, ...)",
-          "  --compare B A      each step's p50 and p99 in A against B",
+          "  --compare B A      each step's p50 and p99 in A against B, each change tested",
+          "                     (Mann-Whitney U)",
+          "  --alpha A          significance level of --compare, above 0 and below 1 (0.05)",
+          "  --fail-if-slower P with --compare: exit 3 when a step's median slowed by more than",
+          "                     P percent (0 or more) and the change is significant",
           "  --summary F        text (default) or json",
           "  --html FILE        also write the report as one HTML page with charts (it needs no",
           "                     network to open)",
           "exit code: 0 every tracker line read, 1 unreadable lines or none at all, 2 usage or"
-              + " file error");
+              + " file error,",
+          "           3 slower than --fail-if-slower allows");
+
+  /** The exit code of {@code --fail-if-slower} when a step slowed. */
+  static final int SLOWER = 3;
 
   private static final int NAMED = 10;
 
@@ -107,9 +117,11 @@ final class ReportCommand {
     String afterFile = options.files.get(1);
     TrackerLog before = read(beforeFile, stdin, options.by);
     TrackerLog after = read(afterFile, stdin, options.by);
-    Comparison comparison = Comparison.of(before.summary(), after.summary());
+    Comparison comparison = Comparison.of(before.summary(), after.summary(), options.alpha);
     if (options.json) {
-      out.print(ComparisonJson.render(comparison, before.unreadable(), after.unreadable()));
+      out.print(
+          ComparisonJson.render(
+              comparison, before.unreadable(), after.unreadable(), options.failIfSlower));
     } else {
       out.print(ComparisonText.render(comparison, name(beforeFile), name(afterFile)));
       out.println();
@@ -132,7 +144,41 @@ final class ReportCommand {
         empty = true;
       }
     }
-    return empty || before.unreadableCount() > 0 || after.unreadableCount() > 0 ? 1 : 0;
+    if (empty || before.unreadableCount() > 0 || after.unreadableCount() > 0) {
+      return 1;
+    }
+    if (!Double.isNaN(options.failIfSlower) && comparison.slowerThan(options.failIfSlower)) {
+      err.println(slowerNote(comparison, options.failIfSlower));
+      return SLOWER;
+    }
+    return 0;
+  }
+
+  /** One line naming each figure that slowed by more than the percentage, significantly. */
+  private static String slowerNote(Comparison comparison, double percent) {
+    List<String> slower = new ArrayList<>();
+    for (Comparison.Group g : comparison.groups()) {
+      for (Comparison.Row r : g.rows()) {
+        if (r.slowerThan(percent)) {
+          slower.add(
+              TerminalText.oneLine(g.entry())
+                  + (g.byValue() == null ? "" : " " + TerminalText.oneLine(g.byValue()))
+                  + " "
+                  + g.phase().label()
+                  + " "
+                  + (r.report() ? r.name() : TerminalText.oneLine(r.name()))
+                  + " "
+                  + ComparisonText.percent(r.p50Change())
+                  + String.format(java.util.Locale.ROOT, " (p=%.3f)", r.significance().get().p()));
+        }
+      }
+    }
+    return "error: slower by more than "
+        + SummaryJson.round(percent, 4).toPlainString()
+        + "% at p < "
+        + BigDecimal.valueOf(comparison.alpha()).toPlainString()
+        + ": "
+        + String.join(", ", slower);
   }
 
   /**
@@ -234,6 +280,11 @@ final class ReportCommand {
     boolean json;
     boolean compare;
     boolean help;
+    double alpha = 0.05;
+    boolean alphaGiven;
+
+    /** NaN when not asked for. */
+    double failIfSlower = Double.NaN;
 
     static Options parse(List<String> list) throws LocalInvokeException {
       Options o = new Options();
@@ -245,6 +296,12 @@ final class ReportCommand {
           case "--by" -> o.by = args.identifier();
           case "--summary" -> o.json = args.jsonOrText();
           case "--html" -> o.html = HtmlReport.target(args.value());
+          case "--alpha" -> {
+            o.alpha = args.number(0, false, 1, false);
+            o.alphaGiven = true;
+          }
+          case "--fail-if-slower" ->
+              o.failIfSlower = args.number(0, true, Double.POSITIVE_INFINITY, false);
           default -> {
             if (args.isUnknownOption()) {
               throw new LocalInvokeException("unknown option " + args.option());
@@ -258,6 +315,10 @@ final class ReportCommand {
       }
       if (o.compare && o.files.size() != 2) {
         throw new LocalInvokeException("--compare needs two files, BEFORE and AFTER");
+      }
+      if (!o.compare && (o.alphaGiven || !Double.isNaN(o.failIfSlower))) {
+        throw new LocalInvokeException(
+            (o.alphaGiven ? "--alpha" : "--fail-if-slower") + " only goes with --compare");
       }
       if (!o.compare && o.files.size() > 1) {
         throw new LocalInvokeException(

@@ -31,23 +31,44 @@ import java.util.Optional;
  */
 final class Summary {
   /**
-   * Count, percentiles and max of some milliseconds.
+   * Count, percentiles and max of some milliseconds, and the values themselves, which a {@link
+   * Comparison} tests.
    *
-   * @param count how many values
-   * @param p50 median, by nearest rank
-   * @param p90 90th percentile, by nearest rank
-   * @param p99 99th percentile, by nearest rank
-   * @param max the largest
+   * @param values the milliseconds, by nearest rank
    */
-  record Stats(int count, double p50, double p90, double p99, double max) {
+  record Stats(NearestRank values) {
     static Stats of(double[] values) {
-      NearestRank ranks = NearestRank.of(values);
-      return new Stats(
-          ranks.count(),
-          ranks.percentile(50),
-          ranks.percentile(90),
-          ranks.percentile(99),
-          ranks.max());
+      return new Stats(NearestRank.of(values));
+    }
+
+    int count() {
+      return values.count();
+    }
+
+    /** The median, by nearest rank. */
+    double p50() {
+      return values.percentile(50);
+    }
+
+    double p90() {
+      return values.percentile(90);
+    }
+
+    double p99() {
+      return values.percentile(99);
+    }
+
+    double max() {
+      return values.max();
+    }
+
+    /**
+     * @param percent 90 or 99
+     * @return true when that percentile is the max only because there are too few values for it to
+     *     be anything else (fewer than 10 for p90, fewer than 100 for p99)
+     */
+    boolean isOnlyTheMax(int percent) {
+      return values.isTheMax(percent);
     }
   }
 

@@ -15,19 +15,22 @@ import java.util.List;
  * {"percentiles": "nearest-rank", "invocations": 20, "cold": 1, "warm": 19, "unmarked": 0,
  *  "by": null,
  *  "groups": [{"entry": "ApiGatewayHandler", "byValue": null, "phase": "cold", "invocations": 1,
- *              "initDurationMs": {"count": 1, "p50": 932, "p90": 932, "p99": 932, "max": 932},
- *              "durationMs": {"count": 1, "p50": 24.23, "p90": 24.23, "p99": 24.23, "max": 24.23},
+ *              "initDurationMs": {"count": 1, "p50": 932, "p90": 932, "p99": 932, "max": 932,
+ *                                 "p90IsMax": true, "p99IsMax": true},
+ *              "durationMs": {"count": 1, "p50": 24.23, ...},
  *              "steps": [{"name": "ApiGatewayHandler", "count": 1, "calls": 1,
- *                         "p50": 22.73, "p90": 22.73, "p99": 22.73, "max": 22.73, "share": 1.0}]}],
+ *                         "p50": 22.73, "p90": 22.73, "p99": 22.73, "max": 22.73,
+ *                         "p90IsMax": true, "p99IsMax": true, "share": 1.0}]}],
  *  "unreadable": [{"where": "line 4", "reason": "broken JSON"}]}
  * }</pre>
  *
  * {@code initDurationMs} and {@code durationMs} come from the invocations' REPORT lines, null when
- * none was found. Milliseconds are rounded to 3 decimals, shares (a fraction of the entry's total)
- * to 4; a share whose entry's total is 0 is null. A group whose cold starts were split ({@link
- * ColdStartSplit}) also has {@code coldStart}: {@code count}, {@code totalMs}, {@code namedShare},
- * {@code leastNamedShare} and {@code parts}, one per row with {@code part}, {@code label}, {@code
- * depth} and its stats; other groups have no such key.
+ * none was found. {@code p90IsMax} and {@code p99IsMax} say that a percentile is the max only
+ * because there are too few values (under 10, under 100). Milliseconds are rounded to 3 decimals,
+ * shares (a fraction of the entry's total) to 4; a share whose entry's total is 0 is null. A group
+ * whose cold starts were split ({@link ColdStartSplit}) also has {@code coldStart}: {@code count},
+ * {@code totalMs}, {@code namedShare}, {@code leastNamedShare} and {@code parts}, one per row with
+ * {@code part}, {@code label}, {@code depth} and its stats; other groups have no such key.
  *
  * <p>Stateless and thread-safe.
  */
@@ -118,6 +121,8 @@ final class SummaryJson {
     o.addProperty("p90", round(stats.p90(), 3));
     o.addProperty("p99", round(stats.p99(), 3));
     o.addProperty("max", round(stats.max(), 3));
+    o.addProperty("p90IsMax", stats.isOnlyTheMax(90));
+    o.addProperty("p99IsMax", stats.isOnlyTheMax(99));
     return o;
   }
 

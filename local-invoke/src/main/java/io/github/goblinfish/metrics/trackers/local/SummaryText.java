@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Prints a {@link Summary} for people: a heading per group, then one row per step with its count,
  * p50, p90, p99 and max in milliseconds, its share of the entry's total, and a bar of that share so
- * the step that costs most stands out. Names come from the function, so they are printed through
- * {@link TerminalText}.
+ * the step that costs most stands out. A p90 or p99 that is only the max (fewer than 10 or 100
+ * invocations) is marked {@code *}, with a footnote. Names come from the function, so they are
+ * printed through {@link TerminalText}.
  *
  * <pre>{@code
  * System.out.print(SummaryText.render(Summary.of(observations, null)));
@@ -71,8 +72,8 @@ final class SummaryText {
     List<List<String>> rows = new ArrayList<>();
     rows.add(
         calls
-            ? List.of("step", "n", "calls", "p50", "p90", "p99", "max", "share")
-            : List.of("step", "n", "p50", "p90", "p99", "max", "share"));
+            ? List.of("step", "n", "calls", "p50", "p90 ", "p99 ", "max", "share")
+            : List.of("step", "n", "p50", "p90 ", "p99 ", "max", "share"));
     // Lambda's own figures first, from the invocations' REPORT lines: not steps, and no share.
     int platformRows = 0;
     if (group.initDuration().isPresent()) {
@@ -116,6 +117,21 @@ final class SummaryText {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    List<Summary.Stats> all = new ArrayList<>();
+    group.initDuration().ifPresent(all::add);
+    group.duration().ifPresent(all::add);
+    group.steps().forEach(step -> all.add(step.stats()));
+    if (all.stream().anyMatch(st -> st.isOnlyTheMax(90) || st.isOnlyTheMax(99))) {
+      out.append("  ").append(ONLY_THE_MAX).append('\n');
+    }
+  }
+
+  static final String ONLY_THE_MAX =
+      "* the max: a p90 needs 10 invocations, a p99 100, to be anything else";
+
+  /** A p90 or p99 marked when it is only the max, with a space otherwise to keep the columns. */
+  private static String percentile(Summary.Stats s, int percent) {
+    return ms(percent == 90 ? s.p90() : s.p99()) + (s.isOnlyTheMax(percent) ? "*" : " ");
   }
 
   /**
@@ -168,8 +184,8 @@ final class SummaryText {
       row.add(calls == null ? "" : Long.toString(calls));
     }
     row.add(ms(s.p50()));
-    row.add(ms(s.p90()));
-    row.add(ms(s.p99()));
+    row.add(percentile(s, 90));
+    row.add(percentile(s, 99));
     row.add(ms(s.max()));
     row.add(share);
     return row;

@@ -126,21 +126,26 @@ class CliTest {
             "step | n | p50 | p90 | p99 | max | share",
             "REPORT Init Duration | 1 | " + four(figures.get(0)[1]),
             "REPORT Duration | 1 | " + four(figures.get(0)[0]),
-            "load | 1 | 12.500 | 12.500 | 12.500 | 12.500 | 100.0% | ████████████████████",
-            "save | 1 | 2.500 | 2.500 | 2.500 | 2.500 | 20.0% | ████",
+            "load | 1 | 12.500 | 12.500* | 12.500* | 12.500 | 100.0% | ████████████████████",
+            "save | 1 | 2.500 | 2.500* | 2.500* | 2.500 | 20.0% | ████",
+            "* the max: a p90 needs 10 invocations, a p99 100, to be anything else",
             "",
             "load, warm: 1 invocation",
             "step | n | p50 | p90 | p99 | max | share",
             "REPORT Duration | 1 | " + four(figures.get(1)[0]),
-            "load | 1 | 12.500 | 12.500 | 12.500 | 12.500 | 100.0% | ████████████████████",
-            "save | 1 | 2.500 | 2.500 | 2.500 | 2.500 | 20.0% | ████"),
+            "load | 1 | 12.500 | 12.500* | 12.500* | 12.500 | 100.0% | ████████████████████",
+            "save | 1 | 2.500 | 2.500* | 2.500* | 2.500 | 20.0% | ████",
+            "* the max: a p90 needs 10 invocations, a p99 100, to be anything else"),
         rows);
   }
 
-  /** A REPORT figure (hundredths) as the four columns p50, p90, p99 and max show it. */
+  /**
+   * A REPORT figure (hundredths) of one invocation as the four columns p50, p90, p99 and max show
+   * it, p90 and p99 marked as only the max.
+   */
   private static String four(String hundredths) {
     String ms = hundredths + "0";
-    return String.join(" | ", ms, ms, ms, ms);
+    return String.join(" | ", ms, ms + "*", ms + "*", ms);
   }
 
   @Test
@@ -157,9 +162,10 @@ class CliTest {
     assertEquals(
         "{\"entry\":\"load\",\"byValue\":null,\"phase\":\"warm\",\"invocations\":1,"
             + "\"initDurationMs\":null,\"steps\":[{\"name\":\"load\",\"count\":1,\"calls\":1,"
-            + "\"p50\":12.5,\"p90\":12.5,\"p99\":12.5,\"max\":12.5,\"share\":1},"
+            + "\"p50\":12.5,\"p90\":12.5,\"p99\":12.5,\"max\":12.5,"
+            + "\"p90IsMax\":true,\"p99IsMax\":true,\"share\":1},"
             + "{\"name\":\"save\",\"count\":1,\"calls\":1,\"p50\":2.5,\"p90\":2.5,"
-            + "\"p99\":2.5,\"max\":2.5,\"share\":0.2}]}",
+            + "\"p99\":2.5,\"max\":2.5,\"p90IsMax\":true,\"p99IsMax\":true,\"share\":0.2}]}",
         new com.google.gson.GsonBuilder().serializeNulls().create().toJson(warm));
     assertEquals("", err);
 

@@ -78,19 +78,21 @@ class CompareShowsEachStepsChangeTest {
         (milliseconds; percentiles by nearest rank)
 
         H, cold: 1 before, 1 after
-          step                  p50 before    after  change  p99 before    after  change
-          REPORT Init Duration     500.000  400.000  -20.0%     500.000  400.000  -20.0%
-          REPORT Duration           11.000   12.100  +10.0%      11.000   12.100  +10.0%
-          H                         10.000    9.000  -10.0%      10.000    9.000  -10.0%
-          load                       4.000    4.000   +0.0%       4.000    4.000   +0.0%
-          old_step                   1.000        -    gone       1.000        -    gone
+          step                  p50 before    after                       change  95% interval  p99 before     after   change
+          REPORT Init Duration     500.000  400.000  too few (n=1+1; 4+4 needed)             -     500.000*  400.000*  -20.0%
+          REPORT Duration           11.000   12.100  too few (n=1+1; 4+4 needed)             -      11.000*   12.100*  +10.0%
+          H                         10.000    9.000  too few (n=1+1; 4+4 needed)             -      10.000*    9.000*  -10.0%
+          load                       4.000    4.000  too few (n=1+1; 4+4 needed)             -       4.000*    4.000*   +0.0%
+          old_step                   1.000        -                         gone             -       1.000*        -     gone
+          * the max: a p99 needs 100 invocations to be anything else
 
         H, warm: 2 before, 2 after
-          step   p50 before  after  change  p99 before  after  change
-          H           2.000  2.000   +0.0%       3.000  4.000  +33.3%
-          load        1.000  1.500  +50.0%       2.000  3.000  +50.0%
-          zero        0.000  0.000   +0.0%       0.000  0.500     n/a
-          cache           -  0.250     new           -  0.250     new
+          step   p50 before  after                       change  95% interval  p99 before   after   change
+          H           2.000  2.000  too few (n=2+2; 4+4 needed)             -       3.000*  4.000*  +33.3%
+          load        1.000  1.500  too few (n=2+2; 4+4 needed)             -       2.000*  3.000*  +50.0%
+          zero        0.000  0.000  too few (n=2+2; 4+4 needed)             -       0.000*  0.500*     n/a
+          cache           -  0.250                          new             -           -   0.250*     new
+          * the max: a p99 needs 100 invocations to be anything else
 
         Read before.log as lines: 3 tracker lines, 1 REPORT event, 0 other events
         Read after.log as lines: 3 tracker lines, 1 REPORT event, 0 other events
@@ -98,6 +100,14 @@ class CompareShowsEachStepsChangeTest {
         out);
     assertEquals("", err);
   }
+
+  /** The end of a side's figures when there are too few of them for a p90 or p99. */
+  private static final String ONLY_THE_MAX = "\"p90IsMax\":true,\"p99IsMax\":true},";
+
+  /** The verdict of a step with fewer than 4 invocations on a side: nothing can be judged. */
+  private static final String TOO_FEW =
+      "\"verdict\":\"too few\",\"p\":null,\"neededPerSide\":4,\"interval\":null,"
+          + "\"slower\":false},";
 
   @Test
   void theJsonComparisonHoldsTheSameNumbers() throws Exception {
@@ -120,46 +130,75 @@ class CompareShowsEachStepsChangeTest {
             .create()
             .toJson(com.google.gson.JsonParser.parseString(out));
     assertEquals(
-        "{\"percentiles\":\"nearest-rank\",\"before\":{\"invocations\":3,\"unreadable\":[]},"
+        "{\"percentiles\":\"nearest-rank\",\"test\":\"mann-whitney-u\",\"alpha\":0.05,"
+            + "\"failIfSlowerPercent\":null,\"slower\":false,"
+            + "\"before\":{\"invocations\":3,\"unreadable\":[]},"
             + "\"after\":{\"invocations\":3,\"unreadable\":[]},\"by\":\"function_name\","
             + "\"groups\":[{\"entry\":\"H\",\"byValue\":\"F\",\"phase\":\"cold\",\"before\":1,"
             + "\"after\":1,\"steps\":["
-            + "{\"name\":\"REPORT Init Duration\",\"report\":true,"
-            + "\"before\":{\"count\":1,\"p50\":500,\"p90\":500,\"p99\":500,\"max\":500},"
-            + "\"after\":{\"count\":1,\"p50\":400,\"p90\":400,\"p99\":400,\"max\":400},"
-            + "\"p50Change\":-0.2,\"p99Change\":-0.2},"
-            + "{\"name\":\"REPORT Duration\",\"report\":true,"
-            + "\"before\":{\"count\":1,\"p50\":11,\"p90\":11,\"p99\":11,\"max\":11},"
-            + "\"after\":{\"count\":1,\"p50\":12.1,\"p90\":12.1,\"p99\":12.1,\"max\":12.1},"
-            + "\"p50Change\":0.1,\"p99Change\":0.1},"
-            + "{\"name\":\"H\",\"report\":false,"
-            + "\"before\":{\"count\":1,\"p50\":10,\"p90\":10,\"p99\":10,\"max\":10},"
-            + "\"after\":{\"count\":1,\"p50\":9,\"p90\":9,\"p99\":9,\"max\":9},"
-            + "\"p50Change\":-0.1,\"p99Change\":-0.1},"
-            + "{\"name\":\"load\",\"report\":false,"
-            + "\"before\":{\"count\":1,\"p50\":4,\"p90\":4,\"p99\":4,\"max\":4},"
-            + "\"after\":{\"count\":1,\"p50\":4,\"p90\":4,\"p99\":4,\"max\":4},"
-            + "\"p50Change\":0,\"p99Change\":0},"
-            + "{\"name\":\"old_step\",\"report\":false,"
-            + "\"before\":{\"count\":1,\"p50\":1,\"p90\":1,\"p99\":1,\"max\":1},"
-            + "\"after\":null,\"p50Change\":null,\"p99Change\":null}]},"
+            + "{\"name\":\"REPORT Init Duration\",\"kind\":\"report\","
+            + "\"before\":{\"count\":1,\"p50\":500,\"p90\":500,\"p99\":500,\"max\":500,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":1,\"p50\":400,\"p90\":400,\"p99\":400,\"max\":400,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":-0.2,\"p99Change\":-0.2,"
+            + TOO_FEW
+            + "{\"name\":\"REPORT Duration\",\"kind\":\"report\","
+            + "\"before\":{\"count\":1,\"p50\":11,\"p90\":11,\"p99\":11,\"max\":11,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":1,\"p50\":12.1,\"p90\":12.1,\"p99\":12.1,\"max\":12.1,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":0.1,\"p99Change\":0.1,"
+            + TOO_FEW
+            + "{\"name\":\"H\",\"kind\":\"step\","
+            + "\"before\":{\"count\":1,\"p50\":10,\"p90\":10,\"p99\":10,\"max\":10,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":1,\"p50\":9,\"p90\":9,\"p99\":9,\"max\":9,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":-0.1,\"p99Change\":-0.1,"
+            + TOO_FEW
+            + "{\"name\":\"load\",\"kind\":\"step\","
+            + "\"before\":{\"count\":1,\"p50\":4,\"p90\":4,\"p99\":4,\"max\":4,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":1,\"p50\":4,\"p90\":4,\"p99\":4,\"max\":4,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":0,\"p99Change\":0,"
+            + TOO_FEW
+            + "{\"name\":\"old_step\",\"kind\":\"step\","
+            + "\"before\":{\"count\":1,\"p50\":1,\"p90\":1,\"p99\":1,\"max\":1,"
+            + ONLY_THE_MAX
+            + "\"after\":null,\"p50Change\":null,\"p99Change\":null,"
+            + "\"verdict\":\"gone\",\"p\":null,\"neededPerSide\":null,\"interval\":null,"
+            + "\"slower\":false}]},"
             + "{\"entry\":\"H\",\"byValue\":\"F\",\"phase\":\"warm\",\"before\":2,\"after\":2,"
             + "\"steps\":["
-            + "{\"name\":\"H\",\"report\":false,"
-            + "\"before\":{\"count\":2,\"p50\":2,\"p90\":3,\"p99\":3,\"max\":3},"
-            + "\"after\":{\"count\":2,\"p50\":2,\"p90\":4,\"p99\":4,\"max\":4},"
-            + "\"p50Change\":0,\"p99Change\":0.3333},"
-            + "{\"name\":\"load\",\"report\":false,"
-            + "\"before\":{\"count\":2,\"p50\":1,\"p90\":2,\"p99\":2,\"max\":2},"
-            + "\"after\":{\"count\":2,\"p50\":1.5,\"p90\":3,\"p99\":3,\"max\":3},"
-            + "\"p50Change\":0.5,\"p99Change\":0.5},"
-            + "{\"name\":\"zero\",\"report\":false,"
-            + "\"before\":{\"count\":2,\"p50\":0,\"p90\":0,\"p99\":0,\"max\":0},"
-            + "\"after\":{\"count\":2,\"p50\":0,\"p90\":0.5,\"p99\":0.5,\"max\":0.5},"
-            + "\"p50Change\":0,\"p99Change\":null},"
-            + "{\"name\":\"cache\",\"report\":false,\"before\":null,"
-            + "\"after\":{\"count\":1,\"p50\":0.25,\"p90\":0.25,\"p99\":0.25,\"max\":0.25},"
-            + "\"p50Change\":null,\"p99Change\":null}]}]}",
+            + "{\"name\":\"H\",\"kind\":\"step\","
+            + "\"before\":{\"count\":2,\"p50\":2,\"p90\":3,\"p99\":3,\"max\":3,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":2,\"p50\":2,\"p90\":4,\"p99\":4,\"max\":4,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":0,\"p99Change\":0.3333,"
+            + TOO_FEW
+            + "{\"name\":\"load\",\"kind\":\"step\","
+            + "\"before\":{\"count\":2,\"p50\":1,\"p90\":2,\"p99\":2,\"max\":2,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":2,\"p50\":1.5,\"p90\":3,\"p99\":3,\"max\":3,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":0.5,\"p99Change\":0.5,"
+            + TOO_FEW
+            + "{\"name\":\"zero\",\"kind\":\"step\","
+            + "\"before\":{\"count\":2,\"p50\":0,\"p90\":0,\"p99\":0,\"max\":0,"
+            + ONLY_THE_MAX
+            + "\"after\":{\"count\":2,\"p50\":0,\"p90\":0.5,\"p99\":0.5,\"max\":0.5,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":0,\"p99Change\":null,"
+            + TOO_FEW
+            + "{\"name\":\"cache\",\"kind\":\"step\",\"before\":null,"
+            + "\"after\":{\"count\":1,\"p50\":0.25,\"p90\":0.25,\"p99\":0.25,\"max\":0.25,"
+            + ONLY_THE_MAX
+            + "\"p50Change\":null,\"p99Change\":null,"
+            + "\"verdict\":\"new\",\"p\":null,\"neededPerSide\":null,\"interval\":null,"
+            + "\"slower\":false}]}]}",
         compact);
     assertEquals(true, out.startsWith("{\n  \"percentiles\": \"nearest-rank\",\n"), out);
     assertEquals(true, out.endsWith("\n}\n"), out);

@@ -25,25 +25,28 @@ class ReportReadsEverySavedShapeTest {
       Steps across 6 invocations: 1 cold, 5 warm (milliseconds; percentiles by nearest rank)
 
       ApiGatewayHandler, cold: 1 invocation
-        step                  n      p50      p90      p99      max   share
-        REPORT Init Duration  1  932.000  932.000  932.000  932.000
-        REPORT Duration       1   24.230   24.230   24.230   24.230
-        ApiGatewayHandler     1   22.730   22.730   22.730   22.730  100.0%  ████████████████████
-        validate_request      1    0.063    0.063    0.063    0.063    0.3%  ▏
-        load_order            1    0.316    0.316    0.316    0.316    1.4%  ▎
+        step                  n      p50      p90       p99       max   share
+        REPORT Init Duration  1  932.000  932.000*  932.000*  932.000
+        REPORT Duration       1   24.230   24.230*   24.230*   24.230
+        ApiGatewayHandler     1   22.730   22.730*   22.730*   22.730  100.0%  ████████████████████
+        validate_request      1    0.063    0.063*    0.063*    0.063    0.3%  ▏
+        load_order            1    0.316    0.316*    0.316*    0.316    1.4%  ▎
+        * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
       ApiGatewayHandler, warm: 4 invocations
-        step               n    p50    p90    p99    max   share
-        REPORT Duration    4  4.830  8.380  8.380  8.380
-        ApiGatewayHandler  4  3.333  6.875  6.875  6.875  100.0%  ████████████████████
-        validate_request   4  0.019  0.030  0.030  0.030    0.5%  ▏
-        load_order         4  2.000  5.500  5.500  5.500   69.8%  ██████████████
+        step               n    p50    p90     p99     max   share
+        REPORT Duration    4  4.830  8.380*  8.380*  8.380
+        ApiGatewayHandler  4  3.333  6.875*  6.875*  6.875  100.0%  ████████████████████
+        validate_request   4  0.019  0.030*  0.030*  0.030    0.5%  ▏
+        load_order         4  2.000  5.500*  5.500*  5.500   69.8%  ██████████████
+        * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
       SqsBatchHandler, warm: 1 invocation
-        step             n  calls     p50     p90     p99     max   share
-        REPORT Duration  1         10.250  10.250  10.250  10.250
-        SqsBatchHandler  1      1   9.000   9.000   9.000   9.000  100.0%  ████████████████████
-        process_record   1      3   6.000   6.000   6.000   6.000   66.7%  █████████████▍
+        step             n  calls     p50     p90      p99      max   share
+        REPORT Duration  1         10.250  10.250*  10.250*  10.250
+        SqsBatchHandler  1      1   9.000   9.000*   9.000*   9.000  100.0%  ████████████████████
+        process_record   1      3   6.000   6.000*   6.000*   6.000   66.7%  █████████████▍
+        * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
       """;
 
@@ -113,19 +116,21 @@ class ReportReadsEverySavedShapeTest {
         nearest rank)
 
         ApiGatewayHandler, cold: 1 invocation
-          step               n     p50     p90     p99     max   share
-          ApiGatewayHandler  1  22.730  22.730  22.730  22.730  100.0%  ████████████████████
-          validate_request   1   0.063   0.063   0.063   0.063    0.3%  ▏
-          load_order         1   0.316   0.316   0.316   0.316    1.4%  ▎
+          step               n     p50     p90      p99      max   share
+          ApiGatewayHandler  1  22.730  22.730*  22.730*  22.730  100.0%  ████████████████████
+          validate_request   1   0.063   0.063*   0.063*   0.063    0.3%  ▏
+          load_order         1   0.316   0.316*   0.316*   0.316    1.4%  ▎
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
         ApiGatewayHandler, warm: 2 invocations
-          step               n    p50    p90    p99    max   share
-          ApiGatewayHandler  2  2.500  6.875  6.875  6.875  100.0%  ████████████████████
-          validate_request   2  0.019  0.030  0.030  0.030    0.5%  ▏
-          load_order         2  1.250  5.500  5.500  5.500   72.0%  ██████████████▍
+          step               n    p50    p90     p99     max   share
+          ApiGatewayHandler  2  2.500  6.875*  6.875*  6.875  100.0%  ████████████████████
+          validate_request   2  0.019  0.030*  0.030*  0.030    0.5%  ▏
+          load_order         2  1.250  5.500*  5.500*  5.500   72.0%  ██████████████▍
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
         (no latencies), no cold_start: 1 invocation
-          step  n  p50  p90  p99  max  share
+          step  n  p50  p90   p99   max  share
 
         Read src/test/resources/report/broken.log as lines: 4 tracker lines, 0 REPORT events, \
         1 other event; 4 unreadable: line 2 (malformed JSON: not strict JSON at line 1 column 79 \
@@ -189,12 +194,13 @@ class ReportReadsEverySavedShapeTest {
         Steps across 2 invocations: 2 warm (milliseconds; percentiles by nearest rank)
 
         main, warm: 1 invocation
-          step  n    p50    p90    p99    max   share
-          main  1  2.000  2.000  2.000  2.000  100.0%  ████████████████████
-          load  1  1.000  1.000  1.000  1.000   50.0%  ██████████
+          step  n    p50    p90     p99     max   share
+          main  1  2.000  2.000*  2.000*  2.000  100.0%  ████████████████████
+          load  1  1.000  1.000*  1.000*  1.000   50.0%  ██████████
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
         (no latencies), warm: 1 invocation
-          step  n  p50  p90  p99  max  share
+          step  n  p50  p90   p99   max  share
 
         Read standard input as lines: 2 tracker lines, 0 REPORT events, 0 other events
         """,
@@ -225,14 +231,18 @@ class ReportReadsEverySavedShapeTest {
                 "p50": 932,
                 "p90": 932,
                 "p99": 932,
-                "max": 932
+                "max": 932,
+                "p90IsMax": true,
+                "p99IsMax": true
               },
               "durationMs": {
                 "count": 1,
                 "p50": 24.23,
                 "p90": 24.23,
                 "p99": 24.23,
-                "max": 24.23
+                "max": 24.23,
+                "p90IsMax": true,
+                "p99IsMax": true
               },
               "steps": [
                 {
@@ -243,6 +253,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 22.73,
                   "p99": 22.73,
                   "max": 22.73,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 1
                 },
                 {
@@ -253,6 +265,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 0.063,
                   "p99": 0.063,
                   "max": 0.063,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 0.0028
                 },
                 {
@@ -263,6 +277,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 0.316,
                   "p99": 0.316,
                   "max": 0.316,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 0.0139
                 }
               ]
@@ -278,7 +294,9 @@ class ReportReadsEverySavedShapeTest {
                 "p50": 4.83,
                 "p90": 8.38,
                 "p99": 8.38,
-                "max": 8.38
+                "max": 8.38,
+                "p90IsMax": true,
+                "p99IsMax": true
               },
               "steps": [
                 {
@@ -289,6 +307,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 6.875,
                   "p99": 6.875,
                   "max": 6.875,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 1
                 },
                 {
@@ -299,6 +319,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 0.03,
                   "p99": 0.03,
                   "max": 0.03,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 0.0052
                 },
                 {
@@ -309,6 +331,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 5.5,
                   "p99": 5.5,
                   "max": 5.5,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 0.6983
                 }
               ]
@@ -324,7 +348,9 @@ class ReportReadsEverySavedShapeTest {
                 "p50": 10.25,
                 "p90": 10.25,
                 "p99": 10.25,
-                "max": 10.25
+                "max": 10.25,
+                "p90IsMax": true,
+                "p99IsMax": true
               },
               "steps": [
                 {
@@ -335,6 +361,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 9,
                   "p99": 9,
                   "max": 9,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 1
                 },
                 {
@@ -345,6 +373,8 @@ class ReportReadsEverySavedShapeTest {
                   "p90": 6,
                   "p99": 6,
                   "max": 6,
+                  "p90IsMax": true,
+                  "p99IsMax": true,
                   "share": 0.6667
                 }
               ]

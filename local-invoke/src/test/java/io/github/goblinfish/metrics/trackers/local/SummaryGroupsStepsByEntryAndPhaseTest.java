@@ -44,18 +44,21 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         nearest rank)
 
         H, cold: 1 invocation
-          step                  n      p50      p90      p99      max   share
-          REPORT Init Duration  1  300.000  300.000  300.000  300.000
-          H                     1    1.000    1.000    1.000    1.000  100.0%  ████████████████████
+          step                  n      p50      p90       p99       max   share
+          REPORT Init Duration  1  300.000  300.000*  300.000*  300.000
+          H                     1    1.000    1.000*    1.000*    1.000  100.0%  ████████████████████
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
         H, warm: 1 invocation
-          step                  n      p50      p90      p99      max   share
-          REPORT Init Duration  1  400.250  400.250  400.250  400.250
-          H                     1    5.000    5.000    5.000    5.000  100.0%  ████████████████████
+          step                  n      p50      p90       p99       max   share
+          REPORT Init Duration  1  400.250  400.250*  400.250*  400.250
+          H                     1    5.000    5.000*    5.000*    5.000  100.0%  ████████████████████
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
 
         H, no cold_start: 1 invocation
-          step  n    p50    p90    p99    max   share
-          H     1  2.000  2.000  2.000  2.000  100.0%  ████████████████████
+          step  n    p50    p90     p99     max   share
+          H     1  2.000  2.000*  2.000*  2.000  100.0%  ████████████████████
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
         """,
         SummaryText.render(summary));
   }
@@ -76,10 +79,11 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         Steps across 3 invocations: 3 warm (milliseconds; percentiles by nearest rank)
 
         H, warm: 3 invocations
-          step  n  calls     p50     p90     p99     max   share
-          H     3      3  10.000  20.000  20.000  20.000  100.0%  ████████████████████
-          a     2      2   5.000   5.000   5.000   5.000   25.0%  █████
-          b     2      5   2.000  20.000  20.000  20.000   55.0%  ███████████
+          step  n  calls     p50     p90      p99      max   share
+          H     3      3  10.000  20.000*  20.000*  20.000  100.0%  ████████████████████
+          a     2      2   5.000   5.000*   5.000*   5.000   25.0%  █████
+          b     2      5   2.000  20.000*  20.000*  20.000   55.0%  ███████████
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
         """,
         SummaryText.render(Summary.of(lines, null)));
   }
@@ -102,10 +106,11 @@ class SummaryGroupsStepsByEntryAndPhaseTest {
         Steps across 2 invocations: 2 cold (milliseconds; percentiles by nearest rank)
 
         Z, cold: 2 invocations
-          step                  n      p50      p90      p99      max  share
-          REPORT Init Duration  2  100.000  300.000  300.000  300.000
-          Z                     2    0.000    0.000    0.000    0.000      -
-          s                     1    0.000    0.000    0.000    0.000      -
+          step                  n      p50      p90       p99       max  share
+          REPORT Init Duration  2  100.000  300.000*  300.000*  300.000
+          Z                     2    0.000    0.000*    0.000*    0.000      -
+          s                     1    0.000    0.000*    0.000*    0.000      -
+          * the max: a p90 needs 10 invocations, a p99 100, to be anything else
         """,
         SummaryText.render(Summary.of(lines, null)));
   }
