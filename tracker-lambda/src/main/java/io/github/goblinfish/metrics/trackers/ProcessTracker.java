@@ -99,9 +99,6 @@ public final class ProcessTracker {
   /** Whether each run's record tells the entry's untracked time. */
   private final boolean untracked;
 
-  /** The tracker whose runs these are: this one, unless this is a run's own tracker. */
-  private final ProcessTracker owner;
-
   /** The run this tracker is tied to, or null for a tracker that serves many runs. */
   private final Run run;
 
@@ -137,7 +134,6 @@ public final class ProcessTracker {
     this.ticker = ticker;
     this.format = format;
     this.untracked = untracked;
-    this.owner = this;
     this.run = null;
   }
 
@@ -146,7 +142,6 @@ public final class ProcessTracker {
     this.ticker = owner.ticker;
     this.format = owner.format;
     this.untracked = owner.untracked;
-    this.owner = owner;
     this.run = run;
   }
 
@@ -235,6 +230,7 @@ public final class ProcessTracker {
       throws E {
     Objects.requireNonNull(body, "body");
     processName = Names.checked(processName);
+    ProcessTracker owner = owner();
     if (owner == DETACHED) {
       throw new IllegalStateException(
           "the detached tracker of ProcessTracker.current() cannot run a process;"
@@ -671,7 +667,7 @@ public final class ProcessTracker {
 
   @Override
   public String toString() {
-    if (owner == DETACHED) {
+    if (this == DETACHED) {
       return "ProcessTracker[detached]";
     }
     Run target = run();
@@ -680,7 +676,15 @@ public final class ProcessTracker {
 
   /** The run calls on this tracker go to: its own, or its owner's run current on this thread. */
   private Run run() {
-    return run != null ? run : CurrentRun.of(owner);
+    return run != null ? run : CurrentRun.of(this);
+  }
+
+  /**
+   * The tracker whose runs these are: this one, unless this is a run's own tracker. Derived rather
+   * than kept, because a run's own tracker is made once per run.
+   */
+  private ProcessTracker owner() {
+    return run == null ? this : (ProcessTracker) run.owner;
   }
 
   /** The tracker tied to {@code run}: records into it from any thread. */

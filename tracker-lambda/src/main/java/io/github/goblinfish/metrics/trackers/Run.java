@@ -14,9 +14,6 @@ final class Run implements Values.Problems {
   /** What a failed ticker reading becomes; such a span is not recorded. */
   static final long NO_READING = Long.MIN_VALUE;
 
-  private static final int RUNNING = 0;
-  private static final int ENDED = 1;
-
   /**
    * The tracker whose run this is. Recording knows nothing of trackers: the tracker finds its runs
    * by this key, compared by identity only.
@@ -35,7 +32,7 @@ final class Run implements Values.Problems {
   private List<String> warnings;
   private int omittedWarnings;
   private Timer openTimers;
-  private int state = RUNNING;
+  private boolean ended;
   private boolean tickerThrew;
   private boolean tickerWentBack;
   private boolean saturated;
@@ -47,13 +44,16 @@ final class Run implements Values.Problems {
   // timer, nested, overlapping or on other threads), kept in O(1) per timer with no allocation. The
   // entry is the run's first timer, the process's. While no step is open, covered holds the time
   // covered so far; while some are, it holds that time minus the start of the stretch they cover,
-  // and the stretch's end is added when the last one closes. Once the entry ends (coverageDone),
+  // and the stretch's end is added when the last one closes. Once the entry ends,
   // covered holds the untracked time, or UNKNOWN. Differences of ticker readings wrap like the
-  // readings themselves, so only the final figure is clamped.
-  private Timer entry;
+  // readings themselves, so only the final figure is clamped. The entry, started first, is the
+  // oldest open timer for as long as it is open, and openSteps is COVERAGE_DONE once it ended:
+  // neither the entry nor that flag is a field of its own, because a Run is made per invocation and
+  // they would take it from 72 to 80 bytes.
   private int openSteps;
   private long covered;
-  private boolean coverageDone;
+
+  private static final int COVERAGE_DONE = -1;
 
   Run(Object owner, Run enclosing, String processName, Ticker ticker) {
     this(owner, enclosing, processName, ticker, true);
@@ -68,7 +68,7 @@ final class Run implements Values.Problems {
     this.processName = processName;
     this.ticker = ticker;
     if (!untracked) {
-      coverageDone = true;
+      openSteps = COVERAGE_DONE;
       covered = UNKNOWN;
     }
   }
@@ -87,7 +87,7 @@ final class Run implements Values.Problems {
   }
 
   synchronized boolean isRecording() {
-    return state == RUNNING;
+    return !ended;
   }
 
   // --- timers ------------------------------------------------------------------------------------
@@ -95,16 +95,14 @@ final class Run implements Values.Problems {
   Timer startTimer(String name) {
     long start = read();
     synchronized (this) {
-      if (state != RUNNING) {
+      if (ended) {
         return Timer.stopped(name);
       }
+      // The run's first timer is its entry; every later one is a step.
+      boolean step = openTimers != null;
       openTimers = new Timer(this, name, start, latencies.positionFor(name)).linkBefore(openTimers);
-      if (!coverageDone) {
-        if (entry == null) {
-          entry = openTimers;
-        } else if (start != NO_READING && openSteps++ == 0) {
-          covered -= start;
-        }
+      if (step && openSteps != COVERAGE_DONE && start != NO_READING && openSteps++ == 0) {
+        covered -= start;
       }
       return openTimers;
     }
@@ -116,11 +114,12 @@ final class Run implements Values.Problems {
       if (timer.isClosed()) {
         return;
       }
+      boolean entry = timer.older() == null;
       openTimers = timer.unlinkFrom(openTimers);
-      if (state == RUNNING) {
+      if (!ended) {
         record(timer, end);
-        if (!coverageDone) {
-          cover(timer, end);
+        if (openSteps != COVERAGE_DONE) {
+          cover(timer, entry ? timer : null, end);
         }
       }
       timer.markClosed();
@@ -155,17 +154,20 @@ final class Run implements Values.Problems {
   /** An untracked time that cannot be told: a reading failed, or the figure is turned off. */
   private static final long UNKNOWN = -1L;
 
-  /** Counts a closed timer into the union of the steps' intervals, under the lock. */
-  private void cover(Timer timer, long end) {
-    if (timer == entry) {
-      covered = untrackedAt(end);
-      coverageDone = true;
+  /**
+   * Counts a closed timer into the union of the steps' intervals, under the lock; {@code entry} is
+   * the timer when it is the entry, else null.
+   */
+  private void cover(Timer timer, Timer entry, long end) {
+    if (entry != null) {
+      covered = untracked(entry, end);
+      openSteps = COVERAGE_DONE;
     } else if (timer.startNanos == NO_READING) {
       return; // never counted as open
     } else if (end == NO_READING) {
       // The stretch this step closes has no end: the untracked time cannot be told.
       covered = UNKNOWN;
-      coverageDone = true;
+      openSteps = COVERAGE_DONE;
     } else if (--openSteps == 0) {
       covered += end;
     }
@@ -173,9 +175,18 @@ final class Run implements Values.Problems {
 
   /** The entry's untracked time if the entry ended at {@code end}; under the lock. */
   private long untrackedAt(long end) {
-    if (coverageDone) {
+    if (openSteps == COVERAGE_DONE) {
       return covered;
     }
+    Timer entry = openTimers;
+    while (entry != null && entry.older() != null) {
+      entry = entry.older();
+    }
+    return untracked(entry, end);
+  }
+
+  /** The untracked time of {@code entry}, open or just closed, if it ended at {@code end}. */
+  private long untracked(Timer entry, long end) {
     if (entry == null || tickerThrew) {
       return UNKNOWN;
     }
@@ -220,13 +231,13 @@ final class Run implements Values.Problems {
   // --- values ------------------------------------------------------------------------------------
 
   synchronized void putMetric(String name, Object value) {
-    if (state == RUNNING) {
+    if (!ended) {
       metrics.put(name, value);
     }
   }
 
   synchronized void increment(String name, long delta) {
-    if (state != RUNNING) {
+    if (ended) {
       return;
     }
     Object before = metrics.get(name);
@@ -238,13 +249,13 @@ final class Run implements Values.Problems {
   }
 
   synchronized void putIdentifier(String name, Object value) {
-    if (state == RUNNING) {
+    if (!ended) {
       identifiers.put(name, value);
     }
   }
 
   synchronized void recordFailure(Throwable failure) {
-    if (state == RUNNING) {
+    if (!ended) {
       metrics.put(RunRecord.FAILED_METRIC, 1L);
       metrics.put(RunRecord.EXCEPTION_TYPE_METRIC, failure.getClass().getName());
     }
@@ -256,7 +267,7 @@ final class Run implements Values.Problems {
    */
   @Override
   public synchronized void warn(String warning) {
-    if (state != RUNNING) {
+    if (ended) {
       return;
     }
     if (warnings == null) {
@@ -278,12 +289,12 @@ final class Run implements Values.Problems {
   RunRecord end() {
     long now = read();
     synchronized (this) {
-      if (state != RUNNING) {
+      if (ended) {
         return null;
       }
       long untracked = untrackedAt(now);
       closeOpenTimers(now);
-      state = ENDED;
+      ended = true;
       // The tables are never written again: the record shares their arrays instead of copying.
       return record(true, untracked);
     }
@@ -298,14 +309,14 @@ final class Run implements Values.Problems {
   RunRecord endEarly(String metric, String warning) {
     long now = read();
     synchronized (this) {
-      if (state != RUNNING) {
+      if (ended) {
         return null;
       }
       metrics.put(metric, 1L);
       warn(warning);
       long untracked = untrackedAt(now);
       closeOpenTimers(now);
-      state = ENDED;
+      ended = true;
       return record(true, untracked);
     }
   }
@@ -314,7 +325,7 @@ final class Run implements Values.Problems {
   RunRecord snapshot() {
     long now = read();
     synchronized (this) {
-      if (state != RUNNING) {
+      if (ended) {
         return null;
       }
       // Open timers are measured into the tables, then the tables are put back as they were.
@@ -402,7 +413,7 @@ final class Run implements Values.Problems {
 
   @Override
   public synchronized String toString() {
-    return processName + ", " + (state == RUNNING ? "running" : "written");
+    return processName + ", " + (!ended ? "running" : "written");
   }
 
   private static Object add(Object before, long delta) {
