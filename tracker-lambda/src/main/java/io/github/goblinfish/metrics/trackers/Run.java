@@ -100,7 +100,9 @@ final class Run implements Values.Problems {
       }
       // The run's first timer is its entry; every later one is a step.
       boolean step = openTimers != null;
-      openTimers = new Timer(this, name, start, latencies.positionFor(name)).linkBefore(openTimers);
+      // The name takes its place in the table now: latencies keep the order first started.
+      latencies.positionFor(name);
+      openTimers = new Timer(this, name, start).linkBefore(openTimers);
       if (step && openSteps != COVERAGE_DONE && start != NO_READING && openSteps++ == 0) {
         covered -= start;
       }
@@ -122,7 +124,6 @@ final class Run implements Values.Problems {
           cover(timer, entry ? timer : null, end);
         }
       }
-      timer.markClosed();
     }
   }
 
@@ -142,7 +143,8 @@ final class Run implements Values.Problems {
       }
       span = 0;
     }
-    if (!latencies.add(timer.position(), span, 1) && !saturated) {
+    // The timer's name took its place when the timer started, and names are never taken out.
+    if (!latencies.add(latencies.positionOf(timer.name), span, 1) && !saturated) {
       saturated = true;
       warn(
           "latency '"
@@ -356,11 +358,16 @@ final class Run implements Values.Problems {
    * warnings read in the order the timers were started; {@code close} also closes them.
    */
   private void measureOpenTimers(long now, boolean close) {
-    Timer oldest = openTimers;
-    while (oldest != null && oldest.older() != null) {
-      oldest = oldest.older();
+    if (openTimers == null) {
+      return;
     }
-    for (Timer timer = oldest; timer != null; timer = timer.newer()) {
+    // Timers left open are a fault: only then is this list made.
+    List<Timer> newestFirst = new ArrayList<>();
+    for (Timer timer = openTimers; timer != null; timer = timer.older()) {
+      newestFirst.add(timer);
+    }
+    for (int i = newestFirst.size() - 1; i >= 0; i--) {
+      Timer timer = newestFirst.get(i);
       record(timer, now);
       if (close) {
         timer.markClosed();

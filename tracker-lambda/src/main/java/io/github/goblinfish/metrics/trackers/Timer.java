@@ -24,41 +24,37 @@ public final class Timer implements AutoCloseable {
   final String name;
   final long startNanos;
 
-  // Guarded by the run's lock: open timers form an intrusive list so that starting and stopping
-  // one costs no allocation beyond the timer itself; only this class links and unlinks it. The
-  // position in the run's latency table is CLOSED once the timer recorded; one int instead of an
-  // int and a flag keeps a timer at 40 bytes.
-  private Timer newer;
+  // Guarded by the run's lock: open timers form an intrusive list, newest first, so that starting
+  // and stopping one costs no allocation beyond the timer itself; only this class links and
+  // unlinks it. A timer that recorded (or never will) links to itself. One link and no position
+  // keep a timer at 32 bytes: the run finds the name's position again when the timer stops, and a
+  // timer is found among the newer open ones, usually none since timers mostly close in order.
   private Timer older;
-  private int position;
 
-  private static final int CLOSED = -1;
-
-  Timer(Run run, String name, long startNanos, int position) {
+  Timer(Run run, String name, long startNanos) {
     this.run = run;
     this.name = name;
     this.startNanos = startNanos;
-    this.position = position;
   }
 
   /** A timer that records nothing: outside any run, or after the line was written. */
   static Timer stopped(String name) {
-    return new Timer(null, name, Run.NO_READING, CLOSED);
-  }
-
-  /** The position of this timer's name in its run's latency table. Guarded by the run's lock. */
-  int position() {
-    return position;
+    Timer timer = new Timer(null, name, Run.NO_READING);
+    timer.markClosed();
+    return timer;
   }
 
   /** Whether this timer recorded already (or never will). Guarded by the run's lock. */
   boolean isClosed() {
-    return position == CLOSED;
+    return older == this;
   }
 
-  /** Marks this timer as recorded: later stops do nothing. Guarded by the run's lock. */
+  /**
+   * Marks this timer as recorded: later stops do nothing. Unlinks nothing: the run closes its open
+   * timers together. Guarded by the run's lock.
+   */
   void markClosed() {
-    position = CLOSED;
+    older = this;
   }
 
   /**
@@ -67,39 +63,32 @@ public final class Timer implements AutoCloseable {
    */
   Timer linkBefore(Timer newest) {
     older = newest;
-    if (newest != null) {
-      newest.newer = this;
-    }
     return this;
   }
 
   /**
-   * Takes this timer out of the open timers whose newest is {@code newest}; returns the list's head
-   * afterwards. Guarded by the run's lock.
+   * Takes this open timer out of the open timers whose newest is {@code newest} and marks it
+   * closed; returns the list's head afterwards. Guarded by the run's lock.
    */
   Timer unlinkFrom(Timer newest) {
     Timer head = newest;
-    if (newer != null) {
-      newer.older = older;
-    } else if (newest == this) {
+    if (newest == this) {
       head = older;
+    } else {
+      for (Timer newer = newest; newer != null; newer = newer.older) {
+        if (newer.older == this) {
+          newer.older = older;
+          break;
+        }
+      }
     }
-    if (older != null) {
-      older.newer = newer;
-    }
-    newer = null;
-    older = null;
+    markClosed();
     return head;
   }
 
   /** The open timer started before this one, or null. Guarded by the run's lock. */
   Timer older() {
     return older;
-  }
-
-  /** The open timer started after this one, or null. Guarded by the run's lock. */
-  Timer newer() {
-    return newer;
   }
 
   /**

@@ -23,7 +23,7 @@ class PerInvocationObjectsKeepTheirSizeTest {
     "io.github.goblinfish.metrics.trackers.RunRecord, 56",
     "io.github.goblinfish.metrics.trackers.ProcessTracker, 32",
     // One per timer.
-    "io.github.goblinfish.metrics.trackers.Timer, 40",
+    "io.github.goblinfish.metrics.trackers.Timer, 32",
   })
   void anObjectMadePerInvocationKeepsItsSize(String className, int bytes) throws Exception {
     assertEquals(bytes, shallowSize(Class.forName(className)));

@@ -3,6 +3,15 @@ package io.github.goblinfish.metrics.trackers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,5 +141,64 @@ class TimersRecordTheirLatencyInMillisecondsTest extends OneTrackerWritingToALis
         line.endsWith(
             "\"timer 't19' was still open when the line was written; measured until then\",\"and 3 more warnings\"]}"),
         line);
+  }
+
+  /**
+   * Timers t0..t5 start 1 µs apart, then the first {@code closed} of {@code closingOrder} close 1
+   * µs apart, in any order: each records its own span, and those left open are measured until the
+   * line and named in the order they were started.
+   */
+  @Property(tries = 300)
+  void timersClosedInAnyOrderRecordTheirOwnSpansAndThoseLeftOpenAreNamedInStartingOrder(
+      @ForAll("closingOrders") List<Integer> closingOrder,
+      @ForAll @IntRange(min = 0, max = 6) int closed) {
+    FakeTicker clock = new FakeTicker();
+    List<String> written = new ArrayList<>();
+    ProcessTracker tracker = ProcessTracker.builder().ticker(clock).output(written::add).build();
+    int timers = closingOrder.size();
+    long[] endMicros = new long[timers];
+    tracker.trackProcess(
+        "main",
+        () -> {
+          Timer[] started = new Timer[timers];
+          for (int i = 0; i < timers; i++) {
+            started[i] = tracker.timer("t" + i);
+            clock.advanceMicros(1);
+          }
+          for (int k = 0; k < closed; k++) {
+            clock.advanceMicros(1);
+            int i = closingOrder.get(k);
+            started[i].close();
+            endMicros[i] = timers + k + 1;
+          }
+        });
+    long lineMicros = timers + closed;
+    StringBuilder expected =
+        new StringBuilder("{\"latencies\":{\"main\":").append(millis(lineMicros));
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < timers; i++) {
+      boolean leftOpen = endMicros[i] == 0;
+      long span = (leftOpen ? lineMicros : endMicros[i]) - i;
+      expected.append(",\"t").append(i).append("\":").append(millis(span));
+      if (leftOpen) {
+        warnings.add(
+            "\"timer 't" + i + "' was still open when the line was written; measured until then\"");
+      }
+    }
+    expected.append("},\"metrics\":{}");
+    if (!warnings.isEmpty()) {
+      expected.append(",\"tracker_warnings\":[").append(String.join(",", warnings)).append(']');
+    }
+    expected.append('}');
+    assertEquals(List.of(expected.toString()), written);
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> closingOrders() {
+    return Arbitraries.shuffle(0, 1, 2, 3, 4, 5);
+  }
+
+  private static String millis(long micros) {
+    return String.format(Locale.ROOT, "%.3f", micros / 1000.0);
   }
 }
