@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Renders a tracker line for people: a bar chart of the latencies (with how many times a step was
- * timed, when more than once), then metrics, identifiers and the tracker's warnings. Only the
+ * timed, when more than once), the entry's untracked time, the parts of the process's start and its
+ * init steps (on its first line), then metrics, identifiers and the tracker's warnings. Only the
  * line's identifiers are listed as identifiers: never {@code latency_counts}, {@code
  * tracker_warnings}, {@code _aws} or an EMF line's metric values. Names and values come from the
  * function, so they are printed through {@link TerminalText}.
@@ -59,6 +60,14 @@ final class Breakdown {
         out.append('\n');
       }
     }
+    line.untrackedMs()
+        .ifPresent(
+            ms ->
+                out.append("untracked (ms): the entry's time that no step covered\n  ")
+                    .append(milliseconds(ms))
+                    .append('\n'));
+    figures(out, "init (ms): the parts of the process's start", line.initMs());
+    figures(out, "init steps (ms)", line.initStepsMs());
     section(out, "metrics", line.metrics());
     section(out, "identifiers", line.identifiers());
     if (!line.warnings().isEmpty()) {
@@ -70,7 +79,41 @@ final class Breakdown {
 
   private static String value(TrackerLine line, Map.Entry<String, String> e) {
     Double ms = line.latenciesMs().get(e.getKey());
-    return ms == null ? TerminalText.oneLine(e.getValue()) : String.format(Locale.ROOT, "%.3f", ms);
+    return ms == null ? TerminalText.oneLine(e.getValue()) : milliseconds(ms);
+  }
+
+  private static String milliseconds(double ms) {
+    return String.format(Locale.ROOT, "%.3f", ms);
+  }
+
+  /** A titled list of named milliseconds, aligned; nothing when there are none. */
+  private static void figures(StringBuilder out, String title, Map<String, Double> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    out.append(title).append('\n');
+    int nameWidth =
+        values.keySet().stream()
+            .map(TerminalText::oneLine)
+            .mapToInt(String::length)
+            .max()
+            .orElse(0);
+    int valueWidth =
+        values.values().stream()
+            .map(Breakdown::milliseconds)
+            .mapToInt(String::length)
+            .max()
+            .orElse(0);
+    values.forEach(
+        (name, ms) -> {
+          String value = milliseconds(ms);
+          out.append("  ")
+              .append(pad(TerminalText.oneLine(name), nameWidth))
+              .append("  ")
+              .append(" ".repeat(valueWidth - value.length()))
+              .append(value)
+              .append('\n');
+        });
   }
 
   /**

@@ -39,6 +39,36 @@ class BreakdownTest {
   }
 
   @Test
+  void aFirstLineShowsItsUntrackedTimeTheStartsPartsAndItsInitSteps() {
+    String text =
+        "{\"latencies\":{\"Handler\":12.5,\"load\":2.5},\"untracked\":10.000,\"metrics\":{},"
+            + "\"init\":{\"runtime_start\":150.25,\"tracker_setup\":3.5,"
+            + "\"to_first_invocation\":286.048},\"init_steps\":{\"orders_client\":42.85},"
+            + "\"cold_start\":true}";
+    assertEquals(
+        """
+        Tracker line
+        latencies (ms)
+          Handler  12.500  %s
+          load      2.500  %s
+        untracked (ms): the entry's time that no step covered
+          10.000
+        init (ms): the parts of the process's start
+          runtime_start        150.250
+          tracker_setup          3.500
+          to_first_invocation  286.048
+        init steps (ms)
+          orders_client  42.850
+        metrics
+          (none)
+        identifiers
+          cold_start = true
+        """
+            .formatted(B.repeat(40), B.repeat(8)),
+        Breakdown.render(line(text)));
+  }
+
+  @Test
   void emfLinesAndEmptySections() {
     String text =
         "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[{\"Namespace\":\"n\",\"Dimensions\":[[]],"
