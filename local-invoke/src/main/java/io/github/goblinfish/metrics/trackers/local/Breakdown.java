@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,12 +33,7 @@ final class Breakdown {
     if (latencies.isEmpty()) {
       out.append("  (none)\n");
     } else {
-      int nameWidth =
-          latencies.keySet().stream()
-              .map(TerminalText::oneLine)
-              .mapToInt(String::length)
-              .max()
-              .orElse(0);
+      int nameWidth = nameWidth(latencies.keySet());
       double max =
           line.latenciesMs().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
       int valueWidth = 0;
@@ -92,12 +88,7 @@ final class Breakdown {
       return;
     }
     out.append(title).append('\n');
-    int nameWidth =
-        values.keySet().stream()
-            .map(TerminalText::oneLine)
-            .mapToInt(String::length)
-            .max()
-            .orElse(0);
+    int nameWidth = nameWidth(values.keySet());
     int valueWidth =
         values.values().stream()
             .map(Breakdown::milliseconds)
@@ -138,6 +129,11 @@ final class Breakdown {
                 .append(" = ")
                 .append(TerminalText.oneLine(v))
                 .append('\n'));
+  }
+
+  /** The widest of these names as printed. */
+  private static int nameWidth(Collection<String> names) {
+    return names.stream().map(TerminalText::oneLine).mapToInt(String::length).max().orElse(0);
   }
 
   private static String pad(String s, int width) {
