@@ -43,6 +43,19 @@ final class ComparisonJson {
       List<TrackerLog.Problem> unreadableBefore,
       List<TrackerLog.Problem> unreadableAfter,
       double failIfSlower) {
+    return render(comparison, unreadableBefore, unreadableAfter, failIfSlower, null);
+  }
+
+  /**
+   * @param sides what each side ran ({@code ./invoke ab}), the document's {@code sides}; null for
+   *     none, as for saved logs
+   */
+  static String render(
+      Comparison comparison,
+      List<TrackerLog.Problem> unreadableBefore,
+      List<TrackerLog.Problem> unreadableAfter,
+      double failIfSlower,
+      JsonObject sides) {
     JsonObject root = new JsonObject();
     root.addProperty("percentiles", "nearest-rank");
     root.addProperty("test", "mann-whitney-u");
@@ -53,6 +66,9 @@ final class ComparisonJson {
     root.addProperty("slower", !Double.isNaN(failIfSlower) && comparison.slowerThan(failIfSlower));
     root.add("before", side(comparison.before(), unreadableBefore));
     root.add("after", side(comparison.after(), unreadableAfter));
+    if (sides != null) {
+      root.add("sides", sides);
+    }
     root.addProperty("by", comparison.before().by());
     JsonArray groups = new JsonArray();
     for (Comparison.Group group : comparison.groups()) {

@@ -99,12 +99,23 @@ final class Engine implements AutoCloseable {
   }
 
   RunResult run(List<byte[]> events, int total) throws LocalInvokeException {
+    return run(events, total, Turns.alone(), Turns.A);
+  }
+
+  /**
+   * Runs {@code total} invocations as one side of an A/B run: each handed out on this side's turn
+   * only, a runtime replacing one that timed out or crashed started on its turn too.
+   *
+   * @param turns whose turn it is, shared with the other side's engine
+   * @param side this engine's side
+   */
+  RunResult run(List<byte[]> events, int total, Turns turns, int side) throws LocalInvokeException {
     List<InvocationState> all = new ArrayList<>();
     for (int i = 0; i < total; i++) {
       all.add(new InvocationState(UUID.randomUUID().toString(), events.get(i % events.size())));
     }
     LogRouter router = new LogRouter(all);
-    Scheduler s = new Scheduler(all, spec.timeout(), maxConcurrency, router);
+    Scheduler s = new Scheduler(all, spec.timeout(), maxConcurrency, router, turns, side);
     scheduler = s;
     try {
       server = new RuntimeApiServer(s, spec.name());
@@ -115,6 +126,9 @@ final class Engine implements AutoCloseable {
     int started = 0;
     try {
       while (s.hasWork() && !closed.get()) {
+        if (started > 0 && !s.awaitTurn()) {
+          break;
+        }
         RuntimeProcess runtime = RuntimeProcess.start(launch, tempDir, ++started, s, s::adopt);
         if (runtime == null) {
           break;

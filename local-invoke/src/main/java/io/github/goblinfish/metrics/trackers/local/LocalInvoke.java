@@ -271,16 +271,7 @@ public final class LocalInvoke {
   private static FunctionSpec prepare(Options options, PrintStream err)
       throws LocalInvokeException {
     Template template = Template.load(options.template);
-    String id = options.function;
-    if (id == null) {
-      List<String> ids = template.functionIds();
-      if (ids.size() != 1) {
-        throw new LocalInvokeException(
-            "name the function to invoke; known functions: "
-                + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
-      }
-      id = ids.get(0);
-    }
+    String id = functionId(template, options.function);
     Consumer<String> warnings = w -> err.println(TerminalText.message(w));
     FunctionSpec fn = template.function(id, warnings, options.codeUri);
     if (options.logFormat != null) {
@@ -289,6 +280,26 @@ public final class LocalInvoke {
     if (options.initType != null) {
       fn = fn.withInitType(options.initType);
     }
+    return readyToRun(fn, warnings);
+  }
+
+  /** The function named, or the template's only one. */
+  static String functionId(Template template, String named) throws LocalInvokeException {
+    if (named != null) {
+      return named;
+    }
+    List<String> ids = template.functionIds();
+    if (ids.size() != 1) {
+      throw new LocalInvokeException(
+          "name the function to invoke; known functions: "
+              + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
+    }
+    return ids.get(0);
+  }
+
+  /** Checks, before anything runs, what would make the function fail on Lambda or not start. */
+  static FunctionSpec readyToRun(FunctionSpec fn, Consumer<String> warnings)
+      throws LocalInvokeException {
     LambdaLimits.check(fn);
     if (fn.zip() == null) {
       // A zip's classes are looked up once it is unpacked.

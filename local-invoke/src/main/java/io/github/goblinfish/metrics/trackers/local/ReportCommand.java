@@ -155,7 +155,7 @@ final class ReportCommand {
   }
 
   /** One line naming each figure that slowed by more than the percentage, significantly. */
-  private static String slowerNote(Comparison comparison, double percent) {
+  static String slowerNote(Comparison comparison, double percent) {
     List<String> slower = new ArrayList<>();
     for (Comparison.Group g : comparison.groups()) {
       for (Comparison.Row r : g.rows()) {

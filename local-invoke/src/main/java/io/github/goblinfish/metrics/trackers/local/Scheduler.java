@@ -21,9 +21,13 @@ import java.util.concurrent.TimeUnit;
  * number in flight, the function's timeout per invocation and Lambda's init limit per runtime, and
  * what an exit, a crash or a broken log stream means for the invocations it touched.
  *
- * <p>Thread-safe: one lock guards the queue, the runtime's state and the invocations' outcomes. Log
- * events never take it (they go to the {@link LogRouter}); it calls the router and kills processes
- * while holding it, and neither calls back.
+ * <p>In an A/B run ({@code ./invoke ab}) it hands out an event only on its side's turn ({@link
+ * Turns}), and passes the turn on when that invocation ends.
+ *
+ * <p>Thread-safe: one lock, the {@link Turns}' monitor (shared by the two sides of an A/B run),
+ * guards the queue, the runtime's state and the invocations' outcomes. Log events never take it
+ * (they go to the {@link LogRouter}); it calls the router and kills processes while holding it, and
+ * neither calls back.
  */
 final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listener {
   /** Lambda gives init 10 s, then retries it within the invocation's own timeout. */
@@ -32,7 +36,9 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final Object lock = new Object();
+  private final Object lock;
+  private final Turns turns;
+  private final int side;
   private final Duration timeout;
   private final int maxConcurrency;
   private final LogRouter router;
@@ -63,6 +69,23 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
 
   Scheduler(
       List<InvocationState> invocations, Duration timeout, int maxConcurrency, LogRouter router) {
+    this(invocations, timeout, maxConcurrency, router, Turns.alone(), Turns.A);
+  }
+
+  /**
+   * @param turns whose turn it is, shared with the other side of an A/B run
+   * @param side this scheduler's side
+   */
+  Scheduler(
+      List<InvocationState> invocations,
+      Duration timeout,
+      int maxConcurrency,
+      LogRouter router,
+      Turns turns,
+      int side) {
+    this.lock = turns;
+    this.turns = turns;
+    this.side = side;
     this.timeout = timeout;
     this.maxConcurrency = maxConcurrency;
     this.router = router;
@@ -76,6 +99,20 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
   boolean hasWork() {
     synchronized (lock) {
       return !queue.isEmpty() && !stopping;
+    }
+  }
+
+  /**
+   * Waits until it is this side's turn, for a runtime replacing one that timed out or crashed: as
+   * Lambda starts a new execution environment for the next invocation. Returns false when the run
+   * is being stopped.
+   */
+  boolean awaitTurn() throws InterruptedException {
+    synchronized (lock) {
+      while (!stopping && !turns.isTurnOf(side)) {
+        lock.wait();
+      }
+      return !stopping;
     }
   }
 
@@ -155,7 +192,7 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
                 "Init timed out after %.2f seconds",
                 (c.exitNanos - c.runtime.startNanos) / 1e9)
             : "Runtime exited with error: exit status " + c.exitCode;
-    if (c.dispatched == 0 && !queue.isEmpty()) {
+    if (c.dispatched == 0 && !queue.isEmpty() && turns.isTurnOf(side)) {
       // Init failed: the invocation that caused it fails with the init error. The rest stay
       // queued and get a fresh runtime each, as Lambda retries init on the next invocation.
       InvocationState inv = queue.poll();
@@ -174,6 +211,7 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
       inv.ranInit = true;
       inv.initDuration = Duration.ofNanos(c.exitNanos - c.runtime.startNanos);
       router.startupFailed(c.runtime, inv);
+      turns.ended(side);
     }
     for (int i = 0; i < c.timedOut.size(); i++) {
       router.platform(c.timedOut.get(i), c.timeoutNotices.get(i));
@@ -184,6 +222,7 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
           Engine.errorJson(
               "RequestId: " + inv.requestId + " Error: " + status, "Runtime.ExitError"));
       router.closed(inv);
+      turns.ended(side);
     }
     open.clear();
     if (current == c) {
@@ -196,6 +235,7 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
   RuntimeProcess stop() {
     synchronized (lock) {
       stopping = true;
+      turns.leave(side);
       router.stop();
       lock.notifyAll();
       return current == null || current.exited ? null : current.runtime;
@@ -278,13 +318,17 @@ final class Scheduler implements RuntimeApiServer.Backend, RuntimeProcess.Listen
         if (done.hasResult()) {
           it.remove();
           router.closed(done);
+          turns.ended(side);
         }
       }
       lock.notifyAll();
       // While stopping, hold the request until the runtime is gone.
       while (current == c && !c.exited) {
         long inFlight = open.stream().filter(i -> !i.hasResult()).count();
-        if (!stopping && !queue.isEmpty() && inFlight < Math.max(1, maxConcurrency)) {
+        if (!stopping
+            && !queue.isEmpty()
+            && inFlight < Math.max(1, maxConcurrency)
+            && turns.isTurnOf(side)) {
           InvocationState inv = queue.poll();
           dispatch(c, inv);
           return inv;

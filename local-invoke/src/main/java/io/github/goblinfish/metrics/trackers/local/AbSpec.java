@@ -1,0 +1,79 @@
+package io.github.goblinfish.metrics.trackers.local;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code ./invoke ab} is asked to run: one function of a template, once as each of two builds
+ * ({@code before} and {@code after}), either warm in one runtime per side or as pairs of fresh cold
+ * starts, and how to report the comparison.
+ *
+ * <pre>{@code
+ * AbSpec spec = new AbSpec("ApiGatewayFunction", "events/api-gateway-get-order.json",
+ *     Path.of("template.yaml"), Path.of("old/classes"), null, 20, 0,
+ *     null, false, 0.05, Double.NaN, null);
+ * int exit = SideBySide.run(spec, null, System.out, System.err);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param function the function's logical id; null for the template's only function
+ * @param event the event file, {@code -} for standard input, or null (standard input when piped,
+ *     else {@code {}})
+ * @param template the template whose function a side runs when it is not a template itself
+ * @param before the build before: a template ({@code .yaml}, {@code .yml}, {@code .json}), or the
+ *     function's code ({@code --code-uri}'s folder, jar or zip); null for the function as {@code
+ *     template} has it
+ * @param after the build after, as {@code before}
+ * @param times invocations per side in one runtime each; 0 for {@value #DEFAULT_TIMES} unless
+ *     {@code coldStarts} is given
+ * @param coldStarts pairs of fresh cold starts instead; 0 for none
+ * @param by an identifier to group by as well, or null
+ * @param json the comparison as one JSON document, and nothing else on standard output
+ * @param alpha the significance level, above 0 and below 1
+ * @param failIfSlower exit 3 when a figure's median slowed by more than this percentage,
+ *     significantly; NaN for no such gate
+ * @param html where to write the comparison as an HTML page too, or null
+ */
+record AbSpec(
+    String function,
+    String event,
+    Path template,
+    Path before,
+    Path after,
+    int times,
+    int coldStarts,
+    String by,
+    boolean json,
+    double alpha,
+    double failIfSlower,
+    Path html) {
+  /** Invocations per side when neither {@code times} nor {@code coldStarts} is given. */
+  static final int DEFAULT_TIMES = 20;
+
+  /**
+   * @throws LocalInvokeException (a usage error) for a request that cannot be run
+   */
+  void check() throws LocalInvokeException {
+    if (before == null && after == null) {
+      throw new LocalInvokeException("ab needs --before or --after (or both)");
+    }
+    if (times > 0 && coldStarts > 0) {
+      throw new LocalInvokeException(
+          "--cold-starts runs each invocation in a new runtime process: not with --times");
+    }
+    if (times < 0 || coldStarts < 0) {
+      throw new LocalInvokeException("--times and --cold-starts need a positive whole number");
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new LocalInvokeException("--alpha must be a number above 0 and below 1");
+    }
+    if (failIfSlower < 0 || Double.isInfinite(failIfSlower)) {
+      throw new LocalInvokeException("--fail-if-slower must be a number at least 0");
+    }
+  }
+
+  /** Invocations per side in the warm run. */
+  int timesPerSide() {
+    return times > 0 ? times : DEFAULT_TIMES;
+  }
+}
