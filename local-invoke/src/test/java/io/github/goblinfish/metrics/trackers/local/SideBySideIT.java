@@ -319,24 +319,65 @@ class SideBySideIT {
     assertTrue(page.contains("Step changes from before (" + sameAgain + ") (4 invocations)"));
   }
 
-  /** Fixture functions named {@code Fn} with {@code handler}, in a template of their own. */
-  private static Path fixtureTemplate(String name, String handler) throws IOException {
+  /**
+   * A fixture function named {@code Fn} with {@code handler}, in a template of its own, with
+   * environment variables {@code variables} (name, value, name, value ...).
+   */
+  private static Path fixtureTemplate(String name, String handler, String... variables)
+      throws IOException {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Serverless::Function",
+                "    Properties:",
+                "      CodeUri: " + LambdaITSupport.testClasses(),
+                "      Runtime: java21",
+                "      Timeout: 10",
+                "      Handler: io.github.goblinfish.metrics.trackers.local.fixtures." + handler));
+    if (variables.length > 0) {
+      lines.add("      Environment:");
+      lines.add("        Variables:");
+      for (int i = 0; i < variables.length; i += 2) {
+        lines.add("          " + variables[i] + ": '" + variables[i + 1] + "'");
+      }
+    }
+    lines.add("");
     Path copy = scratch.resolve(name);
-    Files.writeString(
-        copy,
-        String.join(
-            "\n",
-            "Resources:",
-            "  Fn:",
-            "    Type: AWS::Serverless::Function",
-            "    Properties:",
-            "      CodeUri: " + LambdaITSupport.testClasses(),
-            "      Runtime: java21",
-            "      Timeout: 10",
-            "      Handler: io.github.goblinfish.metrics.trackers.local.fixtures." + handler,
-            ""),
-        StandardCharsets.UTF_8);
+    Files.writeString(copy, String.join("\n", lines), StandardCharsets.UTF_8);
     return copy;
+  }
+
+  @Test
+  void theTwoRuntimesRunOneInvocationAtATimeInAbbaOrder() throws IOException {
+    Path turnLog = scratch.resolve("turns.log");
+    Path before =
+        fixtureTemplate(
+            "turn-before.yaml",
+            "TestFunctions::recordTurn",
+            "TURN_LOG",
+            turnLog.toString(),
+            "SIDE",
+            "before");
+    Path after =
+        fixtureTemplate(
+            "turn-after.yaml",
+            "TestFunctions::recordTurn",
+            "TURN_LOG",
+            turnLog.toString(),
+            "SIDE",
+            "after");
+    Run run = fixtures(before, after, 6);
+
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> expected = new ArrayList<>();
+    for (String turn : abba(6)) {
+      String side = turn.substring(0, turn.indexOf(' '));
+      expected.add(side + " start");
+      expected.add(side + " end");
+    }
+    assertEquals(expected, Files.readAllLines(turnLog, StandardCharsets.UTF_8));
   }
 
   private static Run fixtures(Path before, Path after, int times) {
