@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * AbSpec spec = new AbSpec("ApiGatewayFunction", "events/api-gateway-get-order.json",
- *     Path.of("template.yaml"), Path.of("old/classes"), null, 20, 0,
+ *     Path.of("template.yaml"), Path.of("old/classes"), null, 20, 0, 1,
  *     null, false, 0.05, Double.NaN, null);
  * int exit = SideBySide.run(spec, null, System.out, System.err);
  * }</pre>
@@ -27,6 +27,8 @@ import java.nio.file.Path;
  * @param times invocations per side in one runtime each; 0 for {@value #DEFAULT_TIMES} unless
  *     {@code coldStarts} is given
  * @param coldStarts pairs of fresh cold starts instead; 0 for none
+ * @param runtimes over how many runtimes, one after the other, each side's warm invocations are
+ *     spread (a fresh pair for each, started together); 0 or 1 for one runtime per side
  * @param by an identifier to group by as well, or null
  * @param json the comparison as one JSON document, and nothing else on standard output
  * @param alpha the significance level, above 0 and below 1
@@ -42,6 +44,7 @@ record AbSpec(
     Path after,
     int times,
     int coldStarts,
+    int runtimes,
     String by,
     boolean json,
     double alpha,
@@ -61,8 +64,21 @@ record AbSpec(
       throw new LocalInvokeException(
           "--cold-starts runs each invocation in a new runtime process: not with --times");
     }
-    if (times < 0 || coldStarts < 0) {
-      throw new LocalInvokeException("--times and --cold-starts need a positive whole number");
+    if (times < 0 || coldStarts < 0 || runtimes < 0) {
+      throw new LocalInvokeException(
+          "--times, --cold-starts and --runtimes need a positive whole number");
+    }
+    if (runtimes > 1 && coldStarts > 0) {
+      throw new LocalInvokeException(
+          "--runtimes spreads --times over several runtimes: not with --cold-starts");
+    }
+    if (runtimes > timesPerSide()) {
+      throw new LocalInvokeException(
+          "--runtimes "
+              + runtimes
+              + " is more than the "
+              + timesPerSide()
+              + " invocations per side: each runtime needs one at least");
     }
     if (!(alpha > 0 && alpha < 1)) {
       throw new LocalInvokeException("--alpha must be a number above 0 and below 1");
@@ -75,5 +91,19 @@ record AbSpec(
   /** Invocations per side in the warm run. */
   int timesPerSide() {
     return times > 0 ? times : DEFAULT_TIMES;
+  }
+
+  /**
+   * @return how many invocations per side each runtime of the warm run serves, in the order they
+   *     run: as even as can be, the first ones taking one more
+   */
+  int[] perRuntime() {
+    int n = timesPerSide();
+    int r = Math.max(1, runtimes);
+    int[] sizes = new int[r];
+    for (int i = 0; i < r; i++) {
+      sizes[i] = n / r + (i < n % r ? 1 : 0);
+    }
+    return sizes;
   }
 }

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
 /**
  * {@code ./invoke ab}: one function run as two builds side by side under the same load, then their
  * comparison, printed as {@code ./invoke report --compare} prints it. Each side warm runs in one
- * runtime process of its own, both started together, their invocations alternated in ABBA order
- * ({@link Turns}) with one in flight at a time; or, with {@code coldStarts}, in pairs of fresh cold
- * starts, alternating which side starts first. Each invocation's REPORT line follows in the order
- * they ran ({@code before 3/20: REPORT ...}), unless the comparison is JSON.
+ * runtime process of its own (or in {@code runtimes} of them, one pair after the other), both
+ * started together, their invocations alternated in ABBA order ({@link Turns}) with one in flight
+ * at a time; or, with {@code coldStarts}, in pairs of fresh cold starts, alternating which side
+ * starts first. Each invocation's REPORT line follows in the order they ran ({@code before 3/20:
+ * REPORT ...}), unless the comparison is JSON.
  *
  * <pre>{@code
  * int exit = SideBySide.run(spec, null, System.out, System.err);
@@ -79,6 +80,14 @@ final class SideBySide {
       throws LocalInvokeException {
     boolean cold = spec.coldStarts() > 0;
     int n = cold ? spec.coldStarts() : spec.timesPerSide();
+    int[] perRuntime = spec.perRuntime();
+    // The sides in the order their invocations run: ABBA over the cold starts, or in each runtime.
+    List<Integer> order = new ArrayList<>();
+    for (int size : cold ? new int[] {n} : perRuntime) {
+      for (int turn = 0; turn < 2 * size; turn++) {
+        order.add(Turns.sideOf(turn));
+      }
+    }
     if (!spec.json()) {
       out.println(
           "A/B of "
@@ -88,15 +97,19 @@ final class SideBySide {
                   ? SummaryText.plural(n, "pair")
                       + " of fresh cold starts, alternating which side starts first"
                   : SummaryText.plural(n, "invocation")
-                      + " per side, each side in one runtime, alternating (ABBA), one at a time"));
+                      + " per side, each side in "
+                      + (perRuntime.length == 1
+                          ? "one runtime"
+                          : perRuntime.length + " runtimes in turn")
+                      + ", alternating (ABBA), one at a time"));
       for (AbSide side : sides) {
         out.println(side.announcement(spec.template()));
       }
     }
     byte[] payload = event.getBytes(StandardCharsets.UTF_8);
     List<List<RunResult>> results =
-        cold ? coldStarts(sides, payload, n) : alternate(sides, payload, n, err);
-    boolean failed = printInTurn(spec, sides, results, n, out, err);
+        cold ? coldStarts(sides, payload, n) : alternate(sides, payload, perRuntime, err);
+    boolean failed = printInTurn(spec, sides, results, order, n, out, err);
     List<RunObservations> read = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
       List<Observation> observations = new ArrayList<>();
@@ -173,6 +186,7 @@ final class SideBySide {
       AbSpec spec,
       AbSide[] sides,
       List<List<RunResult>> results,
+      List<Integer> order,
       int n,
       PrintStream out,
       PrintStream err) {
@@ -182,8 +196,7 @@ final class SideBySide {
     }
     boolean failed = false;
     int[] counts = new int[2];
-    for (int turn = 0; turn < 2 * n; turn++) {
-      int s = Turns.sideOf(turn);
+    for (int s : order) {
       if (counts[s] >= ran.get(s).size()) {
         continue;
       }
@@ -204,6 +217,25 @@ final class SideBySide {
       }
     }
     return failed || ran.get(0).size() < n || ran.get(1).size() < n;
+  }
+
+  /**
+   * Both sides warm, one pair of runtimes after the other, each pair serving {@code perRuntime[i]}
+   * invocations per side.
+   *
+   * @return per side, its runs (none for a run that broke, named on {@code err})
+   */
+  private static List<List<RunResult>> alternate(
+      AbSide[] sides, byte[] payload, int[] perRuntime, PrintStream err)
+      throws LocalInvokeException {
+    List<List<RunResult>> results = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int n : perRuntime) {
+      List<List<RunResult>> pair = alternate(sides, payload, n, err);
+      for (int s = 0; s < 2; s++) {
+        results.get(s).addAll(pair.get(s));
+      }
+    }
+    return results;
   }
 
   /**

@@ -53,6 +53,7 @@ class SideBySideIT {
             after,
             times,
             coldStarts,
+            1,
             null,
             json,
             alpha,
@@ -287,6 +288,7 @@ class SideBySideIT {
                 null,
                 0,
                 4,
+                0,
                 null,
                 false,
                 0.05,
@@ -383,7 +385,7 @@ class SideBySideIT {
   private static Run fixtures(Path before, Path after, int times) {
     return ab(
         new AbSpec(
-            null, null, before, before, after, times, 0, null, false, 0.05, Double.NaN, null));
+            null, null, before, before, after, times, 0, 1, null, false, 0.05, Double.NaN, null));
   }
 
   @Test
