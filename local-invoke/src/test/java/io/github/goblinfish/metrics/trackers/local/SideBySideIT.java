@@ -41,8 +41,7 @@ class SideBySideIT {
   }
 
   private static Run ab(
-      Path before, Path after, int times, int coldStarts, boolean json, double alpha, double gate)
-      throws IOException {
+      Path before, Path after, int times, int runtimes, boolean json, double alpha, double gate) {
     Path root = LambdaITSupport.repositoryRoot();
     return ab(
         new AbSpec(
@@ -52,8 +51,8 @@ class SideBySideIT {
             before,
             after,
             times,
-            coldStarts,
-            1,
+            0,
+            runtimes,
             null,
             json,
             alpha,
@@ -137,12 +136,16 @@ class SideBySideIT {
     return turns;
   }
 
-  private static List<String> abba(int n) {
+  /** ABBA in each runtime of a side, {@code perRuntime} invocations in each. */
+  private static List<String> abba(int... perRuntime) {
+    int n = java.util.Arrays.stream(perRuntime).sum();
     List<String> order = new ArrayList<>();
     int[] counts = new int[2];
-    for (int turn = 0; turn < 2 * n; turn++) {
-      int side = Turns.sideOf(turn);
-      order.add((side == Turns.A ? "before " : "after ") + ++counts[side] + "/" + n);
+    for (int size : perRuntime) {
+      for (int turn = 0; turn < 2 * size; turn++) {
+        int side = Turns.sideOf(turn);
+        order.add((side == Turns.A ? "before " : "after ") + ++counts[side] + "/" + n);
+      }
     }
     return order;
   }
@@ -167,7 +170,7 @@ class SideBySideIT {
   void aStepSlowedBy30MillisecondsIsFlaggedWithItsPValueAndFailsTheGate() throws IOException {
     Path code = codeCopy();
     Path slowed = templateCopy("slowed.yaml", "30");
-    Run run = ab(code, slowed, 12, 0, false, 0.05, 10);
+    Run run = ab(code, slowed, 12, 1, false, 0.05, 10);
 
     assertEquals(3, run.exitCode(), run.err());
     List<String> lines = run.lines();
@@ -218,10 +221,10 @@ class SideBySideIT {
   @Test
   void theSameBuildOnBothSidesIsNoChangeInAnyWarmFigure() throws IOException {
     Path code = codeCopy();
-    // At α = 0.001 a figure of unchanged code is flagged by chance once in a thousand: at the
-    // default 0.05 this test would fail one run in five or so. 11 + 11 invocations can still
-    // reach p = 0.000003, so a real change would be flagged.
-    Run run = ab(code, null, 12, 0, true, 0.001, 10);
+    // Four runtimes per side, as each runtime has its own speed (its JIT, its memory layout): with
+    // one per side, unchanged code was flagged in 9 of 13 runs. At α = 0.001 a figure is flagged
+    // by chance once in a thousand runs; 12 + 12 warm invocations can still reach p = 0.0000003.
+    Run run = ab(code, null, 16, 4, true, 0.001, 10);
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
@@ -254,8 +257,8 @@ class SideBySideIT {
                 + template
                 + "\"}"),
         sides.get("after"));
-    assertEquals(12, doc.getAsJsonObject("before").get("invocations").getAsInt());
-    assertEquals(12, doc.getAsJsonObject("after").get("invocations").getAsInt());
+    assertEquals(16, doc.getAsJsonObject("before").get("invocations").getAsInt());
+    assertEquals(16, doc.getAsJsonObject("after").get("invocations").getAsInt());
     List<String> phases = new ArrayList<>();
     for (JsonElement g : doc.getAsJsonArray("groups")) {
       JsonObject group = g.getAsJsonObject();
@@ -270,7 +273,7 @@ class SideBySideIT {
             phase + " " + step.get("name") + ": " + step);
       }
     }
-    assertEquals(List.of("cold 1+1", "warm 11+11"), phases);
+    assertEquals(List.of("cold 4+4", "warm 12+12"), phases);
   }
 
   @Test
@@ -352,7 +355,7 @@ class SideBySideIT {
   }
 
   @Test
-  void theTwoRuntimesRunOneInvocationAtATimeInAbbaOrder() throws IOException {
+  void theSidesRuntimesRunOneInvocationAtATimeInAbbaOrderPairAfterPair() throws IOException {
     Path turnLog = scratch.resolve("turns.log");
     Path before =
         fixtureTemplate(
@@ -370,11 +373,19 @@ class SideBySideIT {
             turnLog.toString(),
             "SIDE",
             "after");
-    Run run = fixtures(before, after, 6);
+    Run run = fixtures(before, after, 6, 2);
 
     assertEquals(0, run.exitCode(), run.err());
+    assertEquals(abba(3, 3), turns(run));
+    List<String> cold = new ArrayList<>();
+    for (String line : run.lines()) {
+      if (REPORT_LINE.matcher(line).matches() && line.contains("\tInit Duration: ")) {
+        cold.add(line.substring(0, line.indexOf(':')));
+      }
+    }
+    assertEquals(List.of("before 1/6", "after 1/6", "before 4/6", "after 4/6"), cold);
     List<String> expected = new ArrayList<>();
-    for (String turn : abba(6)) {
+    for (String turn : abba(3, 3)) {
       String side = turn.substring(0, turn.indexOf(' '));
       expected.add(side + " start");
       expected.add(side + " end");
@@ -382,17 +393,29 @@ class SideBySideIT {
     assertEquals(expected, Files.readAllLines(turnLog, StandardCharsets.UTF_8));
   }
 
-  private static Run fixtures(Path before, Path after, int times) {
+  private static Run fixtures(Path before, Path after, int times, int runtimes) {
     return ab(
         new AbSpec(
-            null, null, before, before, after, times, 0, 1, null, false, 0.05, Double.NaN, null));
+            null,
+            null,
+            before,
+            before,
+            after,
+            times,
+            0,
+            runtimes,
+            null,
+            false,
+            0.05,
+            Double.NaN,
+            null));
   }
 
   @Test
   void aSideWhoseHandlerEndsItsRuntimeFailsTheRunAndTheOtherSideStillRuns() throws IOException {
     Path logs = fixtureTemplate("logs.yaml", "TestFunctions::logBytes");
     Path exits = fixtureTemplate("exits.yaml", "TestFunctions::exit");
-    Run run = fixtures(logs, exits, 3);
+    Run run = fixtures(logs, exits, 3, 1);
 
     assertEquals(1, run.exitCode(), run.err());
     assertEquals(abba(3), turns(run));
@@ -418,7 +441,7 @@ class SideBySideIT {
   void aSideWhoseRuntimeCannotStartFailsTheRunWithoutHanging() throws IOException {
     Path logs = fixtureTemplate("logs2.yaml", "TestFunctions::logBytes");
     Path broken = fixtureTemplate("broken.yaml", "BrokenInit");
-    Run run = fixtures(broken, logs, 2);
+    Run run = fixtures(broken, logs, 2, 1);
 
     assertEquals(1, run.exitCode(), run.err());
     assertEquals(abba(2), turns(run));
