@@ -96,10 +96,18 @@ final class OutputOptions {
     }
   }
 
-  /** {@code --html}: a file that can be written, checked before anything runs. */
+  /**
+   * {@code --html}: a file that can be written, checked before anything runs. Not {@code -}: the
+   * page is a file to open, never written to standard output, and a file named {@code -} is {@code
+   * ./-}.
+   */
   static final class HtmlFile implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
+      if (value.equals("-")) {
+        throw new TypeConversionException(
+            "--html writes a file, not standard output: name one (./- for a file named -)");
+      }
       try {
         return HtmlReport.target(value);
       } catch (LocalInvokeException e) {
