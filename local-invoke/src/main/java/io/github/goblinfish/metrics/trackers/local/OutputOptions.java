@@ -24,8 +24,9 @@ final class OutputOptions {
       paramLabel = "text|json",
       converter = TextOrJson.class,
       description =
-          "The summary (or comparison) as text, or as one JSON document, then the only"
-              + " output. A run of more than one invocation prints the text one unless -q.")
+          "The summary (or comparison) as text, the default, or as json: one JSON document,"
+              + " then the only output. Invoke prints the text one for more than one invocation"
+              + " unless -q.")
   private String summary;
 
   @Option(
