@@ -48,11 +48,20 @@ import picocli.CommandLine.ParseResult;
  *   ./invoke OrderFunction -e events/order.json --concurrency 4      # AWS_LAMBDA_MAX_CONCURRENCY=4
  *   ./invoke OrderFunction -e events/order.json --times 20 --summary json   # p50/p90/p99 per step
  *   ./invoke report exported-lines.csv --by function_name            # the same from saved lines
- *   ./invoke report --compare before.log after.log                   # each step's change
+ *   ./invoke compare before.log after.log                            # each step's change
+ *   ./invoke invoke OrderFunction -e events/order.json               # the invoke command, named
+ *   ./invoke help report                                             # a command's help
  * </pre>
  *
- * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
- * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr).
+ * The command line is picocli's: {@code invoke} at the top ({@code InvokeCommand}, run when no
+ * command is named), and the commands {@code invoke}, {@code report} ({@code ReportCommand}),
+ * {@code compare} ({@code CompareCommand}) and {@code help}. A command's name comes first: a
+ * function whose logical id is a command's name is named after the {@code invoke} command.
+ *
+ * <p>Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
+ * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr, a
+ * usage error followed by its command's generated usage), 3 when {@code compare --fail-if-slower}
+ * finds a step slower.
  *
  * <p>As a library, for example from an integration test:
  *
@@ -104,7 +113,8 @@ public final class LocalInvoke {
    * @param args command-line arguments, e.g. {@code ["OrderFunction", "-e", "events/order.json"]}
    * @param out where the human-readable report goes
    * @param err where warnings and one-line errors go
-   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   * @return 0 success, 1 function error or timeout, 2 usage or input error, 3 a comparison slower
+   *     than {@code --fail-if-slower} allows
    */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     return run(args, stdinIfPiped(), out, err);
@@ -118,7 +128,8 @@ public final class LocalInvoke {
    *     none
    * @param out where the human-readable report goes
    * @param err where warnings and one-line errors go
-   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   * @return 0 success, 1 function error or timeout, 2 usage or input error, 3 a comparison slower
+   *     than {@code --fail-if-slower} allows
    */
   public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
     CommandLine commandLine = commandLine(stdin, out, err);
