@@ -98,7 +98,7 @@ public class InvokeMojo extends AbstractMojo {
   }
 
   /** The runner's arguments that this goal's parameters make. */
-  RunnerCall call() throws MojoExecutionException {
+  RunnerCall call() throws MojoExecutionException, MojoFailureException {
     RunnerCall call = new RunnerCall();
     if (function != null && !function.isBlank()) {
       call.add(function);

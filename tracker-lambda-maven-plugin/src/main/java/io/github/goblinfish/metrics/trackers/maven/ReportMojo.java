@@ -52,7 +52,7 @@ public class ReportMojo extends AbstractMojo {
   }
 
   /** The runner's arguments that this goal's parameters make. */
-  RunnerCall call() {
+  RunnerCall call() throws MojoFailureException {
     RunnerCall call = new RunnerCall().add("report");
     if (input != null) {
       call.add(input.getPath());
