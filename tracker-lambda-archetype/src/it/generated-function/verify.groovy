@@ -12,3 +12,12 @@ assert lines[0] =~ /,"init_steps":\{"load_configuration":\d+\.\d{3}\},/ : lines[
 assert lines[0].contains('"cold_start":true') : lines[0]
 assert !lines[1].contains('"init_steps"') : lines[1]
 assert lines[1].contains('"cold_start":false') : lines[1]
+
+// The report goal read the saved lines and summarised them, cold and warm apart.
+def log = new File(basedir, 'build.log').text
+assert log.contains('Steps across 20 invocations: 1 cold, 19 warm') : 'no summary of saved/before.log'
+assert log =~ /(?m)^  process_message  19  10\.424  10\.794   10\.872\*  10\.872   94\.7%/
+// Its comparison flagged the slowed step, and its exit code 3 failed the build with the gate's line.
+assert log =~ /(?m)^  process_message      10\.424  15\.360  \+47\.4% \(p=0\.000 n=19\+19\)/
+assert log.contains('tracker-lambda:report exited with 3: error: slower by more than 10% at p < 0.05: '
+    + 'QueueHandler warm QueueHandler +44.2% (p=0.000), QueueHandler warm process_message +47.4% (p=0.000)')

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  * code, named by what it is ({@code before (old/classes)}, {@code after (template.yaml)}).
  *
  * <pre>{@code
- * AbSide before = AbSide.of("before", Path.of("old/classes"), Path.of("template.yaml"),
- *     "ApiGatewayFunction", System.err::println);
+ * AbSide before = AbSide.of("before", Path.of("old/classes"), spec, "ApiGatewayFunction",
+ *     System.err::println);
  * before.label(); // "before (old/classes)"
  * }</pre>
  *
@@ -28,17 +28,19 @@ record AbSide(String role, String kind, Path given, Path resolved, FunctionSpec 
 
   /**
    * @param role {@code before} or {@code after}
-   * @param path a template, the function's code, or null for the function as {@code template} has
-   *     it
-   * @param template the template whose function takes {@code path} as its code
+   * @param path a template, the function's code, or null for the function as the spec's template
+   *     has it
+   * @param spec the run: the template whose function takes {@code path} as its code, the log format
+   *     and init type
    * @param id the function's logical id
    * @param warnings receives what could not be resolved locally
    * @return the side
    * @throws LocalInvokeException (a usage error) when a template, the function or its code cannot
    *     be used
    */
-  static AbSide of(String role, Path path, Path template, String id, Consumer<String> warnings)
+  static AbSide of(String role, Path path, AbSpec spec, String id, Consumer<String> warnings)
       throws LocalInvokeException {
+    Path template = spec.template();
     String kind = path == null ? "as-is" : isTemplate(path) ? "template" : "code";
     Path given = path == null ? template : path;
     FunctionSpec fn =
@@ -51,7 +53,7 @@ record AbSide(String role, String kind, Path given, Path resolved, FunctionSpec 
         kind,
         given,
         given.toAbsolutePath().normalize(),
-        LocalInvoke.readyToRun(fn, warnings));
+        FunctionOptions.ready(fn, spec.logFormat(), spec.initType(), warnings));
   }
 
   /**

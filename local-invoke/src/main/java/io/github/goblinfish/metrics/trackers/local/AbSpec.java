@@ -9,7 +9,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * AbSpec spec = new AbSpec("ApiGatewayFunction", "events/api-gateway-get-order.json",
- *     Path.of("template.yaml"), Path.of("old/classes"), null, 20, 0, 1,
+ *     Path.of("template.yaml"), Path.of("old/classes"), null, null, null, 20, 0, 1,
  *     null, false, 0.05, Double.NaN, null);
  * int exit = SideBySide.run(spec, null, System.out, System.err);
  * }</pre>
@@ -24,6 +24,8 @@ import java.nio.file.Path;
  *     function's code ({@code --code-uri}'s folder, jar or zip); null for the function as {@code
  *     template} has it
  * @param after the build after, as {@code before}
+ * @param logFormat the log format of both sides, or null for each template's
+ * @param initType the init type of both sides, or null for on-demand
  * @param times invocations per side in one runtime each; 0 for {@value #DEFAULT_TIMES} unless
  *     {@code coldStarts} is given
  * @param coldStarts pairs of fresh cold starts instead; 0 for none
@@ -42,6 +44,8 @@ record AbSpec(
     Path template,
     Path before,
     Path after,
+    String logFormat,
+    String initType,
     int times,
     int coldStarts,
     int runtimes,

@@ -10,7 +10,9 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -27,6 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Runs a function of a SAM template locally without Docker, the way {@code sam local invoke} does:
@@ -43,11 +48,20 @@ import java.util.function.Consumer;
  *   ./invoke OrderFunction -e events/order.json --concurrency 4      # AWS_LAMBDA_MAX_CONCURRENCY=4
  *   ./invoke OrderFunction -e events/order.json --times 20 --summary json   # p50/p90/p99 per step
  *   ./invoke report exported-lines.csv --by function_name            # the same from saved lines
- *   ./invoke report --compare before.log after.log                   # each step's change
+ *   ./invoke compare before.log after.log                            # each step's change
+ *   ./invoke invoke OrderFunction -e events/order.json               # the invoke command, named
+ *   ./invoke help report                                             # a command's help
  * </pre>
  *
- * Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
- * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr).
+ * The command line is picocli's: {@code invoke} at the top ({@code InvokeCommand}, run when no
+ * command is named), and the commands {@code invoke}, {@code report} ({@code ReportCommand}),
+ * {@code compare} ({@code CompareCommand}) and {@code help}. A command's name comes first: a
+ * function whose logical id is a command's name is named after the {@code invoke} command.
+ *
+ * <p>Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
+ * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr, a
+ * usage error followed by its command's generated usage), 3 when {@code compare --fail-if-slower}
+ * finds a step slower.
  *
  * <p>As a library, for example from an integration test:
  *
@@ -72,49 +86,8 @@ import java.util.function.Consumer;
  * Runtime API server, runtime process and temporary folder, so calls may run in parallel.
  */
 public final class LocalInvoke {
-  static final String USAGE =
-      String.join(
-          "\n",
-          "usage: invoke [FunctionLogicalId] [-e FILE|-] [--template FILE] [--times N]"
-              + " [--concurrency N]",
-          "              [--code-uri PATH]",
-          "              [--log-format Text|JSON] [--init-type TYPE] [--quiet] [--no-chart]",
-          "              [--summary text|json] [--by IDENTIFIER] [--html FILE]",
-          "              [--cold-starts N]",
-          "       invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
-          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]"
-              + " [--html FILE]",
-          "  -e, --event FILE    event JSON file; '-' reads stdin (also read when piped and -e is"
-              + " absent)",
-          "  -t, --template FILE SAM template (default: template.yaml in the current directory)",
-          "  --code-uri PATH     the function's code instead of its CodeUri: a folder (classes and"
-              + " lib/),",
-          "                      a .jar or a .zip",
-          "  --times N           invocations in one runtime process, to see cold vs warm (default"
-              + " 1)",
-          "  --concurrency N     set AWS_LAMBDA_MAX_CONCURRENCY=N and send N invocations at once",
-          "                      (--times then gives the total count)",
-          "  --log-format F      override LoggingConfig.LogFormat (Text or JSON)",
-          "  --init-type TYPE    AWS_LAMBDA_INITIALIZATION_TYPE: on-demand (default),"
-              + " provisioned-concurrency,",
-          "                      snap-start or lambda-managed-instances",
-          "  -q, --quiet         print only the response (or error) body",
-          "  --no-chart          leave out the tracker line breakdown",
-          "  --summary F         after the invocations, each step's count, p50, p90, p99 and max,",
-          "                      cold and warm apart: text (the default for more than one"
-              + " invocation)",
-          "                      or json (then the only output)",
-          "  --by IDENTIFIER     in the summary, group by the value of an identifier as well",
-          "  --html FILE         also write the summary as one HTML page with charts (it needs no",
-          "                      network to open)",
-          "  --cold-starts N     N fresh cold starts (a new runtime process for each one"
-              + " invocation),",
-          "                      then the p50 and p90 of each part of the start; not with"
-              + " --times or",
-          "                      --concurrency",
-          "  report ...          summarise saved tracker lines instead: see ./invoke report"
-              + " --help",
-          "exit code: 0 success, 1 function error or timeout, 2 usage or input error");
+  /** The help's width in columns, whatever the terminal's. */
+  static final int USAGE_WIDTH = 100;
 
   private static final Gson PRETTY =
       new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
@@ -140,7 +113,8 @@ public final class LocalInvoke {
    * @param args command-line arguments, e.g. {@code ["OrderFunction", "-e", "events/order.json"]}
    * @param out where the human-readable report goes
    * @param err where warnings and one-line errors go
-   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   * @return 0 success, 1 function error or timeout, 2 usage or input error, 3 a comparison slower
+   *     than {@code --fail-if-slower} allows
    */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     return run(args, stdinIfPiped(), out, err);
@@ -154,160 +128,59 @@ public final class LocalInvoke {
    *     none
    * @param out where the human-readable report goes
    * @param err where warnings and one-line errors go
-   * @return 0 success, 1 function error or timeout, 2 usage or input error
+   * @return 0 success, 1 function error or timeout, 2 usage or input error, 3 a comparison slower
+   *     than {@code --fail-if-slower} allows
    */
   public static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-    if (!args.isEmpty() && args.get(0).equals("report")) {
-      return ReportCommand.run(args.subList(1, args.size()), stdin, out, err);
-    }
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (LocalInvokeException e) {
-      err.println("error: " + TerminalText.message(e.getMessage()));
-      err.println(USAGE);
-      return e.exitCode();
-    }
-    if (options.help) {
-      out.println(USAGE);
-      return 0;
-    }
-    FunctionSpec fn;
-    String event;
-    int total = options.times > 0 ? options.times : Math.max(1, options.concurrency);
-    try {
-      fn = prepare(options, err);
-      event = readEvent(options.event, stdin);
-    } catch (LocalInvokeException e) {
-      err.println("error: " + TerminalText.message(e.getMessage()));
-      return e.exitCode();
-    } catch (RuntimeException e) {
-      // Whatever else the template or event can make fail is still bad input: one line, no trace.
-      err.println(
-          "error: cannot use " + options.template + ": " + TerminalText.message(String.valueOf(e)));
-      return LocalInvokeException.USAGE;
-    }
-    boolean json = "json".equals(options.summary);
-    try {
-      if (!options.quiet && !json) {
-        out.println(
-            "Invoking "
-                + TerminalText.oneLine(fn.name())
-                + " ("
-                + TerminalText.oneLine(fn.handler())
-                + ") from "
-                + options.template
-                + ": "
-                + TerminalText.oneLine(fn.runtime())
-                + " on local JDK "
-                + Runtime.version().feature()
-                + ", "
-                + fn.memoryMb()
-                + " MB, timeout "
-                + seconds(fn.timeout().toMillis())
-                + " s, "
-                + fn.logFormat()
-                + " logs"
-                + (options.concurrency > 0
-                    ? ", AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency
-                    : ""));
-      }
-      if (options.coldStarts > 0) {
-        return ColdStarts.run(
-            fn, event, options.coldStarts, options.summary, options.by, options.html, out, err);
-      }
-      RunResult result = invoke(fn, List.of(event), total, options.concurrency);
-      if (!json) {
-        Report.print(result, fn, options.quiet, options.chart, out);
-      }
-      if (options.summary != null || options.html != null || (total > 1 && !options.quiet)) {
-        RunObservations read = RunObservations.of(result);
-        Summary summary = Summary.of(read.observations(), options.by);
-        if (json) {
-          out.print(SummaryJson.render(summary, read.unreadable()));
-        } else if (options.summary != null || (total > 1 && !options.quiet)) {
-          out.println();
-          out.print(SummaryText.render(summary));
-        }
-        if (options.html != null) {
-          HtmlReport.write(
-              options.html, HtmlReportData.of(summary, List.of(runNote(fn, total, read))));
-        }
-      }
-      for (Invocation inv : result.invocations()) {
-        if (!inv.succeeded()) {
-          err.println(
-              "error: "
-                  + TerminalText.oneLine(fn.name())
-                  + " request "
-                  + inv.requestId()
-                  + " failed: "
-                  + Report.errorSummary(inv));
-        }
-      }
-      for (String problem : result.problems()) {
-        err.println("error: " + TerminalText.message(problem));
-      }
-      return result.exitCode();
-    } catch (LocalInvokeException e) {
-      err.println("error: " + TerminalText.message(e.getMessage()));
-      return e.exitCode();
-    }
+    CommandLine commandLine = commandLine(stdin, out, err);
+    int exit = commandLine.execute(args.toArray(String[]::new));
+    commandLine.getOut().flush();
+    out.flush();
+    err.flush();
+    return exit;
   }
 
-  /** What the HTML report of a local run says was read. */
-  private static String runNote(FunctionSpec fn, int total, RunObservations read) {
-    return "Ran "
-        + fn.name()
-        + " locally: "
-        + SummaryText.plural(total, "invocation")
-        + ", "
-        + SummaryText.plural(read.observations().size(), "tracker line")
-        + (read.unreadable().isEmpty()
-            ? ""
-            : ", " + read.unreadable().size() + " that could not be summarised");
+  /**
+   * The command line: {@code invoke} at the top, running a function when no command is named, and
+   * its commands. Help is generated from the annotations, 100 columns wide and without colours
+   * whatever the terminal, so it reads the same everywhere (the docs show it).
+   */
+  static CommandLine commandLine(InputStream stdin, PrintStream out, PrintStream err) {
+    CommandLine top =
+        new CommandLine(new InvokeCommand(stdin, out, err))
+            .addSubcommand(new InvokeCommand(stdin, out, err))
+            .addSubcommand(new ReportCommand(stdin, out, err))
+            .addSubcommand(new CompareCommand(stdin, out, err))
+            .addSubcommand(new AbCommand(stdin, out, err))
+            .addSubcommand(new CommandLine.HelpCommand());
+    UsageErrors errors = new UsageErrors(err);
+    return top.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+        .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
+        .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+        .setUsageHelpWidth(USAGE_WIDTH)
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors)
+        .setExecutionStrategy(LocalInvoke::commandsFirst);
   }
 
-  private static FunctionSpec prepare(Options options, PrintStream err)
-      throws LocalInvokeException {
-    Template template = Template.load(options.template);
-    String id = functionId(template, options.function);
-    Consumer<String> warnings = w -> err.println(TerminalText.message(w));
-    FunctionSpec fn = template.function(id, warnings, options.codeUri);
-    if (options.logFormat != null) {
-      fn = fn.withLogFormat(options.logFormat);
+  /**
+   * Runs the command named last, as picocli does by default, once sure that a command came first:
+   * {@code ./invoke OrderFunction report} is a usage error, not a report that drops the function.
+   */
+  private static int commandsFirst(ParseResult parsed) {
+    if (parsed.hasSubcommand() && !parsed.matchedArgs().isEmpty()) {
+      String name = parsed.subcommand().commandSpec().name();
+      throw new ParameterException(
+          parsed.commandSpec().commandLine(),
+          "the command "
+              + name
+              + " goes first; to run a function called "
+              + name
+              + ", name it after the invoke command: invoke invoke "
+              + name
+              + " ...");
     }
-    if (options.initType != null) {
-      fn = fn.withInitType(options.initType);
-    }
-    return readyToRun(fn, warnings);
-  }
-
-  /** The function named, or the template's only one. */
-  static String functionId(Template template, String named) throws LocalInvokeException {
-    if (named != null) {
-      return named;
-    }
-    List<String> ids = template.functionIds();
-    if (ids.size() != 1) {
-      throw new LocalInvokeException(
-          "name the function to invoke; known functions: "
-              + (ids.isEmpty() ? "(none)" : String.join(", ", ids)));
-    }
-    return ids.get(0);
-  }
-
-  /** Checks, before anything runs, what would make the function fail on Lambda or not start. */
-  static FunctionSpec readyToRun(FunctionSpec fn, Consumer<String> warnings)
-      throws LocalInvokeException {
-    LambdaLimits.check(fn);
-    if (fn.zip() == null) {
-      // A zip's classes are looked up once it is unpacked.
-      FunctionCode.checkHandlerClass(fn);
-    } else {
-      FunctionCode.checkZip(fn, warnings);
-    }
-    return fn;
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   /**
@@ -529,96 +402,5 @@ public final class LocalInvoke {
     String tty = System.getenv("LOCAL_INVOKE_STDIN_TTY");
     boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
     return terminal ? null : System.in;
-  }
-
-  /** Parsed command line. */
-  static final class Options {
-    String function;
-    String event;
-    Path template = Path.of("template.yaml");
-    Path codeUri;
-    int times;
-    int concurrency;
-    String logFormat;
-    String initType;
-    boolean quiet;
-    boolean chart = true;
-    boolean help;
-    String summary;
-    String by;
-    Path html;
-    int coldStarts;
-
-    static Options parse(List<String> list) throws LocalInvokeException {
-      Options o = new Options();
-      Arguments args = new Arguments(list);
-      while (args.next()) {
-        String arg = args.option();
-        switch (arg) {
-          case "-h", "--help" -> o.help = true;
-          case "-q", "--quiet" -> o.quiet = true;
-          case "--no-chart" -> o.chart = false;
-          case "--summary" -> o.summary = args.jsonOrText() ? "json" : "text";
-          case "--by" -> o.by = args.identifier();
-          case "--html" -> o.html = HtmlReport.target(args.value());
-          case "-e", "--event" -> o.event = args.value();
-          case "-t", "--template" -> o.template = Path.of(args.value());
-          case "--code-uri" -> o.codeUri = Path.of(args.value());
-          case "--times" -> o.times = positive(args.value(), arg);
-          case "--concurrency" -> o.concurrency = positive(args.value(), arg);
-          case "--cold-starts" -> o.coldStarts = positive(args.value(), arg);
-          case "--log-format" -> {
-            String format = args.value();
-            try {
-              o.logFormat = FunctionSpec.normalizeLogFormat(format);
-            } catch (IllegalArgumentException e) {
-              throw new LocalInvokeException(
-                  "--log-format must be Text or JSON, not '" + format + "'");
-            }
-          }
-          case "--init-type" -> {
-            String type = args.value();
-            if (!FunctionSpec.INIT_TYPES.contains(type)) {
-              throw new LocalInvokeException(
-                  "--init-type must be one of "
-                      + String.join(", ", FunctionSpec.INIT_TYPES)
-                      + ", not '"
-                      + type
-                      + "'");
-            }
-            o.initType = type;
-          }
-          default -> {
-            if (args.isUnknownOption()) {
-              throw new LocalInvokeException("unknown option " + arg);
-            }
-            if (o.function != null) {
-              throw new LocalInvokeException(
-                  "only one function per run (got " + o.function + " and " + arg + ")");
-            }
-            o.function = arg;
-          }
-        }
-      }
-      if (o.coldStarts > 0 && (o.times > 0 || o.concurrency > 0)) {
-        throw new LocalInvokeException(
-            "--cold-starts runs one invocation in each new runtime process:"
-                + " not with --times or --concurrency");
-      }
-      return o;
-    }
-
-    private static int positive(String value, String option) throws LocalInvokeException {
-      try {
-        int n = Integer.parseInt(value);
-        if (n >= 1) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new LocalInvokeException(
-          option + " needs a positive whole number, not '" + value + "'");
-    }
   }
 }

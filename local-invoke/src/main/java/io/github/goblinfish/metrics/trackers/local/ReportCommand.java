@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -16,12 +15,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./invoke report}: the summary of tracker lines saved from anywhere (a file, or standard
- * input), or the comparison of two such sets.
+ * input), or with {@code --compare} the comparison of two such sets, as {@link CompareCommand}
+ * makes it.
  *
  * <pre>
  *   ./invoke report lines.log
@@ -36,149 +43,103 @@ import java.util.stream.Collectors;
  * usage and file errors (a missing or unreadable file, a folder, the runner's own JSON summary
  * given as input), each one line on standard error.
  *
- * <p>Stateless and thread-safe.
+ * <p>Not thread-safe: picocli fills one instance per command line, used by one run; its static
+ * helpers are stateless.
  */
-final class ReportCommand {
-  static final String USAGE =
-      String.join(
-          "\n",
-          "usage: invoke report [FILE|-] [--by IDENTIFIER] [--summary text|json] [--html FILE]",
-          "       invoke report --compare BEFORE AFTER [--by IDENTIFIER] [--summary text|json]",
-          "                     [--alpha A] [--fail-if-slower PERCENT] [--html FILE]",
-          "  FILE               saved log output: raw tracker lines, Lambda's JSON log format,",
-          "                     sam logs output, or a Logs Insights export (CSV or JSON) holding",
-          "                     @message; '-' (or nothing, when piped) reads standard input",
-          "  --by IDENTIFIER    group by the value of an identifier as well (function_name,",
-          "                     cold_start, init_type, ...)",
-          "  --compare B A      each step's p50 and p99 in A against B, each change tested",
-          "                     (Mann-Whitney U)",
-          "  --alpha A          significance level of --compare, above 0 and below 1 (0.05)",
-          "  --fail-if-slower P with --compare: exit 3 when a step's median slowed by more than",
-          "                     P percent (0 or more) and the change is significant",
-          "  --summary F        text (default) or json",
-          "  --html FILE        also write the report as one HTML page with charts (it needs no",
-          "                     network to open)",
-          "exit code: 0 every tracker line read, 1 unreadable lines or none at all, 2 usage or"
-              + " file error,",
-          "           3 slower than --fail-if-slower allows");
-
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = ProjectVersion.class,
+    sortOptions = false,
+    description = {
+      "Summarises saved tracker lines: raw lines, Lambda's JSON log format, sam logs output, or a"
+          + " Logs Insights export (CSV or JSON) holding @message."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every tracker line read",
+      "1:unreadable lines, or none at all",
+      "2:a usage or file error",
+      "3:slower than --fail-if-slower allows"
+    })
+final class ReportCommand implements Callable<Integer> {
   /** The exit code of {@code --fail-if-slower} when a step slowed. */
   static final int SLOWER = 3;
 
   private static final int NAMED = 10;
 
-  private ReportCommand() {}
+  private final InputStream stdin;
+  private final PrintStream out;
+  private final PrintStream err;
 
-  static int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (LocalInvokeException e) {
-      err.println("error: " + TerminalText.message(e.getMessage()));
-      err.println(USAGE);
-      return e.exitCode();
-    }
-    if (options.help) {
-      out.println(USAGE);
-      return 0;
-    }
-    try {
-      if (options.compare) {
-        return compare(options, stdin, out, err);
-      }
-      String file = options.files.isEmpty() ? "-" : options.files.get(0);
-      TrackerLog log = read(file, stdin, options.by);
-      Summary summary = log.summary();
-      if (options.json) {
-        out.print(SummaryJson.render(summary, log.unreadable()));
-      } else {
-        out.print(SummaryText.render(summary));
-        out.println();
-        out.println(readNote(name(file), log));
-      }
-      if (options.html != null) {
-        HtmlReport.write(
-            options.html, HtmlReportData.of(summary, List.of(readNote(name(file), log))));
-      }
-      if (log.trackerLines() == 0) {
-        err.println("error: no tracker line in " + TerminalText.oneLine(name(file)));
-        return 1;
-      }
-      return log.unreadableCount() == 0 ? 0 : 1;
-    } catch (LocalInvokeException e) {
-      err.println("error: " + TerminalText.message(e.getMessage()));
-      return e.exitCode();
-    }
+  @Spec private CommandSpec command;
+
+  @Parameters(
+      paramLabel = "[FILE|-]",
+      hideParamSyntax = true,
+      arity = "0..*",
+      description = "Saved log output; '-' (or nothing, when piped) reads standard input.")
+  private List<String> files = new ArrayList<>();
+
+  @Option(
+      names = "--compare",
+      description =
+          "Takes two files, BEFORE and AFTER, and compares them: the same as the compare"
+              + " command.")
+  private boolean compare;
+
+  @Mixin private OutputOptions output;
+
+  @Mixin private ComparisonOptions judging;
+
+  /**
+   * @param stdin standard input when it is piped, else null
+   * @param out where the report goes
+   * @param err where errors go
+   */
+  ReportCommand(InputStream stdin, PrintStream out, PrintStream err) {
+    this.stdin = stdin;
+    this.out = out;
+    this.err = err;
   }
 
-  private static int compare(Options options, InputStream stdin, PrintStream out, PrintStream err)
-      throws LocalInvokeException {
-    String beforeFile = options.files.get(0);
-    String afterFile = options.files.get(1);
-    TrackerLog before = read(beforeFile, stdin, options.by);
-    TrackerLog after = read(afterFile, stdin, options.by);
-    Comparison comparison = Comparison.of(before.summary(), after.summary(), options.alpha);
-    if (options.json) {
-      out.print(
-          ComparisonJson.render(
-              comparison, before.unreadable(), after.unreadable(), options.failIfSlower));
-    } else {
-      out.print(ComparisonText.render(comparison, name(beforeFile), name(afterFile)));
-      out.println();
-      out.println(readNote(name(beforeFile), before));
-      out.println(readNote(name(afterFile), after));
-    }
-    if (options.html != null) {
-      HtmlReport.write(
-          options.html,
-          HtmlReportData.of(
-              comparison,
-              name(beforeFile),
-              name(afterFile),
-              List.of(readNote(name(beforeFile), before), readNote(name(afterFile), after))));
-    }
-    boolean empty = false;
-    for (var side : List.of(Map.entry(beforeFile, before), Map.entry(afterFile, after))) {
-      if (side.getValue().trackerLines() == 0) {
-        err.println("error: no tracker line in " + TerminalText.oneLine(name(side.getKey())));
-        empty = true;
+  @Override
+  public Integer call() throws LocalInvokeException {
+    if (compare) {
+      if (files.size() != 2) {
+        throw new ParameterException(
+            command.commandLine(), "--compare needs two files, BEFORE and AFTER");
       }
+      return CompareCommand.compare(
+          command.commandLine(), files.get(0), files.get(1), output, judging, stdin, out, err);
     }
-    if (empty || before.unreadableCount() > 0 || after.unreadableCount() > 0) {
+    if (judging.given() != null) {
+      throw new ParameterException(
+          command.commandLine(), judging.given() + " only goes with --compare");
+    }
+    if (files.size() > 1) {
+      throw new ParameterException(
+          command.commandLine(), "one file per report (got " + String.join(", ", files) + ")");
+    }
+    String file = files.isEmpty() ? "-" : files.get(0);
+    TrackerLog log = read(file, stdin, output.by());
+    Summary summary = log.summary();
+    if (output.json()) {
+      out.print(SummaryJson.render(summary, log.unreadable()));
+    } else {
+      out.print(SummaryText.render(summary));
+      out.println();
+      out.println(readNote(name(file), log));
+    }
+    if (output.html() != null) {
+      HtmlReport.write(
+          output.html(), HtmlReportData.of(summary, List.of(readNote(name(file), log))));
+    }
+    if (log.trackerLines() == 0) {
+      err.println("error: no tracker line in " + TerminalText.oneLine(name(file)));
       return 1;
     }
-    if (!Double.isNaN(options.failIfSlower) && comparison.slowerThan(options.failIfSlower)) {
-      err.println(slowerNote(comparison, options.failIfSlower));
-      return SLOWER;
-    }
-    return 0;
-  }
-
-  /** One line naming each figure that slowed by more than the percentage, significantly. */
-  static String slowerNote(Comparison comparison, double percent) {
-    List<String> slower = new ArrayList<>();
-    for (Comparison.Group g : comparison.groups()) {
-      for (Comparison.Row r : g.rows()) {
-        if (r.slowerThan(percent)) {
-          slower.add(
-              TerminalText.oneLine(g.entry())
-                  + (g.byValue() == null ? "" : " " + TerminalText.oneLine(g.byValue()))
-                  + " "
-                  + g.phase().label()
-                  + " "
-                  + (r.report() ? r.name() : TerminalText.oneLine(r.name()))
-                  + " "
-                  + ComparisonText.percent(r.p50Change())
-                  + String.format(java.util.Locale.ROOT, " (p=%.3f)", r.significance().get().p()));
-        }
-      }
-    }
-    return "error: slower by more than "
-        + SummaryJson.round(percent, 4).toPlainString()
-        + "% at p < "
-        + BigDecimal.valueOf(comparison.alpha()).toPlainString()
-        + ": "
-        + String.join(", ", slower);
+    return log.unreadableCount() == 0 ? 0 : 1;
   }
 
   /**
@@ -214,7 +175,7 @@ final class ReportCommand {
     return note.toString();
   }
 
-  private static String name(String file) {
+  static String name(String file) {
     return file.equals("-") ? "standard input" : file;
   }
 
@@ -222,8 +183,7 @@ final class ReportCommand {
    * Reads the input as a stream; bytes that are not UTF-8 become U+FFFD, as a log viewer shows
    * them. Every way it can fail is one {@link LocalInvokeException}.
    */
-  private static TrackerLog read(String file, InputStream stdin, String by)
-      throws LocalInvokeException {
+  static TrackerLog read(String file, InputStream stdin, String by) throws LocalInvokeException {
     if (file.equals("-") && stdin == null) {
       throw new LocalInvokeException(
           "name a file of tracker lines, or pipe them in (see ./invoke report --help)");
@@ -270,64 +230,5 @@ final class ReportCommand {
       @Override
       public void close() {}
     };
-  }
-
-  /** Parsed command line of {@code report}. */
-  static final class Options {
-    final List<String> files = new ArrayList<>();
-    String by;
-    Path html;
-    boolean json;
-    boolean compare;
-    boolean help;
-    double alpha = 0.05;
-    boolean alphaGiven;
-
-    /** NaN when not asked for. */
-    double failIfSlower = Double.NaN;
-
-    static Options parse(List<String> list) throws LocalInvokeException {
-      Options o = new Options();
-      Arguments args = new Arguments(list);
-      while (args.next()) {
-        switch (args.option()) {
-          case "-h", "--help" -> o.help = true;
-          case "--compare" -> o.compare = true;
-          case "--by" -> o.by = args.identifier();
-          case "--summary" -> o.json = args.jsonOrText();
-          case "--html" -> o.html = HtmlReport.target(args.value());
-          case "--alpha" -> {
-            o.alpha = args.number(0, false, 1, false);
-            o.alphaGiven = true;
-          }
-          case "--fail-if-slower" ->
-              o.failIfSlower = args.number(0, true, Double.POSITIVE_INFINITY, false);
-          default -> {
-            if (args.isUnknownOption()) {
-              throw new LocalInvokeException("unknown option " + args.option());
-            }
-            o.files.add(args.option());
-          }
-        }
-      }
-      if (o.help) {
-        return o;
-      }
-      if (o.compare && o.files.size() != 2) {
-        throw new LocalInvokeException("--compare needs two files, BEFORE and AFTER");
-      }
-      if (!o.compare && (o.alphaGiven || !Double.isNaN(o.failIfSlower))) {
-        throw new LocalInvokeException(
-            (o.alphaGiven ? "--alpha" : "--fail-if-slower") + " only goes with --compare");
-      }
-      if (!o.compare && o.files.size() > 1) {
-        throw new LocalInvokeException(
-            "one file per report (got " + String.join(", ", o.files) + ")");
-      }
-      if (o.files.stream().filter("-"::equals).count() > 1) {
-        throw new LocalInvokeException("only one of BEFORE and AFTER can be standard input");
-      }
-      return o;
-    }
   }
 }

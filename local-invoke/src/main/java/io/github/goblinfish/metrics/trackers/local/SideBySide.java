@@ -52,11 +52,11 @@ final class SideBySide {
           spec.before() != null && AbSide.isTemplate(spec.before())
               ? spec.before()
               : spec.template();
-      String id = LocalInvoke.functionId(Template.load(first), spec.function());
+      String id = FunctionOptions.idIn(Template.load(first), spec.function());
       sides =
           new AbSide[] {
-            AbSide.of("before", spec.before(), spec.template(), id, warnings),
-            AbSide.of("after", spec.after(), spec.template(), id, warnings)
+            AbSide.of("before", spec.before(), spec, id, warnings),
+            AbSide.of("after", spec.after(), spec, id, warnings)
           };
       event = LocalInvoke.readEvent(spec.event(), stdin);
     } catch (LocalInvokeException e) {
@@ -170,7 +170,7 @@ final class SideBySide {
       return 1;
     }
     if (!Double.isNaN(spec.failIfSlower()) && comparison.slowerThan(spec.failIfSlower())) {
-      err.println(ReportCommand.slowerNote(comparison, spec.failIfSlower()));
+      err.println(CompareCommand.slowerNote(comparison, spec.failIfSlower()));
       return ReportCommand.SLOWER;
     }
     return 0;

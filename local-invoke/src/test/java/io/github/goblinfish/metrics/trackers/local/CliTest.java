@@ -176,7 +176,7 @@ class CliTest {
 
     assertEquals(2, run(null, "LogBytes", "--summary", "xml"));
     assertTrue(
-        err.startsWith("error: --summary must be text or json, not 'xml'\nusage: invoke"), err);
+        err.startsWith("error: --summary must be text or json, not 'xml'\nUsage: invoke"), err);
   }
 
   @Test
@@ -208,7 +208,7 @@ class CliTest {
 
     assertEquals(2, run(null, "LogBytes", "--times", "zero"));
     assertTrue(
-        err.startsWith("error: --times needs a positive whole number, not 'zero'\nusage: invoke"),
+        err.startsWith("error: --times needs a positive whole number, not 'zero'\nUsage: invoke"),
         err);
 
     assertEquals(2, run(null, "LogBytes", "--log-format", "XML"));
@@ -434,6 +434,6 @@ class CliTest {
   @Test
   void helpExitsZero() {
     assertEquals(0, run(null, "--help"));
-    assertTrue(out.startsWith("usage: invoke"));
+    assertTrue(out.startsWith("Usage: invoke"));
   }
 }

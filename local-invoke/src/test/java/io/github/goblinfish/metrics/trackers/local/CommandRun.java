@@ -31,4 +31,16 @@ record CommandRun(int exitCode, String out, String err) {
     return new CommandRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
+
+  /**
+   * @param command a command's path below the top ({@code "report"}), none for the top itself
+   * @return its generated usage help, as a usage error prints it after the error line
+   */
+  static String usage(String... command) {
+    picocli.CommandLine commandLine = LocalInvoke.commandLine(null, System.out, System.err);
+    for (String name : command) {
+      commandLine = commandLine.getSubcommands().get(name);
+    }
+    return commandLine.getUsageMessage();
+  }
 }

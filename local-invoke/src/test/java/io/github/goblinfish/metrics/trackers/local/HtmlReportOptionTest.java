@@ -25,7 +25,7 @@ class HtmlReportOptionTest {
   private static void assertUsageError(String usage, String message, String... args) {
     CommandRun run = CommandRun.of(null, List.of(args));
     assertEquals(2, run.exitCode(), String.join(" ", args));
-    assertEquals("error: " + message + "\n" + usage + "\n", run.err());
+    assertEquals("error: " + message + "\n" + usage, run.err());
     assertEquals("", run.out());
   }
 
@@ -33,7 +33,7 @@ class HtmlReportOptionTest {
   void aFileThatCannotBeWrittenIsAUsageErrorOfReport() {
     Path missing = temp.resolve("no-such-folder").resolve("report.html");
     assertUsageError(
-        ReportCommand.USAGE,
+        CommandRun.usage("report"),
         "--html: cannot write "
             + missing
             + ": "
@@ -44,17 +44,18 @@ class HtmlReportOptionTest {
         "--html",
         missing.toString());
     assertUsageError(
-        ReportCommand.USAGE,
+        CommandRun.usage("report"),
         "--html: " + temp + " is a folder: name a file to write",
         "report",
         INSIGHTS,
         "--html",
         temp.toString());
-    assertUsageError(ReportCommand.USAGE, "--html needs a value", "report", INSIGHTS, "--html");
     assertUsageError(
-        ReportCommand.USAGE, "--html needs a file name", "report", INSIGHTS, "--html=");
+        CommandRun.usage("report"), "--html needs a value", "report", INSIGHTS, "--html");
     assertUsageError(
-        ReportCommand.USAGE,
+        CommandRun.usage("report"), "--html needs a file name", "report", INSIGHTS, "--html=");
+    assertUsageError(
+        CommandRun.usage("report"),
         "--html: '\\u0000.html' is not a valid path",
         "report",
         INSIGHTS,
@@ -67,7 +68,7 @@ class HtmlReportOptionTest {
     Path missing = temp.resolve("no-such-folder").resolve("run.html");
     // No template is read: the option is refused first.
     assertUsageError(
-        LocalInvoke.USAGE,
+        CommandRun.usage(),
         "--html: cannot write "
             + missing
             + ": "

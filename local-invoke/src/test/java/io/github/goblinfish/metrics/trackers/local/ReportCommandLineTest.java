@@ -28,7 +28,7 @@ class ReportCommandLineTest {
 
   private void assertUsageError(String message, String... args) {
     assertEquals(2, report((String) null, args), String.join(" ", args));
-    assertEquals("error: " + message + "\n" + ReportCommand.USAGE + "\n", err);
+    assertEquals("error: " + message + "\n" + CommandRun.usage("report"), err);
     assertEquals("", out);
   }
 
@@ -58,7 +58,7 @@ class ReportCommandLineTest {
   @Test
   void helpExitsZero() {
     assertEquals(0, report((String) null, "--help"));
-    assertEquals(ReportCommand.USAGE + "\n", out);
+    assertEquals(CommandRun.usage("report"), out);
     assertEquals("", err);
   }
 
@@ -173,9 +173,11 @@ class ReportCommandLineTest {
   }
 
   @Test
-  void theInvokeUsageNamesTheReportCommand() {
-    assertTrue(LocalInvoke.USAGE.contains("invoke report [FILE|-]"), LocalInvoke.USAGE);
-    assertTrue(
-        LocalInvoke.USAGE.contains("invoke report --compare BEFORE AFTER"), LocalInvoke.USAGE);
+  void theTopUsageListsTheCommands() {
+    String usage = CommandRun.usage();
+    assertTrue(usage.contains("\nCommands:\n  invoke   Runs a function"), usage);
+    assertTrue(usage.contains("\n  report   Summarises saved tracker lines"), usage);
+    assertTrue(usage.contains("\n  compare  Compares two sets of saved tracker lines"), usage);
+    assertTrue(usage.contains("\n  help     Display help information"), usage);
   }
 }

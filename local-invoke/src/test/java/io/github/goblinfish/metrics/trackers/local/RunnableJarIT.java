@@ -81,6 +81,19 @@ class RunnableJarIT {
     assertTheExampleRan(run("Api", "-e", "event.json", "--code-uri", "built"));
   }
 
+  @Test
+  void runsTheInvokeCommandByNameAndPrintsEachCommandsHelp() throws Exception {
+    taskRoot(dir.resolve("fn"));
+    template(dir.resolve("template.yaml"), "fn");
+    assertTheExampleRan(run("invoke", "Api", "-e", "event.json"));
+    for (String command : List.of("invoke", "report", "compare")) {
+      String[] help = run("help", command);
+      assertEquals("0", help[0], help[2]);
+      assertEquals(CommandRun.usage(command), help[1]);
+      assertEquals("", help[2]);
+    }
+  }
+
   private static void assertTheExampleRan(String[] result) {
     assertEquals("0", result[0], result[2]);
     assertEquals("", result[2]);

@@ -43,6 +43,23 @@ class ScriptIT {
   }
 
   @Test
+  void runsTheOneCommandLineWithItsCommands() throws Exception {
+    assumeTrue(Files.isExecutable(SCRIPT), "no ./invoke next to this module");
+    File fixtures = Fixtures.testClasses().toFile();
+    String[] result = run(SCRIPT, fixtures, "invoke", "LogBytes", "-q");
+    assertEquals("0", result[0], result[2]);
+    assertEquals("\"ok\"\n", result[1]);
+    result = run(SCRIPT, fixtures, "compare", "--help");
+    assertEquals("0", result[0], result[2]);
+    assertEquals(CommandRun.usage("compare"), result[1]);
+    result = run(SCRIPT, fixtures, "report", "--summary", "xml");
+    assertEquals("2", result[0]);
+    assertEquals(
+        "error: --summary must be text or json, not 'xml'\n" + CommandRun.usage("report"),
+        result[2]);
+  }
+
+  @Test
   void saysHowToBuildWhenTheRunnerIsNotBuilt(@TempDir Path dir) throws Exception {
     assumeTrue(Files.isExecutable(SCRIPT), "no ./invoke next to this module");
     Path copy = dir.resolve("invoke");

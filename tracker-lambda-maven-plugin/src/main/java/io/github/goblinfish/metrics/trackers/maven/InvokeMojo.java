@@ -94,11 +94,16 @@ public class InvokeMojo extends AbstractMojo {
       getLog().info("tracker-lambda:invoke skipped");
       return;
     }
+    call().run("tracker-lambda:invoke");
+  }
+
+  /** The runner's arguments that this goal's parameters make. */
+  RunnerCall call() throws MojoExecutionException, MojoFailureException {
     RunnerCall call = new RunnerCall();
     if (function != null && !function.isBlank()) {
       call.add(function);
     }
-    call.option("--template", template)
+    return call.option("--template", template)
         .option("--code-uri", codeUri != null ? codeUri.toPath() : projectTaskRoot())
         .option("-e", event)
         .option("--times", times)
@@ -107,7 +112,6 @@ public class InvokeMojo extends AbstractMojo {
         .option("--by", by)
         .flag("--quiet", quiet)
         .passThrough(args);
-    call.run("tracker-lambda:invoke");
   }
 
   private Path projectTaskRoot() throws MojoExecutionException {

@@ -48,6 +48,11 @@ public class ReportMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoFailureException {
+    call().run("tracker-lambda:report");
+  }
+
+  /** The runner's arguments that this goal's parameters make. */
+  RunnerCall call() throws MojoFailureException {
     RunnerCall call = new RunnerCall().add("report");
     if (input != null) {
       call.add(input.getPath());
@@ -55,7 +60,6 @@ public class ReportMojo extends AbstractMojo {
     if (before != null || after != null) {
       call.add("--compare", String.valueOf(before), String.valueOf(after));
     }
-    call.option("--summary", summary).option("--by", by).passThrough(args);
-    call.run("tracker-lambda:report");
+    return call.option("--summary", summary).option("--by", by).passThrough(args);
   }
 }

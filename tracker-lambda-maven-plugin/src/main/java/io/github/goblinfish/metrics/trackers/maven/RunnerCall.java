@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
+import org.codehaus.plexus.util.cli.CommandLineUtils;
 
 /**
  * Calls the runner's command line with the arguments a goal's parameters make, so every option of
@@ -44,10 +45,22 @@ final class RunnerCall {
     return this;
   }
 
-  /** Adds the pass-through arguments: the command line's own, separated by white space. */
-  RunnerCall passThrough(String arguments) {
+  /**
+   * Adds the pass-through arguments: the command line's own, split as a shell splits them, so a
+   * value holding spaces can be quoted ({@code --html "my report.html"}), as {@code exec.args} is.
+   *
+   * @throws MojoFailureException when a quote is left open
+   */
+  RunnerCall passThrough(String arguments) throws MojoFailureException {
     if (arguments != null && !arguments.isBlank()) {
-      args.addAll(List.of(arguments.strip().split("\\s+")));
+      try {
+        // It splits at spaces only; a pom's <args> may run over several lines.
+        String spaced = arguments.replaceAll("[\\t\\n\\r\\f]", " ");
+        args.addAll(List.of(CommandLineUtils.translateCommandline(spaced)));
+      } catch (Exception e) {
+        throw new MojoFailureException(
+            "tracker.args cannot be split into arguments: " + e.getMessage(), e);
+      }
     }
     return this;
   }

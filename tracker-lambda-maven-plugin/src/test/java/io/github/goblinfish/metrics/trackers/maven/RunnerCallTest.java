@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunnerCallTest {
   @Test
-  void parametersBecomeTheCommandLinesOptionsAndUnsetOnesAreLeftOut() {
+  void parametersBecomeTheCommandLinesOptionsAndUnsetOnesAreLeftOut() throws Exception {
     RunnerCall call =
         new RunnerCall()
             .add("QueueFunction")
@@ -59,6 +59,24 @@ class RunnerCallTest {
             () -> new RunnerCall().passThrough("--no-such-option").run("tracker-lambda:invoke"));
     assertEquals(
         "tracker-lambda:invoke exited with 2: error: unknown option --no-such-option",
+        e.getMessage());
+  }
+
+  @Test
+  void passThroughArgumentsAreSplitAsAShellSplitsThemSoQuotesKeepSpaces() throws Exception {
+    RunnerCall call =
+        new RunnerCall().passThrough("--html \"my report.html\" --by 'tenant id' --no-chart");
+    assertEquals(
+        List.of("--html", "my report.html", "--by", "tenant id", "--no-chart"), call.arguments());
+  }
+
+  @Test
+  void aQuoteLeftOpenInThePassThroughArgumentsFailsTheBuildBeforeAnythingRuns() {
+    MojoFailureException e =
+        assertThrows(
+            MojoFailureException.class, () -> new RunnerCall().passThrough("--html \"my report"));
+    assertEquals(
+        "tracker.args cannot be split into arguments: unbalanced quotes in --html \"my report",
         e.getMessage());
   }
 }
