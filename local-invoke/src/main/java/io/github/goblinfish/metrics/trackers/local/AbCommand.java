@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "A PATH is a SAM template (.yaml, .yml or .json) whose function of the same id runs, or"
           + " the function's code (a folder of classes and lib/, a .jar or a .zip) in place of its"
-          + " CodeUri in -t's template. A side left out is the function as -t's template has it."
+          + " CodeUri in -t's template. A side left out is the function as -t's template has it"
+          + " (with --code-uri's code, when given)."
           + " With --times, each invocation's REPORT line follows, in the order they ran, then"
           + " the comparison."
     },
@@ -102,17 +103,20 @@ final class AbCommand implements Callable<Integer> {
     if (before == null && after == null) {
       throw new ParameterException(command.commandLine(), "ab needs --before or --after, or both");
     }
-    if (function.codeUri() != null) {
+    // --code-uri is the code of a side left out, as it is the function's code for invoke.
+    Path code = function.codeUri();
+    if (code != null && before != null && after != null) {
       throw new ParameterException(
-          command.commandLine(), "ab takes each side's code with --before and --after");
+          command.commandLine(),
+          "--code-uri is the code of a side left out: not with both --before and --after");
     }
     return SideBySide.run(
         new AbSpec(
             id,
             function.eventFile(),
             function.template(),
-            before,
-            after,
+            before == null ? code : before,
+            before == null || after != null ? after : code,
             function.logFormat(),
             function.initType(),
             counts.times(),

@@ -24,7 +24,7 @@ class TheDocsShowTheGeneratedHelpTest {
    *     the command's name
    */
   @ParameterizedTest
-  @ValueSource(strings = {"invoke", "report", "compare"})
+  @ValueSource(strings = {"invoke", "report", "compare", "ab"})
   void theRunnerPageShowsTheCommandsHelpAsGenerated(String command) throws Exception {
     String help =
         command.equals("invoke")
