@@ -49,19 +49,21 @@ import picocli.CommandLine.ParseResult;
  *   ./invoke OrderFunction -e events/order.json --times 20 --summary json   # p50/p90/p99 per step
  *   ./invoke report exported-lines.csv --by function_name            # the same from saved lines
  *   ./invoke compare before.log after.log                            # each step's change
+ *   ./invoke ab OrderFunction -e events/order.json --before old-build # two builds side by side
  *   ./invoke invoke OrderFunction -e events/order.json               # the invoke command, named
  *   ./invoke help report                                             # a command's help
  * </pre>
  *
  * The command line is picocli's: {@code invoke} at the top ({@code InvokeCommand}, run when no
  * command is named), and the commands {@code invoke}, {@code report} ({@code ReportCommand}),
- * {@code compare} ({@code CompareCommand}) and {@code help}. A command's name comes first: a
- * function whose logical id is a command's name is named after the {@code invoke} command.
+ * {@code compare} ({@code CompareCommand}), {@code ab} ({@code AbCommand}) and {@code help}. A
+ * command's name comes first: a function whose logical id is a command's name is named after the
+ * {@code invoke} command.
  *
  * <p>Exit code 0 when every invocation succeeded, 1 when one returned an error or timed out (or the
  * runtime's log stream broke), 2 for usage and input errors (reported as one line on stderr, a
  * usage error followed by its command's generated usage), 3 when {@code compare --fail-if-slower}
- * finds a step slower.
+ * (or {@code ab --fail-if-slower}) finds a step slower.
  *
  * <p>As a library, for example from an integration test:
  *

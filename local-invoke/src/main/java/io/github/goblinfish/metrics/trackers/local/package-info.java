@@ -14,14 +14,15 @@
  *   java -jar tracker-lambda-local-invoke-&lt;version&gt;-all.jar QueueFunction -e events/event.json
  *   ./invoke report lines.log --by function_name              # the summary of saved lines
  *   ./invoke compare before.log after.log --fail-if-slower 10 # each step's change, as a gate
+ *   ./invoke ab ApiGatewayFunction -e events/api-gateway-get-order.json --before old-build
  *   ./invoke help compare                                     # a command's generated help
  * </pre>
  *
  * <p>One picocli command line ({@code LocalInvoke}) serves {@code ./invoke}, the runnable jar and
  * the Maven plugin: {@code invoke} at the top (also named, {@code ./invoke invoke FUNCTION}),
- * {@code report}, {@code compare} and {@code help}; its options are declared once, in mixins shared
- * by the commands, and its help is generated from them (docs/runner.md's command-line reference
- * shows it).
+ * {@code report}, {@code compare}, {@code ab} (two builds side by side) and {@code help}; its
+ * options are declared once, in mixins shared by the commands, and its help is generated from them
+ * (docs/runner.md's command-line reference shows it).
  *
  * <p>The function's code is where its CodeUri (or {@code --code-uri}) points: a folder of classes
  * with its jars in {@code lib/}, a .zip or a .jar (both unpacked per run, as Lambda unpacks them),
