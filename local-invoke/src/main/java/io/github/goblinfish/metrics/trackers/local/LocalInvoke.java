@@ -157,6 +157,9 @@ public final class LocalInvoke {
         .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
         .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
         .setUsageHelpWidth(USAGE_WIDTH)
+        // An argument starting with @ is a file name (report @saved.log), never a file of
+        // arguments.
+        .setExpandAtFiles(false)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors)
         .setExecutionStrategy(LocalInvoke::commandsFirst);

@@ -109,6 +109,20 @@ class TheCommandLineTest {
   }
 
   @Test
+  void anArgumentStartingWithAnAtSignIsAFileNameNotAFileOfArguments() {
+    assertEquals(
+        new CommandRun(2, "", "error: file @" + LINES + " not found\n"),
+        run("report", "@" + LINES));
+  }
+
+  @Test
+  void helpOfAnUnknownCommandIsAUsageError() {
+    assertEquals(
+        new CommandRun(2, "", "error: unknown subcommand 'bogus'.\n" + CommandRun.usage()),
+        run("help", "bogus"));
+  }
+
+  @Test
   void aControlCharacterInAnArgumentIsPrintedAsAnEscape() {
     CommandRun run = run("--bo\u001b[2Jgus");
     assertEquals(
