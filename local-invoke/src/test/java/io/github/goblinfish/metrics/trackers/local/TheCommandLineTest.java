@@ -123,6 +123,20 @@ class TheCommandLineTest {
   }
 
   @Test
+  void anUnexpectedFailureIsOneLineAndExitsOneWithoutAStackTrace() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    UsageErrors errors =
+        new UsageErrors(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        errors.handleExecutionException(
+            new IllegalStateException("broken\n\tat Somewhere"), null, null);
+    assertEquals(1, exit);
+    assertEquals(
+        "error: java.lang.IllegalStateException: broken\\n\\tat Somewhere\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aControlCharacterInAnArgumentIsPrintedAsAnEscape() {
     CommandRun run = run("--bo\u001b[2Jgus");
     assertEquals(
