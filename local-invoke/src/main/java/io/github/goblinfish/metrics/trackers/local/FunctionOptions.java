@@ -1,5 +1,6 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ final class FunctionOptions {
    * @return the event, checked as Lambda checks a payload
    * @throws LocalInvokeException when it cannot be read, or is not one JSON value within the limit
    */
-  String event(java.io.InputStream stdin) throws LocalInvokeException {
+  String event(InputStream stdin) throws LocalInvokeException {
     return LocalInvoke.readEvent(event, stdin);
   }
 
