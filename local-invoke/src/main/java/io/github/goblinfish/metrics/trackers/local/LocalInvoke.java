@@ -160,6 +160,8 @@ public final class LocalInvoke {
         // An argument starting with @ is a file name (report @saved.log), never a file of
         // arguments.
         .setExpandAtFiles(false)
+        // A value is a value, even the name of a command: --by report, -e compare.
+        .setAllowSubcommandsAsOptionParameters(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors)
         .setExecutionStrategy(LocalInvoke::commandsFirst);

@@ -109,6 +109,30 @@ class TheCommandLineTest {
   }
 
   @Test
+  void anOptionsValueMayBeACommandsName() {
+    for (String name : List.of("invoke", "report", "compare", "help")) {
+      CommandRun expected =
+          new CommandRun(
+              2, "", "error: template no-such.yaml not found (use --template to point at one)\n");
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "--by", name));
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "-e", name));
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "--by=" + name));
+    }
+  }
+
+  @Test
+  void aPathTheFileSystemCannotNameIsAUsageError() {
+    for (String option : List.of("--template", "--code-uri")) {
+      assertEquals(
+          new CommandRun(
+              2,
+              "",
+              "error: " + option + " needs a valid path, not 'a\\u0000b'\n" + CommandRun.usage()),
+          run("Fn", option, "a\u0000b"));
+    }
+  }
+
+  @Test
   void anArgumentStartingWithAnAtSignIsAFileNameNotAFileOfArguments() {
     assertEquals(
         new CommandRun(2, "", "error: file @" + LINES + " not found\n"),
