@@ -110,6 +110,19 @@ final class FunctionOptions {
    * @throws LocalInvokeException when the template, the function or its code is unusable
    */
   FunctionSpec spec(PrintStream err) throws LocalInvokeException {
+    return spec(err, codeUri);
+  }
+
+  /**
+   * The function these options name, as {@link #spec(PrintStream)} makes it, its code taken from
+   * {@code code} instead: for a command that runs two builds of one function.
+   *
+   * @param err where the template's warnings go
+   * @param code the function's code, or null for its CodeUri
+   * @return the function, ready to run
+   * @throws LocalInvokeException when the template, the function or its code is unusable
+   */
+  FunctionSpec spec(PrintStream err, Path code) throws LocalInvokeException {
     Template loaded = Template.load(template);
     String id = functionId();
     if (id == null) {
@@ -122,7 +135,7 @@ final class FunctionOptions {
       id = ids.get(0);
     }
     Consumer<String> warnings = w -> err.println(TerminalText.message(w));
-    FunctionSpec fn = loaded.function(id, warnings, codeUri);
+    FunctionSpec fn = loaded.function(id, warnings, code);
     if (logFormat != null) {
       fn = fn.withLogFormat(logFormat);
     }
