@@ -80,6 +80,7 @@ final class InvokeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws LocalInvokeException {
+    // Usage errors first, before any file is read.
     function.functionId();
     counts.check(concurrency > 0);
     FunctionSpec fn;
@@ -87,8 +88,6 @@ final class InvokeCommand implements Callable<Integer> {
     try {
       fn = function.spec(err);
       event = function.event(stdin);
-    } catch (LocalInvokeException e) {
-      throw e;
     } catch (RuntimeException e) {
       // Whatever else the template or event can make fail is still bad input: one line, no trace.
       throw new LocalInvokeException(

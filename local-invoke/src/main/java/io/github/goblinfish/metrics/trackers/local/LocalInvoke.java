@@ -160,6 +160,11 @@ public final class LocalInvoke {
         .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
         .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
         .setUsageHelpWidth(USAGE_WIDTH)
+        // An argument starting with @ is a file name (report @saved.log), never a file of
+        // arguments.
+        .setExpandAtFiles(false)
+        // A value is a value, even the name of a command: --by report, -e compare.
+        .setAllowSubcommandsAsOptionParameters(true)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors)
         .setExecutionStrategy(LocalInvoke::commandsFirst);

@@ -109,6 +109,58 @@ class TheCommandLineTest {
   }
 
   @Test
+  void anOptionsValueMayBeACommandsName() {
+    for (String name : List.of("invoke", "report", "compare", "help")) {
+      CommandRun expected =
+          new CommandRun(
+              2, "", "error: template no-such.yaml not found (use --template to point at one)\n");
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "--by", name));
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "-e", name));
+      assertEquals(expected, run("Fn", "--template", "no-such.yaml", "--by=" + name));
+    }
+  }
+
+  @Test
+  void aPathTheFileSystemCannotNameIsAUsageError() {
+    for (String option : List.of("--template", "--code-uri")) {
+      assertEquals(
+          new CommandRun(
+              2,
+              "",
+              "error: " + option + " needs a valid path, not 'a\\u0000b'\n" + CommandRun.usage()),
+          run("Fn", option, "a\u0000b"));
+    }
+  }
+
+  @Test
+  void anArgumentStartingWithAnAtSignIsAFileNameNotAFileOfArguments() {
+    assertEquals(
+        new CommandRun(2, "", "error: file @" + LINES + " not found\n"),
+        run("report", "@" + LINES));
+  }
+
+  @Test
+  void helpOfAnUnknownCommandIsAUsageError() {
+    assertEquals(
+        new CommandRun(2, "", "error: unknown subcommand 'bogus'.\n" + CommandRun.usage()),
+        run("help", "bogus"));
+  }
+
+  @Test
+  void anUnexpectedFailureIsOneLineAndExitsOneWithoutAStackTrace() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    UsageErrors errors =
+        new UsageErrors(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        errors.handleExecutionException(
+            new IllegalStateException("broken\n\tat Somewhere"), null, null);
+    assertEquals(1, exit);
+    assertEquals(
+        "error: java.lang.IllegalStateException: broken\\n\\tat Somewhere\n",
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aControlCharacterInAnArgumentIsPrintedAsAnEscape() {
     CommandRun run = run("--bo\u001b[2Jgus");
     assertEquals(
