@@ -1,6 +1,8 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +54,14 @@ final class FunctionOptions {
       names = {"-t", "--template"},
       paramLabel = "FILE",
       defaultValue = "template.yaml",
+      converter = PathName.class,
       description = "The SAM template (default: ${DEFAULT-VALUE} in the current folder).")
   private Path template;
 
   @Option(
       names = "--code-uri",
       paramLabel = "PATH",
+      converter = PathName.class,
       description =
           "The function's code instead of its CodeUri: a folder (classes and lib/), a"
               + " .jar or a .zip.")
@@ -181,8 +185,20 @@ final class FunctionOptions {
    * @return the event, checked as Lambda checks a payload
    * @throws LocalInvokeException when it cannot be read, or is not one JSON value within the limit
    */
-  String event(java.io.InputStream stdin) throws LocalInvokeException {
+  String event(InputStream stdin) throws LocalInvokeException {
     return LocalInvoke.readEvent(event, stdin);
+  }
+
+  /** {@code -t} and {@code --code-uri}: a path the file system can name (no NUL, for one). */
+  static final class PathName implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      try {
+        return Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException("needs a valid path, not '" + value + "'");
+      }
+    }
   }
 
   /** {@code --log-format}: Text or JSON in any case, written as Lambda writes it. */
