@@ -14,10 +14,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * How the command line reports what went wrong: always ONE line {@code error: <message>} on
- * standard error, never a stack trace. A usage error (exit 2) is followed by the usage of the
- * command it happened in; a {@link LocalInvokeException} exits with its own code; anything else is
- * a failure of the runner itself, exit 1. Messages go through {@link TerminalText}: option values
- * and names from a template can hold control characters.
+ * standard error, never a stack trace. A usage error (exit 2) is followed by the synopsis of the
+ * command it happened in and where its help is, so that the error stays in view; a {@link
+ * LocalInvokeException} exits with its own code; anything else is a failure of the runner itself,
+ * exit 1. Messages go through {@link TerminalText}: option values and names from a template can
+ * hold control characters.
  *
  * <pre>{@code
  * UsageErrors errors = new UsageErrors(err);
@@ -39,7 +40,7 @@ final class UsageErrors implements IParameterExceptionHandler, IExecutionExcepti
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     err.println("error: " + TerminalText.message(message(e)));
-    err.print(e.getCommandLine().getUsageMessage());
+    err.print(hint(e.getCommandLine()));
     err.flush();
     return LocalInvokeException.USAGE;
   }
@@ -52,6 +53,20 @@ final class UsageErrors implements IParameterExceptionHandler, IExecutionExcepti
     }
     err.println("error: " + TerminalText.message(String.valueOf(e)));
     return 1;
+  }
+
+  /**
+   * @param command the command a usage error happened in
+   * @return its synopsis, then how to see its help: {@code Try 'invoke report --help' for more
+   *     information.}
+   */
+  static String hint(CommandLine command) {
+    CommandLine.Help help = command.getHelp();
+    return help.synopsisHeading()
+        + help.synopsis(help.synopsisHeadingLength())
+        + "Try '"
+        + command.getCommandSpec().qualifiedName()
+        + " --help' for more information.\n";
   }
 
   /**

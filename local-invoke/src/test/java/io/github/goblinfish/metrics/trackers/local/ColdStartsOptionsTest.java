@@ -23,6 +23,6 @@ class ColdStartsOptionsTest {
     CommandRun run = CommandRun.of(new byte[0], List.of(args.split(" ")));
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
-    assertEquals(error + "\n" + CommandRun.usage(), run.err());
+    assertEquals(error + "\n" + CommandRun.hint(), run.err());
   }
 }

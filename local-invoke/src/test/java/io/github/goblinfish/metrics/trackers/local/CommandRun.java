@@ -34,7 +34,7 @@ record CommandRun(int exitCode, String out, String err) {
 
   /**
    * @param command a command's path below the top ({@code "report"}), none for the top itself
-   * @return its generated usage help, as a usage error prints it after the error line
+   * @return its generated usage help, as {@code --help} prints it
    */
   static String usage(String... command) {
     picocli.CommandLine commandLine = LocalInvoke.commandLine(null, System.out, System.err);
@@ -42,5 +42,18 @@ record CommandRun(int exitCode, String out, String err) {
       commandLine = commandLine.getSubcommands().get(name);
     }
     return commandLine.getUsageMessage();
+  }
+
+  /**
+   * @param command a command's path below the top ({@code "report"}), none for the top itself
+   * @return what a usage error prints after its error line: the command's synopsis and where its
+   *     help is
+   */
+  static String hint(String... command) {
+    picocli.CommandLine commandLine = LocalInvoke.commandLine(null, System.out, System.err);
+    for (String name : command) {
+      commandLine = commandLine.getSubcommands().get(name);
+    }
+    return UsageErrors.hint(commandLine);
   }
 }

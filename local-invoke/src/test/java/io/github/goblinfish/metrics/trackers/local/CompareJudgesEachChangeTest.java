@@ -218,7 +218,7 @@ class CompareJudgesEachChangeTest {
   private void assertUsageError(String message, String... args) {
     CommandRun run = CommandRun.of(null, List.of(args));
     assertEquals(2, run.exitCode(), String.join(" ", args));
-    assertEquals("error: " + message + "\n" + CommandRun.usage("report"), run.err());
+    assertEquals("error: " + message + "\n" + CommandRun.hint("report"), run.err());
     assertEquals("", run.out());
   }
 

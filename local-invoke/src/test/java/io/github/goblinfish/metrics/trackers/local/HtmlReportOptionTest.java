@@ -33,7 +33,7 @@ class HtmlReportOptionTest {
   void aFileThatCannotBeWrittenIsAUsageErrorOfReport() {
     Path missing = temp.resolve("no-such-folder").resolve("report.html");
     assertUsageError(
-        CommandRun.usage("report"),
+        CommandRun.hint("report"),
         "--html: cannot write "
             + missing
             + ": "
@@ -44,18 +44,18 @@ class HtmlReportOptionTest {
         "--html",
         missing.toString());
     assertUsageError(
-        CommandRun.usage("report"),
+        CommandRun.hint("report"),
         "--html: " + temp + " is a folder: name a file to write",
         "report",
         INSIGHTS,
         "--html",
         temp.toString());
     assertUsageError(
-        CommandRun.usage("report"), "--html needs a value", "report", INSIGHTS, "--html");
+        CommandRun.hint("report"), "--html needs a value", "report", INSIGHTS, "--html");
     assertUsageError(
-        CommandRun.usage("report"), "--html needs a file name", "report", INSIGHTS, "--html=");
+        CommandRun.hint("report"), "--html needs a file name", "report", INSIGHTS, "--html=");
     assertUsageError(
-        CommandRun.usage("report"),
+        CommandRun.hint("report"),
         "--html: '\\u0000.html' is not a valid path",
         "report",
         INSIGHTS,
@@ -68,7 +68,7 @@ class HtmlReportOptionTest {
     Path missing = temp.resolve("no-such-folder").resolve("run.html");
     // No template is read: the option is refused first.
     assertUsageError(
-        CommandRun.usage(),
+        CommandRun.hint(),
         "--html: cannot write "
             + missing
             + ": "

@@ -28,7 +28,7 @@ class ReportCommandLineTest {
 
   private void assertUsageError(String message, String... args) {
     assertEquals(2, report((String) null, args), String.join(" ", args));
-    assertEquals("error: " + message + "\n" + CommandRun.usage("report"), err);
+    assertEquals("error: " + message + "\n" + CommandRun.hint("report"), err);
     assertEquals("", out);
   }
 

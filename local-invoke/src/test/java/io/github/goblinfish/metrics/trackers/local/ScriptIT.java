@@ -55,7 +55,7 @@ class ScriptIT {
     result = run(SCRIPT, fixtures, "report", "--summary", "xml");
     assertEquals("2", result[0]);
     assertEquals(
-        "error: --summary must be text or json, not 'xml'\n" + CommandRun.usage("report"),
+        "error: --summary must be text or json, not 'xml'\n" + CommandRun.hint("report"),
         result[2]);
   }
 

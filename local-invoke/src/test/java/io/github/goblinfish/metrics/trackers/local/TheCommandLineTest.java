@@ -105,7 +105,7 @@ class TheCommandLineTest {
     CommandRun run = run(args.split(" "));
     String[] path = command == null ? new String[0] : new String[] {command};
     assertEquals(
-        new CommandRun(2, "", "error: " + message + "\n" + CommandRun.usage(path)), run, args);
+        new CommandRun(2, "", "error: " + message + "\n" + CommandRun.hint(path)), run, args);
   }
 
   @Test
@@ -127,7 +127,7 @@ class TheCommandLineTest {
           new CommandRun(
               2,
               "",
-              "error: " + option + " needs a valid path, not 'a\\u0000b'\n" + CommandRun.usage()),
+              "error: " + option + " needs a valid path, not 'a\\u0000b'\n" + CommandRun.hint()),
           run("Fn", option, "a\u0000b"));
     }
   }
@@ -142,7 +142,7 @@ class TheCommandLineTest {
   @Test
   void helpOfAnUnknownCommandIsAUsageError() {
     assertEquals(
-        new CommandRun(2, "", "error: unknown subcommand 'bogus'.\n" + CommandRun.usage()),
+        new CommandRun(2, "", "error: unknown subcommand 'bogus'.\n" + CommandRun.hint()),
         run("help", "bogus"));
   }
 
@@ -164,7 +164,7 @@ class TheCommandLineTest {
   void aControlCharacterInAnArgumentIsPrintedAsAnEscape() {
     CommandRun run = run("--bo\u001b[2Jgus");
     assertEquals(
-        new CommandRun(2, "", "error: unknown option --bo\\u001b[2Jgus\n" + CommandRun.usage()),
+        new CommandRun(2, "", "error: unknown option --bo\\u001b[2Jgus\n" + CommandRun.hint()),
         run);
   }
 
@@ -220,7 +220,7 @@ class TheCommandLineTest {
         CommandRun.of(event, List.of("invoke", "report", "-q", "--template", template.toString())));
     // At the top, the name is the command's.
     assertEquals(
-        new CommandRun(2, "", "error: unknown option -q\n" + CommandRun.usage("report")),
+        new CommandRun(2, "", "error: unknown option -q\n" + CommandRun.hint("report")),
         CommandRun.of(event, List.of("report", "-q", "--template", template.toString())));
   }
 }
