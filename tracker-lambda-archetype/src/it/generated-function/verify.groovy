@@ -21,3 +21,27 @@ assert log =~ /(?m)^  process_message  19  10\.424  10\.794   10\.872\*  10\.872
 assert log =~ /(?m)^  process_message      10\.424  15\.360  \+47\.4% \(p=0\.000 n=19\+19\)/
 assert log.contains('tracker-lambda:report exited with 3: error: slower by more than 10% at p < 0.05: '
     + 'QueueHandler warm QueueHandler +44.2% (p=0.000), QueueHandler warm process_message +47.4% (p=0.000)')
+
+// The ab goal ran the saved shaded jar before and the project's own build after, side by side:
+// two runtimes per side one pair after the other, ABBA in each, every invocation's REPORT line, then a verdict on each warm figure.
+def orders = new File(basedir, 'orders').absolutePath
+def jar = "${orders}/target/orders-1.0-SNAPSHOT.jar"
+def task = "${orders}/target/tracker-lambda/task"
+def logLines = log.readLines()
+def start = logLines.findIndexOf { it.startsWith('A/B of ') }
+assert start >= 0 : 'no output of tracker-lambda:ab'
+assert logLines[start] == 'A/B of QueueFunction: 10 invocations per side, each side in 2 runtimes in turn, alternating (ABBA), one at a time'
+assert logLines[start + 1] == "before (${jar}): the code in ${jar} as QueueFunction of ${orders}/template.yaml".toString()
+assert logLines[start + 2] == "after (${task}): the code in ${task} as QueueFunction of ${orders}/template.yaml".toString()
+def turns = logLines.findAll { it ==~ /(before|after) \d+\/10: REPORT RequestId: .*/ }.collect { it.split(' ')[0] }
+def pair = ['before', 'after', 'after', 'before', 'before', 'after', 'after', 'before', 'before', 'after']
+assert turns == pair + pair : turns
+assert logLines.contains('QueueHandler, cold: 2 before, 2 after')
+def warm = logLines.findIndexOf { it == 'QueueHandler, warm: 8 before, 8 after' }
+assert warm > start : 'no warm group'
+def rows = logLines.subList(warm + 2, logLines.findIndexOf(warm) { it.startsWith('  * the max') })
+assert rows.collect { it.substring(0, 18).trim() } == ['REPORT Duration', 'QueueHandler', 'process_message'] : rows
+def verdict = ~/  \S.*?  +\d+\.\d{3}  +\d+\.\d{3}  +(~|[+-]\d+\.\d%) \(p=\d\.\d{3} n=8\+8\)  .*/
+rows.each { assert it ==~ verdict : it }
+assert logLines.contains("Ran before (${jar}): 10 invocations, 10 tracker lines".toString())
+assert logLines.contains("Ran after (${task}): 10 invocations, 10 tracker lines".toString())

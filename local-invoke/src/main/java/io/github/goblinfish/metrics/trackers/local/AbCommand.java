@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs two builds of one function side by side under the same load, their invocations"
-          + " alternated (ABBA, one at a time), each side in its own runtime, then compares them"
+          + " alternated (ABBA, one at a time), each side in its own runtimes, then compares them"
           + " as compare does."
     },
     footerHeading = "%n",
@@ -77,8 +77,8 @@ final class AbCommand implements Callable<Integer> {
       converter = InvocationCounts.PositiveWholeNumber.class,
       description =
           "Spreads each side's --times invocations over R runtimes, one fresh pair after the"
-              + " other (default: 1): each runtime has its own speed, which one runtime per side"
-              + " takes for a change.")
+              + " other (default: 4; at least one invocation each): each runtime has its own"
+              + " speed, which one runtime per side takes for a change.")
   private int runtimes;
 
   @Mixin private OutputOptions output;

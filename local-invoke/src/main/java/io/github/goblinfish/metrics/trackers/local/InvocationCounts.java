@@ -29,7 +29,7 @@ final class InvocationCounts {
       converter = PositiveWholeNumber.class,
       description =
           "Invocations in one runtime process, the first cold (default: 1; for ab, 20 per"
-              + " side).")
+              + " side, spread over --runtimes).")
   private int times;
 
   @Option(

@@ -15,12 +15,12 @@ import java.util.function.Consumer;
 
 /**
  * {@code ./invoke ab}: one function run as two builds side by side under the same load, then their
- * comparison, printed as {@code ./invoke report --compare} prints it. Each side warm runs in one
- * runtime process of its own (or in {@code runtimes} of them, one pair after the other), both
- * started together, their invocations alternated in ABBA order ({@link Turns}) with one in flight
- * at a time; or, with {@code coldStarts}, in pairs of fresh cold starts, alternating which side
- * starts first. Each invocation's REPORT line follows in the order they ran ({@code before 3/20:
- * REPORT ...}), unless the comparison is JSON.
+ * comparison, printed as {@code ./invoke report --compare} prints it. Each side warm runs in
+ * runtime processes of its own ({@link AbSpec#DEFAULT_RUNTIMES} or {@code runtimes} of them, one
+ * pair after the other), each pair started together, their invocations alternated in ABBA order
+ * ({@link Turns}) with one in flight at a time; or, with {@code coldStarts}, in pairs of fresh cold
+ * starts, alternating which side starts first. Each invocation's REPORT line follows in the order
+ * they ran ({@code before 3/20: REPORT ...}), unless the comparison is JSON.
  *
  * <pre>{@code
  * int exit = SideBySide.run(spec, null, System.out, System.err);

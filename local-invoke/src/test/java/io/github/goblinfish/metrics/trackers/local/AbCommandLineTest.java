@@ -1,14 +1,17 @@
 package io.github.goblinfish.metrics.trackers.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code ./invoke ab}'s bad command lines: each is exit 2 with one {@code error:} line first,
- * before anything runs (none of these starts a runtime).
+ * {@code ./invoke ab}'s command lines: how many runtimes a side gets, and the bad ones: each is
+ * exit 2 with one {@code error:} line first, before anything runs (none of these starts a runtime).
  */
 class AbCommandLineTest {
   @ParameterizedTest
@@ -29,8 +32,20 @@ class AbCommandLineTest {
             + " needs one at least",
         "ab Greet --before a --runtimes 0"
             + " | error: --runtimes needs a positive whole number, not '0'",
+        "ab Greet --before a --times 3"
+            + " | error: --times 3 is fewer than the 4 runtimes per side that ab starts by default:"
+            + " each runtime needs one invocation at least (give --runtimes 3 or fewer)",
+        "ab Greet --before a --times 3 --runtimes 4"
+            + " | error: --runtimes 4 is more than the 3 invocations per side: each runtime needs"
+            + " one at least",
         "ab Greet -t src/test/resources/template.yaml --before no-such.yaml"
-            + " | error: template no-such.yaml not found (use --template to point at one)",
+            + " | error: --before template no-such.yaml not found",
+        "ab Greet -t src/test/resources/template.yaml --after no-such.yml"
+            + " | error: --after template no-such.yml not found",
+        "ab Greet -t src/test/resources/template.yaml --before src/test/resources --after"
+            + " no-such.json | error: --after template no-such.json not found",
+        "ab Greet -t no-such-template.yaml --before src/test/resources"
+            + " | error: template no-such-template.yaml not found (use --template to point at one)",
         "ab NoSuchFunction -t src/test/resources/template.yaml --after src/test/resources"
             + " | error: function 'NoSuchFunction' not found in src/test/resources/template.yaml;"
             + " known functions: LogBytes, LogString, PrintLines, Fail, Sleep, Greet, SlowEcho,"
@@ -42,5 +57,40 @@ class AbCommandLineTest {
     assertEquals(2, run.exitCode(), run.err());
     assertEquals(error, run.err().lines().findFirst().orElse(""), run.err());
     assertEquals("", run.out());
+  }
+
+  @Test
+  void withoutTimesOrRuntimesEachSidesTwentyInvocationsAreSpreadOverFourRuntimes()
+      throws Exception {
+    AbSpec spec = warm(0, 0);
+    spec.check();
+    assertArrayEquals(new int[] {5, 5, 5, 5}, spec.perRuntime());
+  }
+
+  @Test
+  void runtimesOneKeepsEachSideInOneRuntime() throws Exception {
+    AbSpec spec = warm(3, 1);
+    spec.check();
+    assertArrayEquals(new int[] {3}, spec.perRuntime());
+  }
+
+  /** A warm run of old code against the template's, {@code 0} for an option left out. */
+  private static AbSpec warm(int times, int runtimes) {
+    return new AbSpec(
+        null,
+        null,
+        Path.of("template.yaml"),
+        Path.of("old"),
+        null,
+        null,
+        null,
+        times,
+        0,
+        runtimes,
+        null,
+        false,
+        0.05,
+        Double.NaN,
+        null);
   }
 }

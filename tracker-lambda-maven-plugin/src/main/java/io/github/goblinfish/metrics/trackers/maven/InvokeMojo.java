@@ -1,10 +1,6 @@
 package io.github.goblinfish.metrics.trackers.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -104,7 +100,7 @@ public class InvokeMojo extends AbstractMojo {
       call.add(function);
     }
     return call.option("--template", template)
-        .option("--code-uri", codeUri != null ? codeUri.toPath() : projectTaskRoot())
+        .option("--code-uri", codeUri != null ? codeUri.toPath() : TaskRoot.layOut(project))
         .option("-e", event)
         .option("--times", times)
         .option("--concurrency", concurrency)
@@ -112,21 +108,5 @@ public class InvokeMojo extends AbstractMojo {
         .option("--by", by)
         .flag("--quiet", quiet)
         .passThrough(args);
-  }
-
-  private Path projectTaskRoot() throws MojoExecutionException {
-    List<File> dependencies =
-        project.getArtifacts().stream()
-            .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()))
-            .filter(a -> !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
-            .filter(a -> a.getArtifactHandler().isAddedToClasspath())
-            .map(Artifact::getFile)
-            .toList();
-    Path root = Path.of(project.getBuild().getDirectory(), "tracker-lambda", "task");
-    try {
-      return TaskRoot.layOut(Path.of(project.getBuild().getOutputDirectory()), dependencies, root);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot lay out the function's code in " + root, e);
-    }
   }
 }

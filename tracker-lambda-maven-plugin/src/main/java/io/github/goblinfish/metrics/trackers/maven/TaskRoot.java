@@ -9,7 +9,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
 
 /**
  * A project's build laid out as Lambda lays out a zip function in {@code /var/task}: the classes at
@@ -20,6 +24,38 @@ import java.util.stream.Stream;
  */
 final class TaskRoot {
   private TaskRoot() {}
+
+  /**
+   * @param project the project whose build is the function's code
+   * @return the folder where {@link #layOut(MavenProject)} lays it out: {@code
+   *     target/tracker-lambda/task}
+   */
+  static Path of(MavenProject project) {
+    return Path.of(project.getBuild().getDirectory(), "tracker-lambda", "task");
+  }
+
+  /**
+   * Lays out the project's compiled classes and runtime dependencies in {@link #of(MavenProject)}.
+   *
+   * @param project the project, its dependencies resolved
+   * @return the folder
+   * @throws MojoExecutionException when it cannot be written
+   */
+  static Path layOut(MavenProject project) throws MojoExecutionException {
+    List<File> dependencies =
+        project.getArtifacts().stream()
+            .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()))
+            .filter(a -> !Artifact.SCOPE_PROVIDED.equals(a.getScope()))
+            .filter(a -> a.getArtifactHandler().isAddedToClasspath())
+            .map(Artifact::getFile)
+            .toList();
+    Path root = of(project);
+    try {
+      return layOut(Path.of(project.getBuild().getOutputDirectory()), dependencies, root);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot lay out the function's code in " + root, e);
+    }
+  }
 
   /**
    * @param classes the project's compiled classes (may not exist: a project without sources)

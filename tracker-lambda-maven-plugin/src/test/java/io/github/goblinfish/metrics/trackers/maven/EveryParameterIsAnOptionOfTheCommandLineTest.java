@@ -11,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +129,66 @@ class EveryParameterIsAnOptionOfTheCommandLineTest {
     ParseResult report = parsed.subcommand();
     assertEquals("report", report.commandSpec().name());
     assertEveryOptionIsIn(report.commandSpec(), args.subList(1, args.size()));
+  }
+
+  @Test
+  void everyAbParameterIsAnOptionOfTheAbCommand() throws Exception {
+    AbMojo mojo = new AbMojo();
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("function", "QueueFunction");
+    parameters.put("event", new File("events/event.json"));
+    parameters.put("template", new File("template.yaml"));
+    parameters.put("before", new File("saved-build"));
+    parameters.put("after", new File("target/function.zip"));
+    parameters.put("times", 30);
+    parameters.put("runtimes", 3);
+    parameters.put("coldStarts", 5);
+    parameters.put("summary", "json");
+    parameters.put("by", "service");
+    parameters.put("alpha", 0.01);
+    parameters.put("failIfSlower", 10.0);
+    parameters.put("html", new File("ab.html"));
+    parameters.put("args", "--log-format JSON --init-type snap-start");
+    set(mojo, parameters, Set.of("project", "skip"));
+    List<String> args = mojo.call().arguments();
+    assertEquals(
+        List.of(
+            "ab",
+            "QueueFunction",
+            "--template",
+            "template.yaml",
+            "--before",
+            "saved-build",
+            "--after",
+            "target/function.zip",
+            "-e",
+            "events/event.json",
+            "--times",
+            "30",
+            "--runtimes",
+            "3",
+            "--cold-starts",
+            "5",
+            "--summary",
+            "json",
+            "--by",
+            "service",
+            "--alpha",
+            "0.01",
+            "--fail-if-slower",
+            "10.0",
+            "--html",
+            "ab.html",
+            "--log-format",
+            "JSON",
+            "--init-type",
+            "snap-start"),
+        args);
+    ParseResult parsed = commandLine().parseArgs(args.toArray(String[]::new));
+    ParseResult ab = parsed.subcommand();
+    assertEquals("ab", ab.commandSpec().name());
+    assertEveryOptionIsIn(ab.commandSpec(), args.subList(1, args.size()));
+    assertEquals(List.of("QueueFunction"), ab.matchedPositional(0).getValue());
   }
 
   private static void assertEveryOptionIsIn(CommandSpec command, List<String> args) {
