@@ -39,6 +39,30 @@ final class LambdaITSupport {
   }
 
   /**
+   * Copies the examples' build as Lambda lays out a zip: classes at the root, jars in {@code lib/}.
+   *
+   * @param target the folder to fill (created when missing)
+   */
+  static void copyExamplesBuild(Path target) throws java.io.IOException {
+    Path examples = repositoryRoot().resolve("examples/target");
+    copyTree(examples.resolve("classes"), target);
+    copyTree(examples.resolve("lib"), target.resolve("lib"));
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  /**
    * The folder of the compiled test classes (and test resources): where this class was loaded from.
    */
   static Path testClasses() {

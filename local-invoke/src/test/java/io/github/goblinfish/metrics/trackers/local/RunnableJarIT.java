@@ -110,9 +110,7 @@ class RunnableJarIT {
 
   /** The examples' build as Lambda lays out a zip: classes at the root, jars in lib/. */
   private static void taskRoot(Path target) throws IOException {
-    Path examples = LambdaITSupport.repositoryRoot().resolve("examples/target");
-    copyTree(examples.resolve("classes"), target);
-    copyTree(examples.resolve("lib"), target.resolve("lib"));
+    LambdaITSupport.copyExamplesBuild(target);
   }
 
   private static void template(Path template, String codeUri) throws IOException {
@@ -152,19 +150,6 @@ class RunnableJarIT {
     p.waitFor(120, TimeUnit.SECONDS);
     String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
     return new String[] {Integer.toString(p.exitValue()), out, err};
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 
   private static void zip(Path folder, Path zip) throws IOException {

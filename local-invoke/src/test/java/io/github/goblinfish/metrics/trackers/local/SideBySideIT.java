@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,24 +78,9 @@ class SideBySideIT {
 
   /** The example's built code as a folder of classes and lib/, as sam build lays it out. */
   private static Path codeCopy() throws IOException {
-    Path examples = LambdaITSupport.repositoryRoot().resolve("examples/target");
     Path code = scratch.resolve("code-" + System.nanoTime());
-    copyTree(examples.resolve("classes"), code);
-    copyTree(examples.resolve("lib"), code.resolve("lib"));
+    LambdaITSupport.copyExamplesBuild(code);
     return code;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 
   /**
