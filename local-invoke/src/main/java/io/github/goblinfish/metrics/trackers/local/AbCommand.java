@@ -60,12 +60,14 @@ final class AbCommand implements Callable<Integer> {
   @Option(
       names = "--before",
       paramLabel = "PATH",
+      converter = FunctionOptions.PathName.class,
       description = "The build before the change: a template, or the function's code.")
   private Path before;
 
   @Option(
       names = "--after",
       paramLabel = "PATH",
+      converter = FunctionOptions.PathName.class,
       description = "The build after the change: a template, or the function's code.")
   private Path after;
 

@@ -130,6 +130,17 @@ class TheCommandLineTest {
               "error: " + option + " needs a valid path, not 'a\\u0000b'\n" + CommandRun.hint()),
           run("Fn", option, "a\u0000b"));
     }
+    for (String option : List.of("--before", "--after")) {
+      assertEquals(
+          new CommandRun(
+              2,
+              "",
+              "error: "
+                  + option
+                  + " needs a valid path, not 'a\\u0000b'\n"
+                  + CommandRun.hint("ab")),
+          run("ab", "Fn", option, "a\u0000b"));
+    }
   }
 
   @Test
