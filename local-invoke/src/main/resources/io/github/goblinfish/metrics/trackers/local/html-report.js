@@ -119,7 +119,7 @@
     // The tail's legend in a neutral colour: its marks take their side's.
     var legend = (sides.length > 1 ? sides.map(function (s) { return s.name; }) : []).concat(
         Object.keys(TAIL).map(function (p) {
-          return { name: p, icon: TAIL[p].symbol, itemStyle: { color: '#555' } };
+          return { name: p, icon: TAIL[p].symbol, itemStyle: { color: '#555', borderColor: '#555' } };
         }));
     var instance = echarts.init(div);
     instance.setOption({
