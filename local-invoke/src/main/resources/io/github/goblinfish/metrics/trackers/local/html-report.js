@@ -9,11 +9,10 @@
   var FLOOR = 0.001;
   var COLORS = { before: '#8c8c8c', after: '#2f6fb3', only: '#2f6fb3' };
   // The tail's marks: filled, or hollow when the percentile is only the max (too few invocations
-  // for it to be anything else).
-  var TAIL = {
-    p90: { symbol: 'triangle', hollow: 'emptyTriangle', needs: 10 },
-    p99: { symbol: 'diamond', hollow: 'emptyDiamond', needs: 100 }
-  };
+  // for it to be anything else). Hollow marks are see-through, so that a p90 and a p99 at the same
+  // value both show.
+  var TAIL = { p90: { symbol: 'triangle', needs: 10 }, p99: { symbol: 'diamond', needs: 100 } };
+  var HOLLOW = { color: 'rgba(255,255,255,0)' };
 
   function el(tag, text, className) {
     var e = document.createElement(tag);
@@ -86,7 +85,7 @@
         var isMax = d[p + 'IsMax'];
         tails[p].push({
           value: [shown(d[p]), i + markOffset], row: i, ms: d[p], side: name, tail: true,
-          isMax: isMax, symbol: isMax ? TAIL[p].hollow : TAIL[p].symbol
+          isMax: isMax, itemStyle: isMax ? HOLLOW : undefined
         });
       });
     });
@@ -102,7 +101,8 @@
       }
     ].concat(Object.keys(tails).map(function (p) {
       return {
-        type: 'scatter', name: p, data: tails[p], yAxisIndex: 1, symbolSize: 10, z: 3,
+        type: 'scatter', name: p, data: tails[p], yAxisIndex: 1, symbol: TAIL[p].symbol,
+        symbolSize: 10, z: 3,
         itemStyle: { color: color, borderColor: color, borderWidth: 1.5 }
       };
     }));

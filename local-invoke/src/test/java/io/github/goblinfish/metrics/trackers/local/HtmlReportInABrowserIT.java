@@ -57,7 +57,8 @@ class HtmlReportInABrowserIT {
 
   /**
    * Per chart, per p90 or p99 series: how its marks are drawn on the canvas, in runs: filled (in
-   * the colour of their outline) or hollow (white inside), e.g. {@code "p99 filled x2 hollow x3"}.
+   * the colour of their outline) or hollow (see-through inside), e.g. {@code "p99 filled x2 hollow
+   * x3"}.
    */
   private static final String TAILS =
       "return Array.from(document.querySelectorAll('.chart')).map(function (div) {"
@@ -68,7 +69,7 @@ class HtmlReportInABrowserIT {
           + "    function end() { if (run > 0) shown += ' ' + last + ' x' + run; }"
           + "    for (var i = 0; i < data.count(); i++) {"
           + "      var el = data.getItemGraphicEl(i), path = el && el.childAt(0);"
-          + "      var how = !path ? 'missing' : path.style.fill === '#fff' ? 'hollow'"
+          + "      var how = !path ? 'missing' : path.style.fill === 'rgba(255,255,255,0)' ? 'hollow'"
           + "          : path.style.fill === path.style.stroke ? 'filled' : 'fill ' + path.style.fill;"
           + "      if (how !== last) { end(); last = how; run = 0; }"
           + "      run++;"
