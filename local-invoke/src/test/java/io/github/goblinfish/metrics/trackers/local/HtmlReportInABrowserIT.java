@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The HTML report ({@code --html}) opened in a real headless browser: it loads with no console
  * error, every chart has drawn a box, a p90 and a p99 mark (hollow while only the max) for each
  * step and a dot for each invocation, and names shaped as markup or script run nothing and show as
- * the text they are. Screenshots are kept under {@code
- * target/html-report/}.
+ * the text they are. Screenshots are kept under {@code target/html-report/}.
  */
 class HtmlReportInABrowserIT {
   private static final Path ROOT = LambdaITSupport.repositoryRoot();
