@@ -14,9 +14,11 @@ import java.util.Objects;
  * comparison each step's distributions before and after with the comparison's verdict. Names stay
  * as the lines wrote them: the page only ever sets them as text.
  *
- * <p>A distribution is {@code n}, {@code p50}, {@code p90}, {@code p99}, {@code max}, a box of min,
- * p25, p50, p75 and max (all by nearest rank, so each is a measured value), and the points
- * themselves: all of them up to {@value #POINTS}, else {@value #POINTS} evenly spaced by rank.
+ * <p>A distribution is {@code n}, {@code p50}, {@code p90}, {@code p99}, {@code max}, {@code
+ * p90IsMax} and {@code p99IsMax} (true when that percentile is only the max, as the text output's
+ * {@code *} says), a box of min, p25, p50, p75 and max (all by nearest rank, so each is a measured
+ * value), and the points themselves: all of them up to {@value #POINTS}, else {@value #POINTS}
+ * evenly spaced by rank.
  *
  * <pre>{@code
  * JsonObject data = HtmlReportData.of(summary, List.of("Read lines.log as lines: ..."));
@@ -205,6 +207,9 @@ final class HtmlReportData {
     d.addProperty("p90", ranks.percentile(90));
     d.addProperty("p99", ranks.percentile(99));
     d.addProperty("max", ranks.max());
+    // Drawn hollow: with fewer than 10 (100) values a p90 (p99) is the max whatever the others are.
+    d.addProperty("p90IsMax", ranks.isTheMax(90));
+    d.addProperty("p99IsMax", ranks.isTheMax(99));
     JsonArray box = new JsonArray();
     box.add(sorted[0]);
     box.add(ranks.percentile(25));

@@ -8,6 +8,11 @@
   // The line's resolution: a 0 is drawn there, as a log axis has no 0.
   var FLOOR = 0.001;
   var COLORS = { before: '#8c8c8c', after: '#2f6fb3', only: '#2f6fb3' };
+  // The tail's marks: filled, or hollow when the percentile is only the max (too few invocations
+  // for it to be anything else). Hollow marks are see-through, so that a p90 and a p99 at the same
+  // value both show.
+  var TAIL = { p90: { symbol: 'triangle', needs: 10 }, p99: { symbol: 'diamond', needs: 100 } };
+  var HOLLOW = { color: 'rgba(255,255,255,0)' };
 
   function el(tag, text, className) {
     var e = document.createElement(tag);
@@ -47,17 +52,25 @@
               ', p50 ' + ms(d.p50) + ', p90 ' + ms(d.p90) + ', p99 ' + ms(d.p99) +
               ', max ' + ms(d.max) + ' ms';
         }
+        if (p.data.tail) {
+          // A tail mark's series is its percentile: the side is the mark's own.
+          return html(row.name) + ' (' + html(p.data.side) + '): ' + p.seriesName + ' ' +
+              ms(p.data.ms) + ' ms' + (p.data.isMax ? ', the max: a ' + p.seriesName + ' needs ' +
+              TAIL[p.seriesName].needs + ' invocations to be anything else' : '');
+        }
         return html(row.name) + ' (' + html(p.seriesName) + '): ' + ms(p.data.ms) + ' ms';
       }
     };
   }
 
-  // One side's boxes (on the category axis, which sets each side's boxes apart) and points (on a
-  // hidden value axis aligned with it, at an offset for the side); a row without the side gets an
-  // empty box and no points.
-  function series(rows, side, name, offset) {
+  // One side's boxes (on the category axis, which sets each side's boxes apart), points and tail
+  // marks (on a hidden value axis aligned with it, at an offset for the side; the marks just
+  // outside the box, so that neither hides the other); a row without the side gets an empty box,
+  // no points and no marks.
+  function series(rows, side, name, offset, markOffset) {
     var boxes = [];
     var points = [];
+    var tails = { p90: [], p99: [] };
     rows.forEach(function (row, i) {
       var d = side(row);
       if (!d) {
@@ -67,6 +80,13 @@
       boxes.push({ value: d.box.map(shown), row: i, dist: d });
       d.points.forEach(function (v) {
         points.push({ value: [shown(v), i + offset], row: i, ms: v });
+      });
+      Object.keys(tails).forEach(function (p) {
+        var isMax = d[p + 'IsMax'];
+        tails[p].push({
+          value: [shown(d[p]), i + markOffset], row: i, ms: d[p], side: name, tail: true,
+          isMax: isMax, itemStyle: isMax ? HOLLOW : undefined
+        });
       });
     });
     var color = COLORS[name] || COLORS.only;
@@ -79,22 +99,33 @@
         type: 'scatter', name: name, data: points, yAxisIndex: 1, symbolSize: 5,
         itemStyle: { color: color, opacity: 0.45 }
       }
-    ];
+    ].concat(Object.keys(tails).map(function (p) {
+      return {
+        type: 'scatter', name: p, data: tails[p], yAxisIndex: 1, symbol: TAIL[p].symbol,
+        symbolSize: 10, z: 3,
+        itemStyle: { color: color, borderColor: color, borderWidth: 1.5 }
+      };
+    }));
   }
 
   function chart(container, rows, sides) {
     var div = el('div', null, 'chart');
-    div.style.height = (70 + rows.length * (sides.length > 1 ? 56 : 40)) + 'px';
+    div.style.height = (90 + rows.length * (sides.length > 1 ? 64 : 44)) + 'px';
     container.appendChild(div);
     var all = [];
     sides.forEach(function (s) {
-      all = all.concat(series(rows, s.pick, s.name, s.offset));
+      all = all.concat(series(rows, s.pick, s.name, s.offset, s.markOffset));
     });
+    // The tail's legend in a neutral colour: its marks take their side's.
+    var legend = (sides.length > 1 ? sides.map(function (s) { return s.name; }) : []).concat(
+        Object.keys(TAIL).map(function (p) {
+          return { name: p, icon: TAIL[p].symbol, itemStyle: { color: '#555', borderColor: '#555' } };
+        }));
     var instance = echarts.init(div);
     instance.setOption({
       animation: false,
-      grid: { left: 10, right: 40, top: sides.length > 1 ? 30 : 10, bottom: 30, containLabel: true },
-      legend: sides.length > 1 ? { data: sides.map(function (s) { return s.name; }) } : undefined,
+      grid: { left: 10, right: 40, top: 30, bottom: 30, containLabel: true },
+      legend: { data: legend },
       tooltip: tooltip(rows),
       // Along the chart's foot: on a log axis there is no 0 for it to cross at.
       xAxis: { type: 'log', name: 'ms', nameGap: 8, axisLine: { onZero: false } },
@@ -147,15 +178,16 @@
   root.appendChild(el('h1', data.title));
   root.appendChild(el('p', 'Milliseconds on a log scale (0 is drawn at ' + FLOOR + '). Boxes: min, '
       + 'p25, p50, p75 and max by nearest rank; dots: each invocation (at most 500, evenly spaced '
-      + 'by rank).', 'note'));
+      + 'by rank); triangles: p90, diamonds: p99, hollow when only the max (a p90 needs 10 '
+      + 'invocations, a p99 100, to be anything else).', 'note'));
   data.groups.forEach(function (group) {
     // In the page before its chart is drawn: a chart takes its width from where it is.
     var section = root.appendChild(el('section'));
     section.appendChild(el('h2', group.heading));
     if (data.kind === 'comparison') {
       chart(section, group.rows, [
-        { name: 'before', pick: function (r) { return r.before; }, offset: -0.17 },
-        { name: 'after', pick: function (r) { return r.after; }, offset: 0.17 }
+        { name: 'before', pick: function (r) { return r.before; }, offset: -0.17, markOffset: -0.38 },
+        { name: 'after', pick: function (r) { return r.after; }, offset: 0.17, markOffset: 0.38 }
       ]);
       table(section,
           ['step', 'n before', 'after', 'p50 before', 'after', 'p99 before', 'after', 'change'],
@@ -166,7 +198,9 @@
               ms(b.p50), ms(a.p50), ms(b.p99), ms(a.p99), r.verdict];
           }));
     } else {
-      chart(section, group.rows, [{ name: 'invocations', pick: function (r) { return r.dist; }, offset: 0 }]);
+      chart(section, group.rows, [
+        { name: 'invocations', pick: function (r) { return r.dist; }, offset: 0, markOffset: -0.3 }
+      ]);
       table(section, ['step', 'n', 'p50', 'p90', 'p99', 'max'], group.rows.map(function (r) {
         return [r.name, r.dist.n, ms(r.dist.p50), ms(r.dist.p90), ms(r.dist.p99), ms(r.dist.max)];
       }));

@@ -101,9 +101,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Runs a script in the page and returns its result, as Selenium converts it. */
-  Object evaluate(String script) {
-    return driver.executeScript(script);
+  /**
+   * Runs a script in the page and returns its result, as Selenium converts it; the script reads
+   * {@code args} as {@code arguments[0]} ...
+   */
+  Object evaluate(String script, Object... args) {
+    return driver.executeScript(script, args);
   }
 
   /** Every message the page logged at error level (a script error, a refused resource, ...). */

@@ -3,6 +3,7 @@ package io.github.goblinfish.metrics.trackers.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
@@ -63,6 +64,43 @@ class HtmlReportDistributionsTest {
     // Rank i * 999 / 499, rounded down.
     assertEquals(List.of(0.0, 2.0, 4.0, 6.0), points.subList(0, 4));
     assertEquals(List.of(992.0, 994.0, 996.0, 999.0), points.subList(496, 500));
+  }
+
+  @Test
+  void aP90AndAP99OfFewerThanTenValuesAreMarkedAsOnlyTheMax() {
+    assertEquals(
+        "{\"n\":3,\"p50\":2.0,\"p90\":3.0,\"p99\":3.0,\"max\":3.0,"
+            + "\"p90IsMax\":true,\"p99IsMax\":true,"
+            + "\"box\":[1.0,1.0,2.0,3.0,3.0],\"points\":[1.0,2.0,3.0]}",
+        new Gson().toJson(HtmlReportData.distribution(new double[] {1, 2, 3})));
+  }
+
+  @Test
+  void tenValuesHaveAP90OfTheirOwnAndAP99ThatIsOnlyTheMax() {
+    assertEquals(
+        "{\"n\":10,\"p50\":5.0,\"p90\":9.0,\"p99\":10.0,\"max\":10.0,"
+            + "\"p90IsMax\":false,\"p99IsMax\":true,"
+            + "\"box\":[1.0,3.0,5.0,8.0,10.0],"
+            + "\"points\":[1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,9.0,10.0]}",
+        new Gson()
+            .toJson(HtmlReportData.distribution(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})));
+  }
+
+  @Test
+  void aHundredValuesHaveAP99OfTheirOwn() {
+    double[] sorted = new double[100];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = i + 1;
+    }
+    JsonObject d = HtmlReportData.distribution(sorted);
+    assertEquals(
+        List.of("90.0", "false", "99.0", "false", "100.0"),
+        List.of(
+            d.get("p90").toString(),
+            d.get("p90IsMax").toString(),
+            d.get("p99").toString(),
+            d.get("p99IsMax").toString(),
+            d.get("max").toString()));
   }
 
   @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.goblinfish.metrics.trackers.ProcessTracker;
+import io.github.goblinfish.metrics.trackers.Timer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report ({@code --html}) opened in a real headless browser: it loads with no console
- * error, every chart has drawn a box for each step and a dot for each invocation, and names shaped
- * as markup or script run nothing and show as the text they are. Screenshots are kept under {@code
- * target/html-report/}.
+ * error, every chart has drawn a box, a p90 and a p99 mark (hollow while only the max) for each
+ * step and a dot for each invocation, and names shaped as markup or script run nothing and show as
+ * the text they are. Screenshots are kept under {@code target/html-report/}.
  */
 class HtmlReportInABrowserIT {
   private static final Path ROOT = LambdaITSupport.repositoryRoot();
@@ -52,6 +55,41 @@ class HtmlReportInABrowserIT {
           + "  });"
           + "});";
 
+  /**
+   * Per chart, per p90 or p99 series: how its marks are drawn on the canvas, in runs: filled (in
+   * the colour of their outline) or hollow (see-through inside), e.g. {@code "p99 filled x2 hollow
+   * x3"}.
+   */
+  private static final String TAILS =
+      "return Array.from(document.querySelectorAll('.chart')).map(function (div) {"
+          + "  return echarts.getInstanceByDom(div).getModel().getSeries()"
+          + "      .filter(function (s) { return s.name === 'p90' || s.name === 'p99'; })"
+          + "      .map(function (s) {"
+          + "    var data = s.getData(), shown = s.name, last = null, run = 0;"
+          + "    function end() { if (run > 0) shown += ' ' + last + ' x' + run; }"
+          + "    for (var i = 0; i < data.count(); i++) {"
+          + "      var el = data.getItemGraphicEl(i), path = el && el.childAt(0);"
+          + "      var how = !path ? 'missing' : path.style.fill === 'rgba(255,255,255,0)' ? 'hollow'"
+          + "          : path.style.fill === path.style.stroke ? 'filled' : 'fill ' + path.style.fill;"
+          + "      if (how !== last) { end(); last = how; run = 0; }"
+          + "      run++;"
+          + "    }"
+          + "    end();"
+          + "    return shown;"
+          + "  });"
+          + "});";
+
+  /** The text of the tooltip shown for an item of a series of the first chart. */
+  private static final String TOOLTIP =
+      "var chart = echarts.getInstanceByDom(document.querySelector('.chart'));"
+          + "chart.dispatchAction({type: 'showTip', seriesIndex: arguments[0],"
+          + "    dataIndex: arguments[1]});"
+          + "var tips = Array.from(document.querySelectorAll('.chart > div'))"
+          + "    .filter(function (d) { return d.style.display !== 'none'"
+          + "        && d.textContent.indexOf(' ms') >= 0; });"
+          + "return tips.length === 1 ? [tips[0].textContent,"
+          + "    tips[0].querySelectorAll('img, svg, script, b').length] : null;";
+
   /** The text of each table's first column, per table. */
   private static final String ROW_NAMES =
       "return Array.from(document.querySelectorAll('table')).map(function (t) {"
@@ -86,10 +124,29 @@ class HtmlReportInABrowserIT {
       // Cold: 2 REPORT figures and 3 steps, one invocation; warm: 1 and 3, four; SQS: 1 and 2, one.
       assertEquals(
           List.of(
-              List.of("boxplot invocations 5", "scatter invocations 5"),
-              List.of("boxplot invocations 4", "scatter invocations 16"),
-              List.of("boxplot invocations 3", "scatter invocations 3")),
+              List.of(
+                  "boxplot invocations 5",
+                  "scatter invocations 5",
+                  "scatter p90 5",
+                  "scatter p99 5"),
+              List.of(
+                  "boxplot invocations 4",
+                  "scatter invocations 16",
+                  "scatter p90 4",
+                  "scatter p99 4"),
+              List.of(
+                  "boxplot invocations 3",
+                  "scatter invocations 3",
+                  "scatter p90 3",
+                  "scatter p99 3")),
           browser.evaluate(MARKS));
+      // One or four invocations: every p90 and p99 is only the max.
+      assertEquals(
+          List.of(
+              List.of("p90 hollow x5", "p99 hollow x5"),
+              List.of("p90 hollow x4", "p99 hollow x4"),
+              List.of("p90 hollow x3", "p99 hollow x3")),
+          browser.evaluate(TAILS));
       assertEquals(
           List.of(
               List.of(
@@ -121,11 +178,33 @@ class HtmlReportInABrowserIT {
     try (HeadlessChromium browser = open(html, "comparison")) {
       assertEquals(
           List.of(
-              List.of("boxplot before 5", "scatter before 5", "boxplot after 5", "scatter after 5"),
               List.of(
-                  "boxplot before 4", "scatter before 16", "boxplot after 4", "scatter after 16"),
+                  "boxplot before 5",
+                  "scatter before 5",
+                  "scatter p90 5",
+                  "scatter p99 5",
+                  "boxplot after 5",
+                  "scatter after 5",
+                  "scatter p90 5",
+                  "scatter p99 5"),
               List.of(
-                  "boxplot before 3", "scatter before 3", "boxplot after 0", "scatter after 0")),
+                  "boxplot before 4",
+                  "scatter before 16",
+                  "scatter p90 4",
+                  "scatter p99 4",
+                  "boxplot after 4",
+                  "scatter after 16",
+                  "scatter p90 4",
+                  "scatter p99 4"),
+              List.of(
+                  "boxplot before 3",
+                  "scatter before 3",
+                  "scatter p90 3",
+                  "scatter p99 3",
+                  "boxplot after 0",
+                  "scatter after 0",
+                  "scatter p90 0",
+                  "scatter p99 0")),
           browser.evaluate(MARKS));
       // One invocation a side is too few to judge; four identical ones a side are no change.
       String one = "too few (n=1+1; 4+4 needed)";
@@ -138,6 +217,89 @@ class HtmlReportInABrowserIT {
           browser.evaluate(LAST_COLUMN));
       assertEquals(List.of(), browser.consoleErrors());
     }
+  }
+
+  @Test
+  void aP90AndAP99AreDrawnFilledOnceThereAreEnoughInvocationsAndHollowWhileOnlyTheMax()
+      throws Exception {
+    // Twelve invocations before: a p90 of its own, a p99 that is only the max; a hundred after:
+    // both their own.
+    Path before = temp.resolve("twelve.log");
+    Files.write(before, plainLines(12), StandardCharsets.UTF_8);
+    Path after = temp.resolve("hundred.log");
+    Files.write(after, plainLines(100), StandardCharsets.UTF_8);
+    Path html = temp.resolve("tail.html");
+    CommandRun run =
+        report(
+            "report", "--compare", before.toString(), after.toString(), "--html", html.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(html, "tail-comparison")) {
+      assertEquals(
+          List.of(
+              List.of(
+                  "boxplot before 2",
+                  "scatter before 24",
+                  "scatter p90 2",
+                  "scatter p99 2",
+                  "boxplot after 2",
+                  "scatter after 200",
+                  "scatter p90 2",
+                  "scatter p99 2")),
+          browser.evaluate(MARKS));
+      assertEquals(
+          List.of(List.of("p90 filled x2", "p99 hollow x2", "p90 filled x2", "p99 filled x2")),
+          browser.evaluate(TAILS));
+      // The tooltip of a mark: the step, its side, the percentile and, when it is, the max.
+      assertEquals(
+          "handler (before): p99 <ms> ms, the max: a p99 needs 100 invocations to be anything else",
+          tooltip(browser, 3, 0));
+      assertEquals("step (before): p90 <ms> ms", tooltip(browser, 2, 1));
+      assertEquals("step (after): p99 <ms> ms", tooltip(browser, 7, 1));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    Path summary = temp.resolve("tail-summary.html");
+    run = report("report", before.toString(), "--html", summary.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    try (HeadlessChromium browser = open(summary, "tail-summary")) {
+      assertEquals(
+          List.of(
+              List.of(
+                  "boxplot invocations 2",
+                  "scatter invocations 24",
+                  "scatter p90 2",
+                  "scatter p99 2")),
+          browser.evaluate(MARKS));
+      assertEquals(List.of(List.of("p90 filled x2", "p99 hollow x2")), browser.evaluate(TAILS));
+      assertEquals(
+          "step (invocations): p99 <ms> ms, the max: a p99 needs 100 invocations to be anything"
+              + " else",
+          tooltip(browser, 3, 1));
+      assertEquals(List.of(), browser.consoleErrors());
+    }
+  }
+
+  /** Lines of an entry {@code handler} with one step, {@code step}. */
+  private static List<String> plainLines(int n) {
+    List<String> lines = new ArrayList<>();
+    ProcessTracker tracker = ProcessTracker.builder().output(lines::add).build();
+    for (int i = 0; i < n; i++) {
+      tracker.trackProcess(
+          "handler",
+          () -> {
+            try (Timer timer = ProcessTracker.current().timer("step")) {
+              Thread.onSpinWait();
+            }
+          });
+    }
+    return lines;
+  }
+
+  /** A tooltip's text, its milliseconds as {@code <ms>}, having checked that it holds no markup. */
+  private static String tooltip(HeadlessChromium browser, int series, int item) {
+    List<?> tip = (List<?>) browser.evaluate(TOOLTIP, series, item);
+    assertEquals(0L, tip.get(1), () -> "markup in the tooltip: " + tip);
+    return tip.get(0).toString().replaceAll("\\d+\\.\\d{3} ms", "<ms> ms");
   }
 
   @Test
@@ -156,7 +318,12 @@ class HtmlReportInABrowserIT {
       assertEquals(
           List.of(List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP)), browser.evaluate(ROW_NAMES));
       assertEquals(
-          List.of(List.of("boxplot invocations 6", "scatter invocations 18")),
+          List.of(
+              List.of(
+                  "boxplot invocations 6",
+                  "scatter invocations 18",
+                  "scatter p90 6",
+                  "scatter p99 6")),
           browser.evaluate(MARKS));
       // The chart's own labels are the names, drawn as text.
       assertEquals(
@@ -181,6 +348,14 @@ class HtmlReportInABrowserIT {
                 List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP).get(step) + " (invocations)", 0L),
             List.of(((List<?>) tip).get(0).toString().split("n 3")[0], ((List<?>) tip).get(1)),
             String.valueOf(tip));
+      }
+      // So does a tail mark's.
+      for (int step = 0; step < 6; step++) {
+        assertEquals(
+            List.of(CLOSE, SCRIPT, IMG, SVG, QUOTES, MARKUP).get(step)
+                + " (invocations): p90 <ms> ms, the max: a p90 needs 10 invocations to be anything"
+                + " else",
+            tooltip(browser, 2, step));
       }
       assertNothingRan(browser);
     }
@@ -231,7 +406,11 @@ class HtmlReportInABrowserIT {
           browser.evaluate(HEADINGS));
       assertEquals(
           List.of(
-              List.of("boxplot invocations 5", "scatter invocations 5"),
+              List.of(
+                  "boxplot invocations 5",
+                  "scatter invocations 5",
+                  "scatter p90 5",
+                  "scatter p99 5"),
               // The cold start, as the bars of the parts that tile it (the init step is inside
               // them, so it is no bar of its own).
               List.of(
@@ -242,7 +421,11 @@ class HtmlReportInABrowserIT {
                   "bar rest of init 1",
                   "bar outside the handler 1",
                   "bar ApiGatewayHandler 1"),
-              List.of("boxplot invocations 4", "scatter invocations 16")),
+              List.of(
+                  "boxplot invocations 4",
+                  "scatter invocations 16",
+                  "scatter p90 4",
+                  "scatter p99 4")),
           browser.evaluate(MARKS));
       assertEquals(List.of(), browser.consoleErrors());
     }
