@@ -29,6 +29,17 @@
     return v === null || v === undefined ? '-' : v.toFixed(3);
   }
 
+  // A percentile that is only the max is starred, as in the text output.
+  function tail(v, isMax) {
+    return ms(v) + (isMax && v !== null && v !== undefined ? '*' : '');
+  }
+
+  function starNote(container, starred, text) {
+    if (starred) {
+      container.appendChild(el('p', '* the max: ' + text, 'note'));
+    }
+  }
+
   function shown(v) {
     return Math.max(v, FLOOR);
   }
@@ -195,15 +206,22 @@
             var b = r.before || {};
             var a = r.after || {};
             return [r.name, b.n === undefined ? '-' : b.n, a.n === undefined ? '-' : a.n,
-              ms(b.p50), ms(a.p50), ms(b.p99), ms(a.p99), r.verdict];
+              ms(b.p50), ms(a.p50), tail(b.p99, b.p99IsMax), tail(a.p99, a.p99IsMax), r.verdict];
           }));
+      starNote(section, group.rows.some(function (r) {
+        return (r.before && r.before.p99IsMax) || (r.after && r.after.p99IsMax);
+      }), 'a p99 needs 100 invocations to be anything else');
     } else {
       chart(section, group.rows, [
         { name: 'invocations', pick: function (r) { return r.dist; }, offset: 0, markOffset: -0.3 }
       ]);
       table(section, ['step', 'n', 'p50', 'p90', 'p99', 'max'], group.rows.map(function (r) {
-        return [r.name, r.dist.n, ms(r.dist.p50), ms(r.dist.p90), ms(r.dist.p99), ms(r.dist.max)];
+        return [r.name, r.dist.n, ms(r.dist.p50), tail(r.dist.p90, r.dist.p90IsMax),
+          tail(r.dist.p99, r.dist.p99IsMax), ms(r.dist.max)];
       }));
+      starNote(section, group.rows.some(function (r) {
+        return r.dist.p90IsMax || r.dist.p99IsMax;
+      }), 'a p90 needs 10 invocations, a p99 100, to be anything else');
     }
     if (group.coldStart) {
       coldStart(section, group.coldStart);

@@ -1,6 +1,7 @@
 package io.github.goblinfish.metrics.trackers.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -102,6 +103,20 @@ class HtmlReportInABrowserIT {
           + "  return Array.from(t.querySelectorAll('tr')).slice(1)"
           + "      .map(function (tr) { return tr.lastChild.textContent; });"
           + "});";
+
+  /** Each table's rows, their cells' text joined by ' | ', per table. */
+  private static final String CELLS =
+      "return Array.from(document.querySelectorAll('table')).map(function (t) {"
+          + "  return Array.from(t.querySelectorAll('tr')).slice(1).map(function (tr) {"
+          + "    return Array.from(tr.children).map(function (c) { return c.textContent; })"
+          + "        .join(' | '); });"
+          + "});";
+
+  /** The text of each note under a table. */
+  private static final String STAR_NOTES =
+      "return Array.from(document.querySelectorAll('p.note'))"
+          + "    .map(function (p) { return p.textContent; })"
+          + "    .filter(function (t) { return t.indexOf('* the max') === 0; });";
 
   private static final String HEADINGS =
       "return Array.from(document.querySelectorAll('h2')).map(function (h) {"
@@ -255,6 +270,17 @@ class HtmlReportInABrowserIT {
           tooltip(browser, 3, 0));
       assertEquals("step (before): p90 <ms> ms", tooltip(browser, 2, 1));
       assertEquals("step (after): p99 <ms> ms", tooltip(browser, 7, 1));
+      // The table stars a p99 that is only the max, as the text output does, and says why.
+      List<?> rows = (List<?>) ((List<?>) browser.evaluate(CELLS)).get(0);
+      assertEquals(2, rows.size(), rows.toString());
+      for (Object row : rows) {
+        String[] cells = row.toString().split(" \\| ");
+        assertTrue(cells[5].matches("\\d+\\.\\d{3}\\*"), row.toString());
+        assertTrue(cells[6].matches("\\d+\\.\\d{3}"), row.toString());
+      }
+      assertEquals(
+          List.of("* the max: a p99 needs 100 invocations to be anything else"),
+          browser.evaluate(STAR_NOTES));
       assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -275,6 +301,15 @@ class HtmlReportInABrowserIT {
           "step (invocations): p99 <ms> ms, the max: a p99 needs 100 invocations to be anything"
               + " else",
           tooltip(browser, 3, 1));
+      List<?> rows = (List<?>) ((List<?>) browser.evaluate(CELLS)).get(0);
+      for (Object row : rows) {
+        String[] cells = row.toString().split(" \\| ");
+        assertTrue(cells[3].matches("\\d+\\.\\d{3}"), row.toString());
+        assertTrue(cells[4].matches("\\d+\\.\\d{3}\\*"), row.toString());
+      }
+      assertEquals(
+          List.of("* the max: a p90 needs 10 invocations, a p99 100, to be anything else"),
+          browser.evaluate(STAR_NOTES));
       assertEquals(List.of(), browser.consoleErrors());
     }
   }
