@@ -2,7 +2,6 @@ package io.github.goblinfish.metrics.trackers.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -10,7 +9,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn tracker-lambda:ab}: a saved build of a function of the project's SAM template against
@@ -32,22 +30,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "ab", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class AbMojo extends AbstractMojo {
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  /** The function's logical id; may be left out when the template has one function. */
-  @Parameter(property = "tracker.function")
-  private String function;
-
-  /** The event JSON file. */
-  @Parameter(property = "tracker.event")
-  private File event;
-
-  /** The SAM template whose function each side runs when the side is code. */
-  @Parameter(property = "tracker.template", defaultValue = "${project.basedir}/template.yaml")
-  private File template;
-
+public class AbMojo extends FunctionGoal {
   /**
    * The build before the change: a template, or the function's code (a folder of classes and lib/,
    * a .jar or a .zip). Left out, it is the project's own build.
@@ -91,30 +74,14 @@ public class AbMojo extends AbstractMojo {
   @Parameter(property = "tracker.html")
   private File html;
 
-  /** Any other arguments of the runner's {@code ab} command, separated by white space. */
-  @Parameter(property = "tracker.args")
-  private String args;
-
-  /** Skip the goal. */
-  @Parameter(property = "tracker.skip", defaultValue = "false")
-  private boolean skip;
-
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("tracker-lambda:ab skipped");
-      return;
-    }
-    call().run("tracker-lambda:ab");
+  String goal() {
+    return "ab";
   }
 
-  /** The runner's arguments that this goal's parameters make. */
+  @Override
   RunnerCall call() throws MojoExecutionException, MojoFailureException {
-    RunnerCall call = new RunnerCall().add("ab");
-    if (function != null && !function.isBlank()) {
-      call.add(function);
-    }
-    call.option("--template", template).option("--before", before).option("--after", after);
+    RunnerCall call = start("ab").option("--before", before).option("--after", after);
     if (before == null || after == null) {
       // The runner's --code-uri is the code of the side left out.
       call.option("--code-uri", projectBuild());

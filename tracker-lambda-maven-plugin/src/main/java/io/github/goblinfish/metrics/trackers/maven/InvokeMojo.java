@@ -1,7 +1,6 @@
 package io.github.goblinfish.metrics.trackers.maven;
 
 import java.io.File;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -9,7 +8,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * {@code mvn tracker-lambda:invoke}: runs a function of the project's SAM template locally, on the
@@ -30,22 +28,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public class InvokeMojo extends AbstractMojo {
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
-
-  /** The function's logical id; may be left out when the template has one function. */
-  @Parameter(property = "tracker.function")
-  private String function;
-
-  /** The event JSON file. */
-  @Parameter(property = "tracker.event")
-  private File event;
-
-  /** The SAM template. */
-  @Parameter(property = "tracker.template", defaultValue = "${project.basedir}/template.yaml")
-  private File template;
-
+public class InvokeMojo extends FunctionGoal {
   /**
    * The function's code instead of the project's own build: a folder (classes and lib/), a .jar or
    * a .zip, e.g. what {@code sam build} or an assembly made.
@@ -73,33 +56,14 @@ public class InvokeMojo extends AbstractMojo {
   @Parameter(property = "tracker.quiet", defaultValue = "false")
   private boolean quiet;
 
-  /**
-   * Any other arguments of the runner's command line, separated by white space, e.g. {@code
-   * --log-format JSON --init-type snap-start --no-chart}.
-   */
-  @Parameter(property = "tracker.args")
-  private String args;
-
-  /** Skip the goal. */
-  @Parameter(property = "tracker.skip", defaultValue = "false")
-  private boolean skip;
-
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("tracker-lambda:invoke skipped");
-      return;
-    }
-    call().run("tracker-lambda:invoke");
+  String goal() {
+    return "invoke";
   }
 
-  /** The runner's arguments that this goal's parameters make. */
+  @Override
   RunnerCall call() throws MojoExecutionException, MojoFailureException {
-    RunnerCall call = new RunnerCall();
-    if (function != null && !function.isBlank()) {
-      call.add(function);
-    }
-    return call.option("--template", template)
+    return start()
         .option("--code-uri", codeUri != null ? codeUri.toPath() : TaskRoot.layOut(project))
         .option("-e", event)
         .option("--times", times)

@@ -84,7 +84,7 @@ class AbGoalTest {
 
   private static void set(AbMojo mojo, String name, Object value)
       throws ReflectiveOperationException {
-    Field field = AbMojo.class.getDeclaredField(name);
+    Field field = EveryParameterIsAnOptionOfTheCommandLineTest.parameters(AbMojo.class).get(name);
     field.setAccessible(true);
     field.set(mojo, value);
   }

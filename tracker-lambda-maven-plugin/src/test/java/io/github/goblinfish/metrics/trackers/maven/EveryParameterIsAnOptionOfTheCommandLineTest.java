@@ -205,18 +205,30 @@ class EveryParameterIsAnOptionOfTheCommandLineTest {
   /** Sets each parameter, after checking that these are all of the goal's parameters. */
   private static void set(Object mojo, Map<String, Object> values, Set<String> notArguments)
       throws Exception {
+    Map<String, Field> parameters = parameters(mojo.getClass());
     Set<String> fields =
-        Arrays.stream(mojo.getClass().getDeclaredFields())
-            .filter(f -> !Modifier.isStatic(f.getModifiers()))
-            .map(Field::getName)
+        parameters.keySet().stream()
             .filter(name -> !notArguments.contains(name))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(fields, new TreeSet<>(values.keySet()), "the goal's parameters");
     for (Map.Entry<String, Object> value : values.entrySet()) {
-      Field field = mojo.getClass().getDeclaredField(value.getKey());
+      Field field = parameters.get(value.getKey());
       field.setAccessible(true);
       field.set(mojo, value.getValue());
     }
+  }
+
+  /** The goal's own fields and those of the classes it extends, up to Maven's. */
+  static Map<String, Field> parameters(Class<?> goal) {
+    Map<String, Field> fields = new java.util.TreeMap<>();
+    for (Class<?> c = goal;
+        c != org.apache.maven.plugin.AbstractMojo.class;
+        c = c.getSuperclass()) {
+      Arrays.stream(c.getDeclaredFields())
+          .filter(f -> !Modifier.isStatic(f.getModifiers()))
+          .forEach(f -> fields.put(f.getName(), f));
+    }
+    return fields;
   }
 
   /** The runner's own command line, as {@link LocalInvoke#run} builds it. */
